@@ -1,0 +1,321 @@
+//! The `lectern` command: reads files, calls the library, prints diagnostics, writes the
+//! deck atomically. Exit codes: 0 success, 1 a user error, 2 usage.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
+use codespan_reporting::files::SimpleFile;
+use codespan_reporting::term::{self, termcolor};
+
+use lectern::{Compiled, Diagnostic, Options, Parsed, Severity, Theme};
+
+#[derive(Parser)]
+#[command(
+    name = "lectern",
+    version,
+    about = "把讲稿编译成可离线放映的幻灯片 — compile a lecture into an offline HTML slide deck"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(clap::Args)]
+struct Input {
+    /// The lecture: plain text (.txt) in UTF-8, UTF-16 or GB18030.
+    file: PathBuf,
+    /// Speaking rate in characters a minute, for the slide timings.
+    #[arg(long, default_value_t = 240, value_parser = clap::value_parser!(u32).range(60..=1000))]
+    rate: u32,
+    /// Keep half-width punctuation as written instead of making it full-width.
+    #[arg(long)]
+    keep_punctuation: bool,
+    /// Treat warnings as errors (exit 1).
+    #[arg(long)]
+    deny_warnings: bool,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the deck: one self-contained HTML file.
+    Build {
+        #[command(flatten)]
+        input: Input,
+        /// Where to write the deck (`-` for standard output). Default: beside the input, as .html.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// A built-in theme by name.
+        #[arg(long, default_value = "default")]
+        theme: String,
+        /// Slide shape.
+        #[arg(long, default_value = "16:9")]
+        aspect: lectern::Aspect,
+        /// Leave out the outline (目录) slide.
+        #[arg(long)]
+        no_outline: bool,
+    },
+    /// Print the outline, the warnings and the speaking time.
+    Check {
+        #[command(flatten)]
+        input: Input,
+    },
+    /// Print the section tree.
+    Outline {
+        #[command(flatten)]
+        input: Input,
+        /// As JSON (the schema is in the README).
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the built-in themes.
+    Themes,
+}
+
+/// A user error: printed as one line, exit 1.
+struct Fail(String);
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(Fail(message)) => {
+            eprintln!("error: {message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Fail> {
+    match cli.command {
+        Command::Build {
+            input,
+            output,
+            theme,
+            aspect,
+            no_outline,
+        } => {
+            let theme = Theme::builtin(&theme).map_err(|e| Fail(e.to_string()))?;
+            let mut opts = options(&input, theme);
+            opts.aspect = aspect;
+            opts.plan.outline = !no_outline;
+            let bytes = read(&input.file)?;
+            let compiled = lectern::compile(&bytes, &opts).map_err(|e| fail_at(&input.file, e))?;
+            let failed = report(&input.file, &compiled.parsed, input.deny_warnings);
+            if failed {
+                return Err(Fail(format!(
+                    "{}: warnings are errors (--deny-warnings); no deck written",
+                    input.file.display()
+                )));
+            }
+            let out = output.unwrap_or_else(|| input.file.with_extension("html"));
+            write_deck(&input.file, &out, &compiled)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check { input } => {
+            let parsed = parse(&input)?;
+            print_tree(&parsed);
+            let failed = report(&input.file, &parsed, input.deny_warnings);
+            let opts = options(&input, Theme::default_theme());
+            let (info, slides) = lectern::plan::plan(&parsed.lecture, &opts.plan);
+            let secs = info.total_seconds;
+            println!(
+                "\n{} slides, about {} min {:02} s at {} characters a minute",
+                slides.len(),
+                secs / 60,
+                secs % 60,
+                input.rate
+            );
+            Ok(if failed {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Outline { input, json } => {
+            let parsed = parse(&input)?;
+            if json {
+                let value = lectern::parse::outline_json(&parsed);
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&value).expect("JSON of plain data")
+                );
+            } else {
+                print_tree(&parsed);
+            }
+            let failed = report(&input.file, &parsed, input.deny_warnings);
+            Ok(if failed {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Themes => {
+            for name in lectern::theme::builtin_names() {
+                let theme = Theme::builtin(&name).map_err(|e| Fail(e.to_string()))?;
+                println!("{:<10} {}", name, theme.description);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn options(input: &Input, theme: Theme) -> Options {
+    let mut opts = Options {
+        theme,
+        ..Options::default()
+    };
+    opts.plan.rate = input.rate;
+    opts.plan.keep_punctuation = input.keep_punctuation;
+    if let Some(stem) = input.file.file_stem() {
+        opts.plan.fallback_title = stem.to_string_lossy().into_owned();
+    }
+    opts
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, Fail> {
+    if path.is_dir() {
+        return Err(Fail(format!(
+            "{}: is a folder; give the lecture file",
+            path.display()
+        )));
+    }
+    std::fs::read(path).map_err(|e| {
+        Fail(match e.kind() {
+            std::io::ErrorKind::NotFound => format!("{}: no such file", path.display()),
+            _ => format!("{}: cannot read it: {e}", path.display()),
+        })
+    })
+}
+
+fn fail_at(path: &Path, e: lectern::Error) -> Fail {
+    Fail(format!("{}: {e}", path.display()))
+}
+
+fn parse(input: &Input) -> Result<Parsed, Fail> {
+    let bytes = read(&input.file)?;
+    lectern::parse(&bytes, lectern::Format::Plain).map_err(|e| fail_at(&input.file, e))
+}
+
+/// Writes the deck through a temporary file in the same folder and a rename, so a
+/// failed or interrupted build leaves the previous deck as it was.
+fn write_deck(input: &Path, out: &Path, compiled: &Compiled) -> Result<(), Fail> {
+    if out == Path::new("-") {
+        let mut stdout = std::io::stdout().lock();
+        return stdout
+            .write_all(compiled.html.as_bytes())
+            .and_then(|()| stdout.flush())
+            .map_err(|e| Fail(format!("cannot write the deck to standard output: {e}")));
+    }
+    if same_file(input, out) {
+        return Err(Fail(format!(
+            "{}: the output would overwrite the lecture itself; choose another name with -o",
+            out.display()
+        )));
+    }
+    let dir = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    if !dir.is_dir() {
+        return Err(Fail(format!(
+            "{}: the folder {} does not exist",
+            out.display(),
+            dir.display()
+        )));
+    }
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result =
+        std::fs::write(&tmp, compiled.html.as_bytes()).and_then(|()| std::fs::rename(&tmp, out));
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(Fail(format!(
+            "{}: cannot write the deck: {e}",
+            out.display()
+        )));
+    }
+    eprintln!(
+        "wrote {} ({} slides, {} KB, about {} min)",
+        out.display(),
+        compiled.slides.len(),
+        compiled.html.len().div_ceil(1024),
+        compiled.info.total_seconds.div_ceil(60)
+    );
+    Ok(())
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// Prints the diagnostics with the source line and a caret under the spot; says whether
+/// the build must fail.
+fn report(path: &Path, parsed: &Parsed, deny_warnings: bool) -> bool {
+    let file = SimpleFile::new(path.display().to_string(), parsed.source.text.as_str());
+    let mut stderr = termcolor::StandardStream::stderr(termcolor::ColorChoice::Auto);
+    let config = term::Config::default();
+    for d in &parsed.diagnostics {
+        let _ = term::emit(&mut stderr, &config, &file, &to_report(d));
+    }
+    let errors = parsed
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let warnings = parsed.diagnostics.len() - errors;
+    if warnings + errors > 0 {
+        eprintln!(
+            "{}: {errors} error(s), {warnings} warning(s)",
+            path.display()
+        );
+    }
+    errors > 0 || (deny_warnings && warnings > 0)
+}
+
+fn to_report(d: &Diagnostic) -> Report<()> {
+    let report = match d.severity {
+        Severity::Warning => Report::warning(),
+        Severity::Error => Report::error(),
+    };
+    let end = d.span.end.max(d.span.start);
+    let mut report = report
+        .with_message(&d.message)
+        .with_labels(vec![Label::primary((), d.span.start..end)]);
+    if let Some(help) = &d.help {
+        report = report.with_notes(vec![format!("help: {help}")]);
+    }
+    report
+}
+
+/// The outline as an indented tree.
+fn print_tree(parsed: &Parsed) {
+    let l = &parsed.lecture;
+    let m = &l.meta;
+    match (&m.kicker, &m.title) {
+        (Some(k), Some(t)) => println!("{k}：{t}"),
+        (None, Some(t)) => println!("{t}"),
+        _ => println!("(no title)"),
+    }
+    for node in &l.nodes {
+        node.walk(&mut |n, depth| {
+            let point = if n.inline { " ·" } else { "" };
+            println!(
+                "{:indent$}{} {}{point}  (line {})",
+                "",
+                n.marker.text,
+                lectern::typography::fullwidth(&n.title),
+                n.line,
+                indent = 2 * (depth + 1)
+            );
+        });
+    }
+}

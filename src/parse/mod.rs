@@ -1,0 +1,281 @@
+//! Text to `Lecture`. `plain` reads lines, `markdown` reads CommonMark; both hand their
+//! paragraphs to the shared steps here, so the same text gives the same tree:
+//! nesting by marker level, inline points, lead sentences and the checks that warn.
+
+pub mod plain;
+mod points;
+mod title;
+
+use crate::diag::Diagnostics;
+use crate::numbering::{Marker, Style};
+use crate::tree::{Node, Span, Text};
+
+pub use points::split_inline_points;
+pub use title::{classify_meta, is_closing, is_salutation, is_source_note, split_kicker, MetaLine};
+
+/// Where the lead sentence of `s` ends: the byte index of its stop (。！？；) outside
+/// quotes and brackets, and the index just past the stop. Without a stop the whole
+/// string is the lead.
+pub fn lead_sentence(s: &str) -> (usize, usize) {
+    let mut depth = 0i32;
+    let mut straight = false;
+    for (i, c) in s.char_indices() {
+        match c {
+            '“' | '‘' | '「' | '『' | '（' | '(' | '《' | '【' | '[' | '〈' => depth += 1,
+            '”' | '’' | '」' | '』' | '）' | ')' | '》' | '】' | ']' | '〉' => {
+                depth = (depth - 1).max(0)
+            }
+            '"' => straight = !straight,
+            '。' | '！' | '？' | '；' | '!' | '?' | ';' if depth == 0 && !straight => {
+                return (i, i + c.len_utf8());
+            }
+            _ => {}
+        }
+    }
+    (s.len(), s.len())
+}
+
+/// A paragraph that starts a numbered node, split into marker, heading and the rest.
+pub struct Heading {
+    pub marker: Marker,
+    pub title: String,
+    pub heading: Text,
+    pub rest: Option<Text>,
+}
+
+/// Splits `text` (which starts with a marker of `skip` bytes, separator included) into
+/// heading and rest. `None` when nothing follows the marker.
+pub fn split_heading(text: &Text, marker: Marker, skip: usize) -> Option<Heading> {
+    let after = &text.text[skip..];
+    let (stop, end) = lead_sentence(after);
+    let title = after[..stop].trim().to_string();
+    if title.is_empty() {
+        return None;
+    }
+    let cut = skip + end;
+    let heading = slice(text, 0, cut, text.new_para);
+    let rest =
+        (!text.text[cut..].trim().is_empty()).then(|| slice(text, cut, text.text.len(), false));
+    Some(Heading {
+        marker,
+        title,
+        heading,
+        rest,
+    })
+}
+
+/// The part of `text` between two byte offsets, as its own run.
+pub fn slice(text: &Text, from: usize, to: usize, new_para: bool) -> Text {
+    Text {
+        text: text.text[from..to].to_string(),
+        span: Span::new(text.span.start + from, text.span.start + to),
+        new_para,
+        line: text.line,
+    }
+}
+
+/// Nests block nodes by marker level: a node goes under the nearest open node of a
+/// higher level (一、 > （一） > 1. > （1） > ①), whatever stood between them.
+pub struct Nester {
+    stack: Vec<Node>,
+    roots: Vec<Node>,
+}
+
+impl Nester {
+    pub fn new() -> Nester {
+        Nester {
+            stack: Vec::new(),
+            roots: Vec::new(),
+        }
+    }
+
+    pub fn open(&mut self, node: Node) {
+        let level = node.marker.level().unwrap_or(u8::MAX);
+        while self
+            .stack
+            .last()
+            .is_some_and(|top| top.marker.level().unwrap_or(u8::MAX) >= level)
+        {
+            self.close_top();
+        }
+        self.stack.push(node);
+    }
+
+    /// The node text goes to, if any is open.
+    pub fn current(&mut self) -> Option<&mut Node> {
+        self.stack.last_mut()
+    }
+
+    fn close_top(&mut self) {
+        let mut node = self.stack.pop().expect("close_top on an empty stack");
+        node.span.end = node
+            .children
+            .last()
+            .map_or(node.span.end, |c| c.span.end)
+            .max(node.body.last().map_or(node.span.end, |b| b.span.end));
+        match self.stack.last_mut() {
+            Some(parent) => parent.children.push(node),
+            None => self.roots.push(node),
+        }
+    }
+
+    pub fn finish(mut self) -> Vec<Node> {
+        while !self.stack.is_empty() {
+            self.close_top();
+        }
+        self.roots
+    }
+}
+
+impl Default for Nester {
+    fn default() -> Self {
+        Nester::new()
+    }
+}
+
+/// Finds inline points in every node, then warns about skipped ordinals, level jumps
+/// and unclosed quotes.
+pub fn finish_nodes(nodes: &mut [Node], diags: &mut Diagnostics) {
+    for node in nodes.iter_mut() {
+        split_inline_points(node, &[], diags);
+    }
+    check_ordinals(nodes, None, diags);
+}
+
+fn check_ordinals(nodes: &[Node], parent: Option<&Node>, diags: &mut Diagnostics) {
+    let mut last: Vec<(Style, u32)> = Vec::new();
+    for node in nodes {
+        let style = node.marker.style;
+        let prev = last.iter().find(|(s, _)| *s == style).map(|&(_, o)| o);
+        let expected = prev.map_or(1, |o| o + 1);
+        let ordinal = node.marker.ordinal;
+        let sequence_end = style == Style::Sequence && ordinal == 0;
+        if ordinal != expected && !sequence_end {
+            let span = Span::new(node.span.start, node.span.start + node.marker.text.len());
+            let message = match prev {
+                None => format!(
+                    "numbering starts at {} instead of {}",
+                    node.marker.text,
+                    style.format(1)
+                ),
+                Some(p) if ordinal > expected => format!(
+                    "{} follows {}: {} is missing",
+                    node.marker.text,
+                    style.format(p),
+                    style.format(expected)
+                ),
+                Some(p) => format!(
+                    "{} follows {}: the numbering goes back",
+                    node.marker.text,
+                    style.format(p)
+                ),
+            };
+            diags.warn(
+                span,
+                message,
+                Some("renumber the headings, or add the missing one".into()),
+            );
+        }
+        last.retain(|(s, _)| *s != style);
+        last.push((style, ordinal));
+
+        if let (Some(p), Some(level)) = (parent, node.marker.level()) {
+            if let Some(pl) = p.marker.level() {
+                if level > pl + 1 {
+                    let between = [
+                        Style::Chapter,
+                        Style::Section,
+                        Style::Arabic,
+                        Style::ParenArabic,
+                        Style::Circled,
+                    ][pl as usize];
+                    diags.warn(
+                        Span::new(node.span.start, node.span.start + node.marker.text.len()),
+                        format!(
+                            "level jump: {} comes straight under {} without a {} level",
+                            node.marker.text,
+                            p.marker.text,
+                            between.format(1)
+                        ),
+                        Some(format!(
+                            "it is nested under {} anyway; add the {} level if one was meant",
+                            p.marker.text,
+                            between.format(1)
+                        )),
+                    );
+                }
+            }
+        }
+        check_ordinals(&node.children, Some(node), diags);
+    }
+}
+
+/// Warns where a paragraph opens a “ quote it never closes.
+pub fn check_quotes(text: &Text, diags: &mut Diagnostics) {
+    let mut open: Vec<usize> = Vec::new();
+    for (i, c) in text.text.char_indices() {
+        match c {
+            '“' => open.push(i),
+            '”' => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    if let Some(&at) = open.first() {
+        let start = text.span.start + at;
+        diags.warn(
+            Span::new(start, start + '“'.len_utf8()),
+            "unclosed quote: this “ has no ” in its paragraph",
+            Some("add the closing ” where the quotation ends".into()),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lead_sentence_stops_outside_quotes_and_brackets() {
+        let s = "聚焦“两个大局。”准确把握（见附件。）重点。后文";
+        let (stop, end) = lead_sentence(s);
+        assert_eq!(&s[..stop], "聚焦“两个大局。”准确把握（见附件。）重点");
+        assert_eq!(&s[end..], "后文");
+        let s = "学深悟透、把准方向,切实增强战略主动";
+        assert_eq!(lead_sentence(s), (s.len(), s.len()));
+        let s = "避免概念“泛化”；其余";
+        assert_eq!(&s[..lead_sentence(s).0], "避免概念“泛化”");
+        let s = "问题在哪里？答案";
+        assert_eq!(&s[lead_sentence(s).1..], "答案");
+    }
+}
+
+/// The tree as the `lectern outline --json` schema (see the README).
+pub fn outline_json(parsed: &crate::Parsed) -> serde_json::Value {
+    use serde_json::json;
+    fn node(n: &Node) -> serde_json::Value {
+        json!({
+            "marker": n.marker.text,
+            "level": if n.inline { None } else { n.marker.level() },
+            "inline": n.inline,
+            "ordinal": n.marker.ordinal,
+            "title": n.title,
+            "line": n.line,
+            "children": n.children.iter().map(node).collect::<Vec<_>>(),
+        })
+    }
+    let l = &parsed.lecture;
+    json!({
+        "title": l.meta.title,
+        "kicker": l.meta.kicker,
+        "subtitle": l.meta.subtitle,
+        "speaker": l.meta.speaker,
+        "organisation": l.meta.organisation,
+        "date": l.meta.date,
+        "salutation": l.salutation.as_ref().map(|s| &s.text),
+        "source": l.source_note.iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join("\n"),
+        "nodes": l.nodes.iter().map(node).collect::<Vec<_>>(),
+        "diagnostics": parsed.diagnostics,
+    })
+}

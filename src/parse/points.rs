@@ -1,0 +1,220 @@
+//! Inline points: 第一，…第二，… / 一是…二是… / 一要…二要… / 首先…其次…最后… /
+//! 一方面…另一方面… at sentence starts inside a node's body.
+//!
+//! A marker only counts inside a sequence of its family that starts at one (a lone 第一
+//! is text). A point runs to the next point of its sequence; the last one runs to the end
+//! of the body, so the notes keep the reading order. Each point's own body is searched
+//! again with the other families, so 第一 can hold 一是…二是….
+
+use crate::diag::Diagnostics;
+use crate::numbering::{inline_marker, Found, Style};
+use crate::tree::{Node, Span, Text};
+
+use super::{slice, split_heading};
+
+struct Candidate {
+    /// Index of the run in the body and byte offset in its text.
+    seg: usize,
+    at: usize,
+    found: Found,
+}
+
+/// Finds inline points in `node`'s body (not in families already used above it) and
+/// recurses into its children.
+pub fn split_inline_points(node: &mut Node, used: &[Style], diags: &mut Diagnostics) {
+    let candidates = find_candidates(&node.body, diags);
+    let mut used_here = used.to_vec();
+    if let Some(runs) = pick_runs(&candidates, used) {
+        used_here.push(candidates[runs[0]].found.marker.style);
+        let (intro, points) = cut(&node.body, &candidates, &runs);
+        node.body = intro;
+        let mut inline_children: Vec<Node> = Vec::new();
+        for (c, texts) in points {
+            match point_node(c, texts) {
+                Ok(point) => inline_children.push(point),
+                // A marker followed only by punctuation: keep its text where it was.
+                Err(texts) => match inline_children.last_mut() {
+                    Some(prev) => prev.body.extend(texts),
+                    None => node.body.extend(texts),
+                },
+            }
+        }
+        for child in &mut inline_children {
+            split_inline_points(child, &used_here, diags);
+        }
+        // The body precedes block children in the text, so its points do too.
+        inline_children.append(&mut node.children);
+        node.children = inline_children;
+        for child in node.children.iter_mut().filter(|c| !c.inline) {
+            split_inline_points(child, &[], diags);
+        }
+    } else {
+        for child in &mut node.children {
+            let inherited: &[Style] = if child.inline { &used_here } else { &[] };
+            split_inline_points(child, inherited, diags);
+        }
+    }
+}
+
+fn find_candidates(body: &[Text], diags: &mut Diagnostics) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for (seg, text) in body.iter().enumerate() {
+        for at in sentence_starts(&text.text) {
+            let Some(found) = inline_marker(&text.text[at..]) else {
+                continue;
+            };
+            let after = &text.text[at + found.skip..];
+            let para_ends = body.get(seg + 1).is_none_or(|n| n.new_para);
+            if after.trim().is_empty() && para_ends {
+                let start = text.span.start + at;
+                diags.warn(
+                    Span::new(start, start + found.len),
+                    format!(
+                        "{} has no text after it: the lecture looks cut off here",
+                        found.marker.text
+                    ),
+                    Some(
+                        "finish the point or delete the marker; it stays in the notes and gets no slide"
+                            .into(),
+                    ),
+                );
+                continue;
+            }
+            out.push(Candidate { seg, at, found });
+        }
+    }
+    out
+}
+
+/// Byte offsets where a sentence starts: the start of the run and after 。！？；：
+/// (and any closing quote or space after them).
+fn sentence_starts(s: &str) -> Vec<usize> {
+    let mut out = vec![0];
+    let mut chars = s.char_indices().peekable();
+    while let Some((_, c)) = chars.next() {
+        if matches!(c, '。' | '！' | '？' | '；' | '：' | '!' | '?' | ';' | ':') {
+            while let Some(&(_, n)) = chars.peek() {
+                if matches!(n, '”' | '’' | '」' | '』' | '）' | ')' | ' ' | '\u{3000}') {
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            if let Some(&(j, _)) = chars.peek() {
+                out.push(j);
+            }
+        }
+    }
+    out
+}
+
+/// The indices of the candidates that make points: every run of one family that counts
+/// up from one, for the family whose first run starts earliest.
+fn pick_runs(candidates: &[Candidate], used: &[Style]) -> Option<Vec<usize>> {
+    let mut best: Option<Vec<usize>> = None;
+    for style in [
+        Style::Di,
+        Style::Shi,
+        Style::Yao,
+        Style::Sequence,
+        Style::Aspect,
+    ] {
+        if used.contains(&style) {
+            continue;
+        }
+        let family: Vec<usize> = (0..candidates.len())
+            .filter(|&i| candidates[i].found.marker.style == style)
+            .collect();
+        let mut chosen = Vec::new();
+        let mut run: Vec<usize> = Vec::new();
+        let flush = |run: &mut Vec<usize>, chosen: &mut Vec<usize>| {
+            if run.len() >= 2 {
+                chosen.append(run);
+            }
+            run.clear();
+        };
+        for i in family {
+            let ordinal = candidates[i].found.marker.ordinal;
+            let last = run.last().map(|&j| candidates[j].found.marker.ordinal);
+            match last {
+                // 最后 (ordinal 0) closes a 首先 run
+                Some(l)
+                    if l != 0
+                        && (ordinal == l + 1 || (ordinal == 0 && style == Style::Sequence)) =>
+                {
+                    run.push(i)
+                }
+                _ if ordinal == 1 => {
+                    flush(&mut run, &mut chosen);
+                    run.push(i);
+                }
+                _ => {}
+            }
+        }
+        flush(&mut run, &mut chosen);
+        let earlier = |b: &Vec<usize>| {
+            let (c, o) = (&candidates[chosen[0]], &candidates[b[0]]);
+            (c.seg, c.at) < (o.seg, o.at)
+        };
+        if !chosen.is_empty() && best.as_ref().is_none_or(earlier) {
+            best = Some(chosen);
+        }
+    }
+    best
+}
+
+/// Cuts the body at the chosen candidates: the intro before the first, then each
+/// point's runs.
+fn cut<'a>(
+    body: &[Text],
+    candidates: &'a [Candidate],
+    runs: &[usize],
+) -> (Vec<Text>, Vec<(&'a Candidate, Vec<Text>)>) {
+    let mut intro = Vec::new();
+    let mut points: Vec<(&Candidate, Vec<Text>)> = Vec::new();
+    let mut next = 0;
+    for (seg, text) in body.iter().enumerate() {
+        let mut from = 0;
+        let mut new_para = text.new_para;
+        while next < runs.len() && candidates[runs[next]].seg == seg {
+            let c = &candidates[runs[next]];
+            if c.at > from {
+                let piece = slice(text, from, c.at, new_para);
+                match points.last_mut() {
+                    Some((_, texts)) => texts.push(piece),
+                    None => intro.push(piece),
+                }
+                new_para = false;
+            }
+            points.push((c, Vec::new()));
+            from = c.at;
+            next += 1;
+        }
+        let piece = slice(text, from, text.text.len(), new_para);
+        match points.last_mut() {
+            Some((_, texts)) => texts.push(piece),
+            None => intro.push(piece),
+        }
+    }
+    (intro, points)
+}
+
+fn point_node(c: &Candidate, mut texts: Vec<Text>) -> Result<Node, Vec<Text>> {
+    let Some(h) = split_heading(&texts[0], c.found.marker.clone(), c.found.skip) else {
+        return Err(texts);
+    };
+    texts.remove(0);
+    let mut body: Vec<Text> = h.rest.into_iter().collect();
+    body.extend(texts);
+    let end = body.last().map_or(h.heading.span.end, |t| t.span.end);
+    Ok(Node {
+        marker: h.marker,
+        title: h.title,
+        span: Span::new(h.heading.span.start, end),
+        line: h.heading.line,
+        heading: h.heading,
+        body,
+        children: Vec::new(),
+        inline: true,
+    })
+}

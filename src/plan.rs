@@ -1,0 +1,309 @@
+//! `Lecture` → slides: which slides exist, what each shows, its notes and its timing.
+//!
+//! One slide per point: title, outline, a slide per part (一、), per section (（一）) and
+//! per point (deeper levels and inline points), closing. Read in order, the notes of all
+//! slides are the lecture from the salutation to the closing, word for word.
+
+use serde::Serialize;
+
+use crate::tree::{paragraphs, Lecture, Node};
+use crate::typography::fullwidth;
+
+/// What a slide is; the template and the runtime key off it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Title,
+    Outline,
+    Part,
+    Section,
+    Point,
+    Closing,
+}
+
+/// One slide, ready for a template.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Slide {
+    /// 1-based position in the deck.
+    pub number: usize,
+    pub kind: Kind,
+    /// The slide's heading: the title, a part's title, a point's lead sentence.
+    pub title: String,
+    /// 专题党课 on the title slide; the marker as written on numbered slides.
+    pub kicker: Option<String>,
+    /// The ordinal as the badge shows it: 一, 1, 第一, 一要 …
+    pub badge: Option<String>,
+    /// Short titles of the part and section above.
+    pub crumbs: Vec<String>,
+    /// Listed lines: outline entries, a part's sections, a section's points.
+    pub items: Vec<String>,
+    /// Quoted phrases of the text, as keyword chips.
+    pub chips: Vec<String>,
+    /// Subtitle, speaker, organisation and date on the title slide.
+    pub byline: Vec<String>,
+    /// The speaker notes, one string a paragraph.
+    pub notes: Vec<String>,
+    /// Planned speaking time in seconds.
+    pub timing: u32,
+    /// Source line the slide starts at (0 for slides made by lectern).
+    pub line: usize,
+}
+
+/// What the planner needs besides the lecture.
+#[derive(Debug, Clone)]
+pub struct PlanOptions {
+    /// Speaking rate in characters a minute.
+    pub rate: u32,
+    pub keep_punctuation: bool,
+    /// Used when the lecture has no title line.
+    pub fallback_title: String,
+    /// The big words of the closing slide.
+    pub closing_text: String,
+    pub outline: bool,
+}
+
+impl Default for PlanOptions {
+    fn default() -> Self {
+        PlanOptions {
+            rate: 240,
+            keep_punctuation: false,
+            fallback_title: "讲稿".into(),
+            closing_text: "谢谢！".into(),
+            outline: true,
+        }
+    }
+}
+
+/// The deck-wide facts a template shows besides the slides.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct DeckInfo {
+    pub title: String,
+    pub kicker: Option<String>,
+    pub subtitle: Option<String>,
+    pub speaker: Option<String>,
+    pub organisation: Option<String>,
+    pub date: Option<String>,
+    pub source_note: Vec<String>,
+    /// Sum of the slides' timings, in seconds.
+    pub total_seconds: u32,
+}
+
+/// Plans the slides of a lecture.
+pub fn plan(lecture: &Lecture, opts: &PlanOptions) -> (DeckInfo, Vec<Slide>) {
+    let p = Planner { opts };
+    let mut slides = Vec::new();
+    let meta = &lecture.meta;
+    let info = DeckInfo {
+        title: p.text(meta.title.as_deref().unwrap_or(&opts.fallback_title)),
+        kicker: meta.kicker.as_deref().map(|k| p.text(k)),
+        subtitle: meta.subtitle.as_deref().map(|k| p.text(k)),
+        speaker: meta.speaker.as_deref().map(|k| p.text(k)),
+        organisation: meta.organisation.as_deref().map(|k| p.text(k)),
+        date: meta.date.as_deref().map(|k| p.text(k)),
+        source_note: lecture.source_note.iter().map(|t| t.text.clone()).collect(),
+        total_seconds: 0,
+    };
+
+    let opening = paragraphs(lecture.salutation.iter().chain(&lecture.opening));
+    slides.push(p.slide(Kind::Title, info.title.clone(), opening, 0, |s| {
+        s.kicker = info.kicker.clone();
+        s.byline = [
+            &info.subtitle,
+            &info.speaker,
+            &info.organisation,
+            &info.date,
+        ]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect();
+    }));
+
+    if opts.outline && lecture.nodes.len() > 1 {
+        let items = lecture
+            .nodes
+            .iter()
+            .map(|n| short_title(&p.text(&n.title)))
+            .collect();
+        slides.push(p.slide(Kind::Outline, "目录".into(), Vec::new(), 0, |s| {
+            s.items = items;
+        }));
+    }
+
+    for node in &lecture.nodes {
+        p.node(node, &[], &mut slides);
+    }
+
+    let closing = paragraphs(&lecture.closing);
+    let line = lecture.closing.first().map_or(0, |t| t.line);
+    slides.push(p.slide(
+        Kind::Closing,
+        opts.closing_text.clone(),
+        closing,
+        line,
+        |_| {},
+    ));
+
+    for (i, s) in slides.iter_mut().enumerate() {
+        s.number = i + 1;
+    }
+    let total_seconds = slides.iter().map(|s| s.timing).sum();
+    (
+        DeckInfo {
+            total_seconds,
+            ..info
+        },
+        slides,
+    )
+}
+
+struct Planner<'a> {
+    opts: &'a PlanOptions,
+}
+
+impl Planner<'_> {
+    fn text(&self, s: &str) -> String {
+        if self.opts.keep_punctuation {
+            s.to_string()
+        } else {
+            fullwidth(s)
+        }
+    }
+
+    fn slide(
+        &self,
+        kind: Kind,
+        title: String,
+        notes: Vec<String>,
+        line: usize,
+        fill: impl FnOnce(&mut Slide),
+    ) -> Slide {
+        let notes: Vec<String> = notes.iter().map(|n| self.text(n)).collect();
+        let timing = speaking_seconds(&notes, self.opts.rate);
+        let mut slide = Slide {
+            number: 0,
+            kind,
+            title,
+            kicker: None,
+            badge: None,
+            crumbs: Vec::new(),
+            items: Vec::new(),
+            chips: Vec::new(),
+            byline: Vec::new(),
+            notes,
+            timing,
+            line,
+        };
+        fill(&mut slide);
+        slide
+    }
+
+    fn node(&self, node: &Node, crumbs: &[String], out: &mut Vec<Slide>) {
+        let kind = match (node.inline, node.marker.level()) {
+            (false, Some(1)) => Kind::Part,
+            (false, Some(2)) => Kind::Section,
+            _ => Kind::Point,
+        };
+        let title = self.text(&node.title);
+        let notes = node.own_paragraphs();
+        let chips = keyword_chips(&notes.join(""), &node.title)
+            .iter()
+            .map(|c| self.text(c))
+            .collect();
+        out.push(self.slide(kind, title.clone(), notes, node.line, |s| {
+            s.kicker = Some(self.text(&node.marker.text));
+            s.badge = Some(node.marker.badge());
+            s.crumbs = crumbs.to_vec();
+            s.items = node.children.iter().map(|c| self.text(&c.title)).collect();
+            s.chips = chips;
+        }));
+        let mut below = crumbs.to_vec();
+        below.push(short_title(&title));
+        for child in &node.children {
+            self.node(child, &below, out);
+        }
+    }
+}
+
+/// Seconds to speak `notes` at `rate` characters a minute (spaces do not count).
+pub fn speaking_seconds(notes: &[String], rate: u32) -> u32 {
+    let chars: usize = notes
+        .iter()
+        .map(|n| n.chars().filter(|c| !c.is_whitespace()).count())
+        .sum();
+    ((chars as u64 * 60 + rate as u64 / 2) / rate.max(1) as u64) as u32
+}
+
+/// The first clause of a title, at most 16 characters: what a breadcrumb or the outline
+/// shows.
+pub fn short_title(title: &str) -> String {
+    let clause = title
+        .split(['，', ',', '；', ';', ':', '：'])
+        .next()
+        .unwrap_or(title)
+        .trim();
+    let n = clause.chars().count();
+    if n <= 16 {
+        clause.to_string()
+    } else {
+        let mut s: String = clause.chars().take(15).collect();
+        s.push('…');
+        s
+    }
+}
+
+/// Up to six “quoted” phrases of the text, each once, short enough for a chip.
+pub fn keyword_chips(text: &str, title: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('“') {
+        let after = &rest[open + '“'.len_utf8()..];
+        let Some(close) = after.find('”') else {
+            break;
+        };
+        let phrase = after[..close].trim();
+        let n = phrase.chars().count();
+        if (2..=12).contains(&n) && phrase != title && !out.iter().any(|p| p == phrase) {
+            out.push(phrase.to_string());
+        }
+        if out.len() == 6 {
+            break;
+        }
+        rest = &after[close + '”'.len_utf8()..];
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_titles_take_the_first_clause() {
+        assert_eq!(
+            short_title("学深悟透、把准方向，切实增强发展新质生产力的战略主动"),
+            "学深悟透、把准方向"
+        );
+        assert_eq!(short_title("聚焦“两个大局”，准确把握"), "聚焦“两个大局”");
+        assert_eq!(
+            short_title("一二三四五六七八九十一二三四五六七八"),
+            "一二三四五六七八九十一二三四五…"
+        );
+    }
+
+    #[test]
+    fn chips_are_quoted_phrases_once_each() {
+        let chips = keyword_chips(
+            "全力突破“卡脖子”问题，“含金量”“含智量”“含金量”，“”以及“一个长得超过了十二个字的引文片段”",
+            "标题",
+        );
+        assert_eq!(chips, ["卡脖子", "含金量", "含智量"]);
+    }
+
+    #[test]
+    fn timing_counts_characters_at_the_rate() {
+        let notes = vec!["一".repeat(240), " 二 ".repeat(120)];
+        assert_eq!(speaking_seconds(&notes, 240), 90);
+        assert_eq!(speaking_seconds(&notes, 360), 60);
+    }
+}

@@ -1,0 +1,278 @@
+//! Bytes to text: encoding detection, newline and space normalisation, and the line
+//! index that turns byte offsets into `line:column` for reports.
+//!
+//! Normalisation keeps every line where it was (CRLF and lone CR become LF, NBSP
+//! becomes a space, trailing spaces go), so a line number in a diagnostic is the line
+//! the author sees in the file. Leading U+3000 indentation is kept in the text and
+//! skipped by the parsers, so columns stay true too.
+
+use std::fmt;
+
+/// The encodings lectern reads without being told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Encoding {
+    Utf8,
+    Utf8Bom,
+    Utf16Le,
+    Utf16Be,
+    Gb18030,
+}
+
+impl fmt::Display for Encoding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Encoding::Utf8 => "UTF-8",
+            Encoding::Utf8Bom => "UTF-8 (BOM)",
+            Encoding::Utf16Le => "UTF-16LE",
+            Encoding::Utf16Be => "UTF-16BE",
+            Encoding::Gb18030 => "GB18030",
+        })
+    }
+}
+
+/// Why bytes could not become a lecture.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SourceError {
+    Empty,
+    Binary,
+    Undecodable,
+}
+
+impl fmt::Display for SourceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            SourceError::Empty => "the lecture is empty: there is no text to make slides from",
+            SourceError::Binary => {
+                "this is not a text file (it holds binary data); save the lecture as plain text (.txt) or Markdown (.md)"
+            }
+            SourceError::Undecodable => {
+                "the text is neither UTF-8, UTF-16 nor GB18030; save it as UTF-8 and try again"
+            }
+        })
+    }
+}
+
+impl std::error::Error for SourceError {}
+
+/// Decoded, normalised lecture text.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub text: String,
+    pub encoding: Encoding,
+    pub lines: LineIndex,
+}
+
+impl Source {
+    /// Decodes `bytes` (BOM, then strict UTF-8, then GB18030) and normalises newlines
+    /// and spaces.
+    pub fn decode(bytes: &[u8]) -> Result<Source, SourceError> {
+        let (raw, encoding) = decode(bytes)?;
+        let text = normalise(&raw);
+        if text.trim().is_empty() {
+            return Err(SourceError::Empty);
+        }
+        Ok(Source::from_normalised(text, encoding))
+    }
+
+    /// Wraps text already in memory (tests, other front ends).
+    pub fn from_str(text: &str) -> Result<Source, SourceError> {
+        let text = normalise(text);
+        if text.trim().is_empty() {
+            return Err(SourceError::Empty);
+        }
+        if text.contains('\0') {
+            return Err(SourceError::Binary);
+        }
+        Ok(Source::from_normalised(text, Encoding::Utf8))
+    }
+
+    fn from_normalised(text: String, encoding: Encoding) -> Source {
+        let lines = LineIndex::new(&text);
+        Source {
+            text,
+            encoding,
+            lines,
+        }
+    }
+}
+
+fn decode(bytes: &[u8]) -> Result<(String, Encoding), SourceError> {
+    if bytes.is_empty() {
+        return Err(SourceError::Empty);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return strict_utf8(rest).map(|t| (t, Encoding::Utf8Bom));
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        return utf16(rest, encoding_rs::UTF_16LE).map(|t| (t, Encoding::Utf16Le));
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        return utf16(rest, encoding_rs::UTF_16BE).map(|t| (t, Encoding::Utf16Be));
+    }
+    if looks_binary(bytes) {
+        return Err(SourceError::Binary);
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok((text.to_owned(), Encoding::Utf8));
+    }
+    let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
+    if had_errors {
+        return Err(SourceError::Undecodable);
+    }
+    Ok((text.into_owned(), Encoding::Gb18030))
+}
+
+fn strict_utf8(bytes: &[u8]) -> Result<String, SourceError> {
+    if looks_binary(bytes) {
+        return Err(SourceError::Binary);
+    }
+    std::str::from_utf8(bytes)
+        .map(str::to_owned)
+        .map_err(|_| SourceError::Undecodable)
+}
+
+fn utf16(bytes: &[u8], enc: &'static encoding_rs::Encoding) -> Result<String, SourceError> {
+    let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+    if had_errors {
+        return Err(SourceError::Undecodable);
+    }
+    if text.contains('\0') {
+        return Err(SourceError::Binary);
+    }
+    Ok(text.into_owned())
+}
+
+/// NUL bytes or many control characters in the first KiB: an image, a zip, a .doc.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(1024)];
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C))
+        .count();
+    head.contains(&0) || controls * 20 > head.len()
+}
+
+/// CRLF and CR to LF, NBSP and other odd spaces to plain spaces, trailing spaces off,
+/// a BOM in the middle gone. Line count never changes.
+fn normalise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    let mut line_start = 0;
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                end_line(&mut out, line_start);
+                line_start = out.len();
+            }
+            '\n' => {
+                end_line(&mut out, line_start);
+                line_start = out.len();
+            }
+            '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\t' => out.push(' '),
+            '\u{FEFF}' | '\u{200B}' => {}
+            _ => out.push(c),
+        }
+    }
+    let keep = out[line_start..].trim_end_matches([' ', '\u{3000}']).len();
+    out.truncate(line_start + keep);
+    out
+}
+
+fn end_line(out: &mut String, line_start: usize) {
+    let keep = out[line_start..].trim_end_matches([' ', '\u{3000}']).len();
+    out.truncate(line_start + keep);
+    out.push('\n');
+}
+
+/// Byte offset of each line start, to report `line:column` (both 1-based, column in
+/// characters as an editor counts them).
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    /// 1-based line and character column of a byte offset in `text`.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts[line - 1];
+        let col = text[start..offset.min(text.len())].chars().count() + 1;
+        (line, col)
+    }
+
+    pub fn line_start(&self, line: usize) -> usize {
+        self.starts[line.saturating_sub(1).min(self.starts.len() - 1)]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_utf8_with_and_without_bom() {
+        let plain = Source::decode("同志们：\n".as_bytes()).unwrap();
+        assert_eq!(plain.encoding, Encoding::Utf8);
+        let mut bom = b"\xEF\xBB\xBF".to_vec();
+        bom.extend_from_slice("同志们：\n".as_bytes());
+        let bom = Source::decode(&bom).unwrap();
+        assert_eq!(bom.encoding, Encoding::Utf8Bom);
+        assert_eq!(bom.text, plain.text);
+    }
+
+    #[test]
+    fn reads_gb18030_and_utf16() {
+        let text = "一、学深悟透\n（一）聚焦大局。\n";
+        let (gb, _, _) = encoding_rs::GB18030.encode(text);
+        let gb = Source::decode(&gb).unwrap();
+        assert_eq!((gb.encoding, gb.text.as_str()), (Encoding::Gb18030, text));
+
+        let mut le = vec![0xFF, 0xFE];
+        le.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(Source::decode(&le).unwrap().text, text);
+        let mut be = vec![0xFE, 0xFF];
+        be.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+        assert_eq!(Source::decode(&be).unwrap().encoding, Encoding::Utf16Be);
+    }
+
+    #[test]
+    fn normalises_newlines_and_spaces_without_moving_lines() {
+        let s = Source::from_str("标题  \r\n\u{3000}\u{3000}正文\u{A0}内容\r第三行").unwrap();
+        assert_eq!(s.text, "标题\n\u{3000}\u{3000}正文 内容\n第三行");
+        assert_eq!(
+            s.lines.line_col(&s.text, s.text.find('正').unwrap()),
+            (2, 3)
+        );
+        assert_eq!(
+            s.lines.line_col(&s.text, s.text.find('第').unwrap()),
+            (3, 1)
+        );
+    }
+
+    #[test]
+    fn rejects_empty_binary_and_garbage() {
+        assert_eq!(Source::decode(b"").unwrap_err(), SourceError::Empty);
+        assert_eq!(
+            Source::decode(b" \n\r\n\t ").unwrap_err(),
+            SourceError::Empty
+        );
+        assert_eq!(
+            Source::decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap_err(),
+            SourceError::Binary
+        );
+        assert_eq!(
+            Source::decode(b"\xFF\xFF\xFF\xFF abc").unwrap_err(),
+            SourceError::Undecodable
+        );
+    }
+}
