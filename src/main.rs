@@ -1,7 +1,7 @@
 //! The `lectern` command: reads files, calls the library, prints diagnostics, writes the
 //! deck atomically. Exit codes: 0 success, 1 a user error, 2 usage.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -261,7 +261,12 @@ fn same_file(a: &Path, b: &Path) -> bool {
 /// the build must fail.
 fn report(path: &Path, parsed: &Parsed, deny_warnings: bool) -> bool {
     let file = SimpleFile::new(path.display().to_string(), parsed.source.text.as_str());
-    let mut stderr = termcolor::StandardStream::stderr(termcolor::ColorChoice::Auto);
+    let color = if std::io::stderr().is_terminal() {
+        termcolor::ColorChoice::Auto
+    } else {
+        termcolor::ColorChoice::Never
+    };
+    let mut stderr = termcolor::StandardStream::stderr(color);
     let config = term::Config::default();
     for d in &parsed.diagnostics {
         let _ = term::emit(&mut stderr, &config, &file, &to_report(d));

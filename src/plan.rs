@@ -263,7 +263,13 @@ pub fn keyword_chips(text: &str, title: &str) -> Vec<String> {
         };
         let phrase = after[..close].trim();
         let n = phrase.chars().count();
-        if (2..=12).contains(&n) && phrase != title && !out.iter().any(|p| p == phrase) {
+        // A chip repeats nothing the title says, and a bare number says nothing alone.
+        let wordy = phrase.chars().any(|c| c > '\u{2E80}');
+        if (2..=12).contains(&n)
+            && wordy
+            && !title.contains(phrase)
+            && !out.iter().any(|p| p == phrase)
+        {
             out.push(phrase.to_string());
         }
         if out.len() == 6 {
@@ -294,8 +300,8 @@ mod tests {
     #[test]
     fn chips_are_quoted_phrases_once_each() {
         let chips = keyword_chips(
-            "全力突破“卡脖子”问题，“含金量”“含智量”“含金量”，“”以及“一个长得超过了十二个字的引文片段”",
-            "标题",
+            "全力突破“卡脖子”问题，“含金量”“含智量”“含金量”，“”“2070”“泛化”以及“一个长得超过了十二个字的引文片段”",
+            "避免概念“泛化”",
         );
         assert_eq!(chips, ["卡脖子", "含金量", "含智量"]);
     }

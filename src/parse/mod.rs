@@ -144,6 +144,8 @@ pub fn finish_nodes(nodes: &mut [Node], diags: &mut Diagnostics) {
 
 fn check_ordinals(nodes: &[Node], parent: Option<&Node>, diags: &mut Diagnostics) {
     let mut last: Vec<(Style, u32)> = Vec::new();
+    // One level-jump warning per parent: the rest of its children jump the same way.
+    let mut jump_warned = false;
     for node in nodes {
         let style = node.marker.style;
         let prev = last.iter().find(|(s, _)| *s == style).map(|&(_, o)| o);
@@ -181,7 +183,8 @@ fn check_ordinals(nodes: &[Node], parent: Option<&Node>, diags: &mut Diagnostics
 
         if let (Some(p), Some(level)) = (parent, node.marker.level()) {
             if let Some(pl) = p.marker.level() {
-                if level > pl + 1 {
+                if level > pl + 1 && !jump_warned {
+                    jump_warned = true;
                     let between = [
                         Style::Chapter,
                         Style::Section,
