@@ -15,6 +15,7 @@
 
 pub mod diag;
 pub mod numbering;
+pub mod outline;
 pub mod parse;
 pub mod plan;
 pub mod render;

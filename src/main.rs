@@ -137,7 +137,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
         Command::Outline { input, json } => {
             let parsed = parse(&input)?;
             if json {
-                let value = lectern::parse::outline_json(&parsed);
+                let value = lectern::outline::outline_json(&parsed);
                 println!(
                     "{}",
                     serde_json::to_string_pretty(&value).expect("JSON of plain data")

@@ -77,7 +77,7 @@ pub fn render(
         deck => info,
         slides => slides,
         theme => context! { name => &theme.name },
-        csp => content_security_policy(RUNTIME_JS),
+        csp => minijinja::Value::from_safe_string(content_security_policy(RUNTIME_JS)),
         css => minijinja::Value::from_safe_string(css),
         js => minijinja::Value::from_safe_string(RUNTIME_JS.to_string()),
         width => width,

@@ -76,7 +76,7 @@ impl Source {
     }
 
     /// Wraps text already in memory (tests, other front ends).
-    pub fn from_str(text: &str) -> Result<Source, SourceError> {
+    pub fn from_text(text: &str) -> Result<Source, SourceError> {
         let text = normalise(text);
         if text.trim().is_empty() {
             return Err(SourceError::Empty);
@@ -247,7 +247,7 @@ mod tests {
 
     #[test]
     fn normalises_newlines_and_spaces_without_moving_lines() {
-        let s = Source::from_str("标题  \r\n\u{3000}\u{3000}正文\u{A0}内容\r第三行").unwrap();
+        let s = Source::from_text("标题  \r\n\u{3000}\u{3000}正文\u{A0}内容\r第三行").unwrap();
         assert_eq!(s.text, "标题\n\u{3000}\u{3000}正文 内容\n第三行");
         assert_eq!(
             s.lines.line_col(&s.text, s.text.find('正').unwrap()),

@@ -68,7 +68,7 @@ fn build(path: &Path) -> lectern::Compiled {
 fn fixture_trees_and_plans() {
     insta::glob!("fixtures/*.txt", |path| {
         let compiled = build(path);
-        let tree = lectern::parse::outline_json(&compiled.parsed);
+        let tree = lectern::outline::outline_json(&compiled.parsed);
         insta::assert_json_snapshot!("tree", tree);
         insta::assert_snapshot!("plan", describe(&compiled));
     });
@@ -77,7 +77,7 @@ fn fixture_trees_and_plans() {
 #[test]
 fn seed_lecture_tree_and_plan() {
     let compiled = build(&util::root().join("decks/lecture.txt"));
-    insta::assert_json_snapshot!(lectern::parse::outline_json(&compiled.parsed));
+    insta::assert_json_snapshot!(lectern::outline::outline_json(&compiled.parsed));
     insta::assert_snapshot!(describe(&compiled));
 }
 
@@ -149,6 +149,6 @@ fn assert_nothing_lost(path: &Path) {
 
 #[test]
 fn nothing_is_lost_in_any_fixture() {
-    insta::glob!("fixtures/*.txt", |path| assert_nothing_lost(path));
+    insta::glob!("fixtures/*.txt", assert_nothing_lost);
     assert_nothing_lost(&util::root().join("decks/lecture.txt"));
 }
