@@ -14,11 +14,13 @@
 //! file system (the binary in `main.rs` does), so [`compile`] works on bytes in memory.
 
 pub mod diag;
+pub mod html;
 pub mod numbering;
 pub mod outline;
 pub mod parse;
 pub mod plan;
 pub mod render;
+pub mod settings;
 pub mod source;
 pub mod theme;
 pub mod tree;

@@ -6,7 +6,8 @@
 
 use serde::Serialize;
 
-use crate::tree::{paragraphs, Lecture, Node};
+use crate::html::escape;
+use crate::tree::{paragraphs, Lecture, Node, Paragraph, Role};
 use crate::typography::fullwidth;
 
 /// What a slide is; the template and the runtime key off it.
@@ -41,8 +42,17 @@ pub struct Slide {
     pub chips: Vec<String>,
     /// Subtitle, speaker, organisation and date on the title slide.
     pub byline: Vec<String>,
-    /// The speaker notes, one string a paragraph.
+    /// Markdown list items shown on the slide (HTML made by lectern, text escaped).
+    #[serde(skip)]
+    pub bullets: Vec<String>,
+    /// Tables, quotations, code and images shown on the slide (HTML made by lectern).
+    #[serde(skip)]
+    pub blocks: Vec<String>,
+    /// The speaker notes, one plain string a paragraph.
     pub notes: Vec<String>,
+    /// The same paragraphs as HTML (escaped text, or the Markdown's markup).
+    #[serde(skip)]
+    pub notes_html: Vec<String>,
     /// Planned speaking time in seconds.
     pub timing: u32,
     /// Source line the slide starts at (0 for slides made by lectern).
@@ -170,17 +180,44 @@ impl Planner<'_> {
         }
     }
 
+    /// The HTML of a paragraph: its markup if it has any, else its escaped text.
+    fn html(&self, p: &Paragraph) -> String {
+        match &p.html {
+            Some(h) => self.text(h),
+            None => escape(&self.text(&p.text)),
+        }
+    }
+
     fn slide(
         &self,
         kind: Kind,
         title: String,
-        notes: Vec<String>,
+        paras: Vec<Paragraph>,
         line: usize,
         fill: impl FnOnce(&mut Slide),
     ) -> Slide {
-        let notes: Vec<String> = notes.iter().map(|n| self.text(n)).collect();
+        let notes: Vec<String> = paras.iter().map(|p| self.text(&p.text)).collect();
+        // Tables and images stay on the slide; the notes read their text.
+        let notes_html = paras
+            .iter()
+            .map(|p| match p.role {
+                Role::Block => escape(&self.text(&p.text)),
+                _ => self.html(p),
+            })
+            .collect();
+        let shown = |role: Role| {
+            paras
+                .iter()
+                .filter(|p| p.role == role)
+                .map(|p| self.html(p))
+                .collect::<Vec<_>>()
+        };
+        let (bullets, blocks) = (shown(Role::Bullet), shown(Role::Block));
         let timing = speaking_seconds(&notes, self.opts.rate);
         let mut slide = Slide {
+            bullets,
+            blocks,
+            notes_html,
             number: 0,
             kind,
             title,
@@ -206,7 +243,8 @@ impl Planner<'_> {
         };
         let title = self.text(&node.title);
         let notes = node.own_paragraphs();
-        let chips = keyword_chips(&notes.join(""), &node.title)
+        let all: String = notes.iter().map(|p| p.text.as_str()).collect();
+        let chips = keyword_chips(&all, &node.title)
             .iter()
             .map(|c| self.text(c))
             .collect();

@@ -66,11 +66,15 @@ pub fn split_heading(text: &Text, marker: Marker, skip: usize) -> Option<Heading
 
 /// The part of `text` between two byte offsets, as its own run.
 pub fn slice(text: &Text, from: usize, to: usize, new_para: bool) -> Text {
+    let whole = from == 0 && to == text.text.len();
     Text {
         text: text.text[from..to].to_string(),
         span: Span::new(text.span.start + from, text.span.start + to),
         new_para,
         line: text.line,
+        role: text.role,
+        // Markup cannot be cut at a text offset: a cut run shows its plain text.
+        html: if whole { text.html.clone() } else { None },
     }
 }
 

@@ -25,12 +25,12 @@ fn paragraphs(src: &Source) -> Vec<Text> {
         let trimmed = line.trim_start();
         if !trimmed.is_empty() {
             let start = offset + (line.len() - trimmed.len());
-            out.push(Text {
-                text: trimmed.trim_end().to_string(),
-                span: Span::new(start, start + trimmed.trim_end().len()),
-                new_para: true,
-                line: i + 1,
-            });
+            let text = trimmed.trim_end();
+            out.push(Text::para(
+                text,
+                Span::new(start, start + text.len()),
+                i + 1,
+            ));
         }
         offset += line.len() + 1;
     }
