@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::html::escape;
 use crate::tree::{paragraphs, Lecture, Node, Paragraph, Role};
-use crate::typography::fullwidth;
+use crate::typography::{fullwidth, fullwidth_html};
 
 /// What a slide is; the template and the runtime key off it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -183,7 +183,8 @@ impl Planner<'_> {
     /// The HTML of a paragraph: its markup if it has any, else its escaped text.
     fn html(&self, p: &Paragraph) -> String {
         match &p.html {
-            Some(h) => self.text(h),
+            Some(h) if self.opts.keep_punctuation => h.clone(),
+            Some(h) => fullwidth_html(h),
             None => escape(&self.text(&p.text)),
         }
     }

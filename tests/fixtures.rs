@@ -59,14 +59,29 @@ fn describe(compiled: &lectern::Compiled) -> String {
     out
 }
 
+/// Images a fixture names, read from the fixtures folder.
+struct FixtureFiles;
+
+impl lectern::Assets for FixtureFiles {
+    fn image(&self, path: &str) -> Result<String, String> {
+        let bytes = std::fs::read(util::fixture(path)).map_err(|e| e.to_string())?;
+        let mime = lectern::assets::sniff_image(&bytes).ok_or("not an image")?;
+        Ok(lectern::assets::data_uri(mime, &bytes))
+    }
+}
+
 fn build(path: &Path) -> lectern::Compiled {
-    compile(&util::read(path), &Options::default())
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    let opts = Options {
+        format: lectern::Format::from_path(path),
+        assets: Some(std::sync::Arc::new(FixtureFiles)),
+        ..Options::default()
+    };
+    compile(&util::read(path), &opts).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 #[test]
 fn fixture_trees_and_plans() {
-    insta::glob!("fixtures/*.txt", |path| {
+    insta::glob!("fixtures/*.{txt,md}", |path| {
         let compiled = build(path);
         let tree = lectern::outline::outline_json(&compiled.parsed);
         insta::assert_json_snapshot!("tree", tree);

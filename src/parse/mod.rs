@@ -2,6 +2,8 @@
 //! paragraphs to the shared steps here, so the same text gives the same tree:
 //! nesting by marker level, inline points, lead sentences and the checks that warn.
 
+pub mod assemble;
+pub mod markdown;
 pub mod plain;
 mod points;
 mod title;
