@@ -31,11 +31,11 @@ fn options(format: Format) -> Options {
 
 #[test]
 fn every_prefix_compiles_or_fails_cleanly() {
+    // Byte prefixes: most cut a character in two, which reads as another encoding.
     for (format, bytes) in fixtures() {
-        let text = String::from_utf8(bytes).unwrap();
         let opts = options(format);
-        for (i, _) in text.char_indices().step_by(3) {
-            let _ = compile(text[..i].as_bytes(), &opts);
+        for i in (0..bytes.len()).step_by(5) {
+            let _ = compile(&bytes[..i], &opts);
         }
     }
 }
