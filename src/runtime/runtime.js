@@ -158,7 +158,7 @@
     else speakerUI(el("div", "lx lx-spk", D.body)); // pop-up blocked: the same view in the page
   }
   function closeSpeaker() {
-    if (spk && !speakerPage) { spk.root.remove(); spk = null; }
+    if (spk && !speakerPage) { clearInterval(spk.timer); spk.root.remove(); spk = null; }
   }
 
   /* Speaker view: current and next slide, notes in large type, timers and pace. */
@@ -172,7 +172,7 @@
       '</div><div class="lx-smain"><div class="lx-side"><div class="lx-lab">当前</div><div class="lx-cur"></div>' +
       '<div class="lx-lab">下一页</div><div class="lx-next"></div></div><div class="lx-notes"></div></div>';
     var $ = (c) => root.querySelector(".lx-" + c);
-    var t0 = Date.now(), size = +store("notes") || 34;
+    var t0 = Date.now(), size = +store("notes") || 34, total = +deck.dataset.totalSeconds || before(N);
     var notes = $("notes");
     var self = {
       root: root,
@@ -188,7 +188,8 @@
         var p = $("pace");
         p.textContent = e < a ? "提前 " + clock(a - e) : e > b ? "落后 " + clock(e - b) : "进度正常";
         p.className = "lx-pace " + (e < a ? "lx-ahead" : e > b ? "lx-late" : "");
-        $("pg").textContent = "第 " + (cur + 1) + " / " + N + " 页" + (blank ? (blank === "w" ? " · 白屏" : " · 黑屏") : "");
+        $("pg").textContent = "第 " + (cur + 1) + " / " + N + " 页 · 全程 " + clock(total) +
+          (blank ? (blank === "w" ? " · 白屏" : " · 黑屏") : "");
       },
       render: () => {
         if (cur < 0) return;
@@ -220,7 +221,7 @@
       else if (a === "reset") self.reset();
       else closeSpeaker();
     });
-    setInterval(self.tick, 1000);
+    self.timer = setInterval(self.tick, 1000);
     spk = self;
     self.render();
   }
