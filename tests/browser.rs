@@ -277,6 +277,27 @@ fn blank_screens_overview_and_help() {
 }
 
 #[test]
+fn touch_swipes_and_fullscreen() {
+    let Some(chrome) = chromium("touch_swipes_and_fullscreen") else {
+        return;
+    };
+    let deck = seed_deck();
+    let page = open_seed(&chrome, &deck, "#/4");
+    page.swipe((900.0, 400.0), (300.0, 420.0));
+    page.expect_slide(4, "a swipe to the left");
+    page.swipe((300.0, 400.0), (900.0, 380.0));
+    page.expect_slide(3, "a swipe to the right");
+    page.swipe((600.0, 400.0), (610.0, 405.0));
+    page.expect_slide(3, "a tap is not a swipe");
+    assert_eq!(page.hash(), "#/4");
+
+    page.key("f");
+    page.wait_for("document.fullscreenElement", "F enters full screen");
+    page.key("f");
+    page.wait_for("!document.fullscreenElement", "F again leaves full screen");
+}
+
+#[test]
 fn speaker_window_shows_notes_and_moves_with_the_deck() {
     let Some(chrome) = chromium("speaker_window_shows_notes_and_moves_with_the_deck") else {
         return;

@@ -276,6 +276,43 @@ impl Page {
         self
     }
 
+    /// A one-finger swipe from `from` to `to` (CSS pixels).
+    pub fn swipe(&self, from: (f64, f64), to: (f64, f64)) {
+        let point = |(x, y): (f64, f64)| Input::TouchPoint {
+            x,
+            y,
+            radius_x: None,
+            radius_y: None,
+            rotation_angle: None,
+            force: None,
+            tangential_pressure: None,
+            tilt_x: None,
+            tilt_y: None,
+            twist: None,
+            id: Some(1.0),
+        };
+        for (kind, points) in [
+            (
+                Input::DispatchTouchEventTypeOption::TouchStart,
+                vec![point(from)],
+            ),
+            (
+                Input::DispatchTouchEventTypeOption::TouchMove,
+                vec![point(to)],
+            ),
+            (Input::DispatchTouchEventTypeOption::TouchEnd, vec![]),
+        ] {
+            self.tab
+                .call_method(Input::DispatchTouchEvent {
+                    Type: kind,
+                    touch_points: points,
+                    modifiers: None,
+                    timestamp: None,
+                })
+                .expect("touch event");
+        }
+    }
+
     pub fn shift_key(&self, key: &str) -> &Self {
         self.tab
             .press_key_with_modifiers(key, Some(&[ModifierKey::Shift]))
