@@ -49,7 +49,8 @@ pub struct Chromium {
 pub fn chromium(test: &str) -> Option<Chromium> {
     let path = std::env::var_os("LECTERN_CHROMIUM")
         .map(PathBuf::from)
-        .or_else(|| CANDIDATES.iter().map(PathBuf::from).find(|p| p.exists()));
+        .or_else(|| CANDIDATES.iter().map(PathBuf::from).find(|p| p.exists()))
+        .filter(|p| p.exists());
     let required = std::env::var("LECTERN_REQUIRE_BROWSER").is_ok_and(|v| v == "1");
     let Some(path) = path else {
         assert!(
