@@ -3,7 +3,8 @@
 //! The pipeline, one module a stage:
 //!
 //! 1. [`source`]: bytes → text (encoding detection, newline and space normalisation,
-//!    the line index for `line:column`).
+//!    the line index for `line:column`); [`docx`] turns a Word file into that text,
+//!    one line per paragraph, automatic numbers written out.
 //! 2. [`numbering`]: recognising markers (一、 （一） 1. （1） ① 第一 一是 一要 首先 …)
 //!    and their ordinals.
 //! 3. [`parse`]: text → [`tree::Lecture`], the section tree.
@@ -14,6 +15,7 @@
 //! file system (the binary in `main.rs` does), so [`compile`] works on bytes in memory.
 
 pub mod diag;
+pub mod docx;
 pub mod numbering;
 pub mod parse;
 pub mod plan;
@@ -37,6 +39,9 @@ pub use tree::Lecture;
 pub enum Format {
     #[default]
     Plain,
+    /// A Word .docx: read into plain lecture text (one line a paragraph), then parsed
+    /// as plain text.
+    Docx,
 }
 
 /// Everything a build can be told.
@@ -86,6 +91,7 @@ impl Compiled {
 #[derive(Debug)]
 pub enum Error {
     Source(SourceError),
+    Docx(docx::DocxError),
     Theme(ThemeError),
     Template(minijinja::Error),
 }
@@ -94,6 +100,7 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Source(e) => e.fmt(f),
+            Error::Docx(e) => e.fmt(f),
             Error::Theme(e) => e.fmt(f),
             Error::Template(e) => write!(f, "the theme's template failed: {e:#}"),
         }
@@ -108,6 +115,12 @@ impl From<SourceError> for Error {
     }
 }
 
+impl From<docx::DocxError> for Error {
+    fn from(e: docx::DocxError) -> Self {
+        Error::Docx(e)
+    }
+}
+
 impl From<ThemeError> for Error {
     fn from(e: ThemeError) -> Self {
         Error::Theme(e)
@@ -116,11 +129,19 @@ impl From<ThemeError> for Error {
 
 /// Reads a lecture: decode, parse, collect warnings.
 pub fn parse(bytes: &[u8], format: Format) -> Result<Parsed, Error> {
-    let source = Source::decode(bytes)?;
-    let mut diags = diag::Diagnostics::new(&source.text, &source.lines);
-    let lecture = match format {
-        Format::Plain => parse::plain::parse(&source, &mut diags),
+    let (source, notes) = match format {
+        Format::Plain => (Source::decode(bytes)?, Vec::new()),
+        Format::Docx => {
+            let converted = docx::convert(bytes)?;
+            (Source::from_str(&converted.text)?, converted.notes)
+        }
     };
+    let mut diags = diag::Diagnostics::new(&source.text, &source.lines);
+    for note in notes {
+        let at = source.lines.line_start(note.paragraph);
+        diags.warn(tree::Span::new(at, at), note.message, note.help);
+    }
+    let lecture = parse::plain::parse(&source, &mut diags);
     let diagnostics = diags.finish();
     Ok(Parsed {
         source,

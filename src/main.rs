@@ -25,7 +25,7 @@ struct Cli {
 
 #[derive(clap::Args)]
 struct Input {
-    /// The lecture: plain text (.txt) in UTF-8, UTF-16 or GB18030.
+    /// The lecture: plain text (.txt) in UTF-8, UTF-16 or GB18030, or Word (.docx).
     file: PathBuf,
     /// Speaking rate in characters a minute, for the slide timings.
     #[arg(long, default_value_t = 240, value_parser = clap::value_parser!(u32).range(60..=1000))]
@@ -102,6 +102,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
             opts.aspect = aspect;
             opts.plan.outline = !no_outline;
             let bytes = read(&input.file)?;
+            opts.format = format_of(&input.file, &bytes);
             let compiled = lectern::compile(&bytes, &opts).map_err(|e| fail_at(&input.file, e))?;
             let failed = report(&input.file, &compiled.parsed, input.deny_warnings);
             if failed {
@@ -116,7 +117,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
         }
         Command::Check { input } => {
             let parsed = parse(&input)?;
-            print_tree(&parsed);
+            print_tree(&parsed, line_word(&input.file));
             let failed = report(&input.file, &parsed, input.deny_warnings);
             let opts = options(&input, Theme::default_theme());
             let (info, slides) = lectern::plan::plan(&parsed.lecture, &opts.plan);
@@ -143,7 +144,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
                     serde_json::to_string_pretty(&value).expect("JSON of plain data")
                 );
             } else {
-                print_tree(&parsed);
+                print_tree(&parsed, line_word(&input.file));
             }
             let failed = report(&input.file, &parsed, input.deny_warnings);
             Ok(if failed {
@@ -196,7 +197,37 @@ fn fail_at(path: &Path, e: lectern::Error) -> Fail {
 
 fn parse(input: &Input) -> Result<Parsed, Fail> {
     let bytes = read(&input.file)?;
-    lectern::parse(&bytes, lectern::Format::Plain).map_err(|e| fail_at(&input.file, e))
+    lectern::parse(&bytes, format_of(&input.file, &bytes)).map_err(|e| fail_at(&input.file, e))
+}
+
+/// Word by name (old .doc/.wps and RTF too, so they get a clear message) or by content
+/// (a zip holding word/document.xml, an OLE file); plain text otherwise.
+fn format_of(path: &Path, bytes: &[u8]) -> lectern::Format {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let word_name = matches!(
+        ext.as_str(),
+        "docx" | "docm" | "dotx" | "doc" | "dot" | "wps" | "wpt" | "rtf"
+    );
+    if word_name || lectern::docx::looks_like_word(bytes) {
+        lectern::Format::Docx
+    } else {
+        lectern::Format::Plain
+    }
+}
+
+/// "line" in reports and outlines; for Word files a line is a paragraph.
+fn line_word(path: &Path) -> &'static str {
+    let docx = path
+        .extension()
+        .is_some_and(|e| e.to_string_lossy().to_ascii_lowercase().starts_with("do"));
+    if docx {
+        "paragraph"
+    } else {
+        "line"
+    }
 }
 
 /// Writes the deck through a temporary file in the same folder and a rename, so a
@@ -273,6 +304,9 @@ fn report(path: &Path, parsed: &Parsed, deny_warnings: bool) -> bool {
         .count();
     let warnings = parsed.diagnostics.len() - errors;
     if warnings + errors > 0 {
+        if line_word(path) == "paragraph" {
+            eprintln!("note: in a Word file, line N above is paragraph N (empty paragraphs and table cells count)");
+        }
         eprintln!(
             "{}: {errors} error(s), {warnings} warning(s)",
             path.display()
@@ -297,7 +331,7 @@ fn to_report(d: &Diagnostic) -> Report<()> {
 }
 
 /// The outline as an indented tree.
-fn print_tree(parsed: &Parsed) {
+fn print_tree(parsed: &Parsed, unit: &str) {
     let l = &parsed.lecture;
     let m = &l.meta;
     match (&m.kicker, &m.title) {
@@ -309,7 +343,7 @@ fn print_tree(parsed: &Parsed) {
         node.walk(&mut |n, depth| {
             let point = if n.inline { " ·" } else { "" };
             println!(
-                "{:indent$}{} {}{point}  (line {})",
+                "{:indent$}{} {}{point}  ({unit} {})",
                 "",
                 n.marker.text,
                 lectern::typography::fullwidth(&n.title),
