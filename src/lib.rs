@@ -14,22 +14,29 @@
 //! [`diag`] holds the warnings every stage collects; nothing here prints or touches the
 //! file system (the binary in `main.rs` does), so [`compile`] works on bytes in memory.
 
+pub mod assets;
 pub mod diag;
 pub mod docx;
+pub mod html;
 pub mod numbering;
+pub mod outline;
 pub mod parse;
 pub mod plan;
 pub mod render;
+pub mod settings;
 pub mod source;
 pub mod theme;
 pub mod tree;
 pub mod typography;
 
 use std::fmt;
+use std::sync::Arc;
 
+pub use assets::Assets;
 pub use diag::{Diagnostic, Severity};
 pub use plan::{DeckInfo, Kind, PlanOptions, Slide};
 pub use render::Aspect;
+pub use settings::Settings;
 pub use source::{Source, SourceError};
 pub use theme::{Theme, ThemeError};
 pub use tree::Lecture;
@@ -39,18 +46,48 @@ pub use tree::Lecture;
 pub enum Format {
     #[default]
     Plain,
+    Markdown,
     /// A Word .docx: read into plain lecture text (one line a paragraph), then parsed
     /// as plain text.
     Docx,
 }
 
+impl Format {
+    /// By file name: `.md` and `.markdown` are Markdown, anything else plain text.
+    pub fn from_path(path: &std::path::Path) -> Format {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+        {
+            Some(e) if e == "md" || e == "markdown" => Format::Markdown,
+            // Old .doc/.wps and RTF go to the Word reader too, which says what they are.
+            Some(e)
+                if matches!(
+                    e.as_str(),
+                    "docx" | "docm" | "dotx" | "doc" | "dot" | "wps" | "wpt" | "rtf"
+                ) =>
+            {
+                Format::Docx
+            }
+            _ => Format::Plain,
+        }
+    }
+}
+
 /// Everything a build can be told.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Options {
     pub format: Format,
     pub plan: PlanOptions,
     pub aspect: Aspect,
     pub theme: Theme,
+    /// Settings from a `deck.toml` beside the lecture: the front matter overrides them.
+    pub deck_file: Settings,
+    /// Settings from the command line: they override the front matter.
+    pub overrides: Settings,
+    /// Where Markdown images come from.
+    pub assets: Option<Arc<dyn Assets + Send + Sync>>,
 }
 
 impl Default for Options {
@@ -60,6 +97,9 @@ impl Default for Options {
             plan: PlanOptions::default(),
             aspect: Aspect::default(),
             theme: Theme::default_theme(),
+            deck_file: Settings::default(),
+            overrides: Settings::default(),
+            assets: None,
         }
     }
 }
@@ -70,6 +110,16 @@ pub struct Parsed {
     pub source: Source,
     pub lecture: Lecture,
     pub diagnostics: Vec<Diagnostic>,
+    /// The deck settings in force: `deck.toml`, then front matter, then command line.
+    pub settings: Settings,
+}
+
+impl Parsed {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
 }
 
 /// A finished deck.
@@ -94,6 +144,8 @@ pub enum Error {
     Docx(docx::DocxError),
     Theme(ThemeError),
     Template(minijinja::Error),
+    /// The lecture has errors (its diagnostics say which); nothing was rendered.
+    Rejected(Box<Parsed>),
 }
 
 impl fmt::Display for Error {
@@ -103,6 +155,14 @@ impl fmt::Display for Error {
             Error::Docx(e) => e.fmt(f),
             Error::Theme(e) => e.fmt(f),
             Error::Template(e) => write!(f, "the theme's template failed: {e:#}"),
+            Error::Rejected(p) => {
+                let n = p
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.severity == Severity::Error)
+                    .count();
+                write!(f, "the lecture has {n} error(s); no deck was made")
+            }
         }
     }
 }
@@ -127,40 +187,114 @@ impl From<ThemeError> for Error {
     }
 }
 
-/// Reads a lecture: decode, parse, collect warnings.
-pub fn parse(bytes: &[u8], format: Format) -> Result<Parsed, Error> {
-    let (source, notes) = match format {
-        Format::Plain => (Source::decode(bytes)?, Vec::new()),
+/// Reads a lecture: decode, front matter, parse, collect warnings.
+pub fn parse(bytes: &[u8], opts: &Options) -> Result<Parsed, Error> {
+    let (source, notes) = match opts.format {
         Format::Docx => {
             let converted = docx::convert(bytes)?;
-            (Source::from_str(&converted.text)?, converted.notes)
+            (Source::from_text(&converted.text)?, converted.notes)
         }
+        _ => (Source::decode(bytes)?, Vec::new()),
     };
     let mut diags = diag::Diagnostics::new(&source.text, &source.lines);
     for note in notes {
         let at = source.lines.line_start(note.paragraph);
         diags.warn(tree::Span::new(at, at), note.message, note.help);
     }
-    let lecture = parse::plain::parse(&source, &mut diags);
+    let mut text = std::borrow::Cow::Borrowed(source.text.as_str());
+    let mut front = Settings::default();
+    if let Some(fm) = settings::front_matter(&source.text) {
+        match fm.settings {
+            Ok(s) => front = s,
+            Err(e) => diags.error(
+                tree::Span::new(e.offset, e.offset),
+                format!("deck settings: {}", e.message),
+                Some("fix the front matter between the fences, or remove it".into()),
+            ),
+        }
+        // The parsers see blank lines where the front matter was: offsets stay true.
+        let mut blanked = source.text.clone().into_bytes();
+        for b in &mut blanked[fm.start..fm.end] {
+            if *b != b'\n' {
+                *b = b' ';
+            }
+        }
+        text = std::borrow::Cow::Owned(String::from_utf8(blanked).expect("ASCII spaces"));
+    }
+    let settings = opts.deck_file.clone().over(&front).over(&opts.overrides);
+    let mut lecture = match opts.format {
+        Format::Plain | Format::Docx => parse::plain::parse(&text, &mut diags),
+        Format::Markdown => {
+            let ctx = parse::markdown::MarkdownContext {
+                allow_html: settings.allow_html.unwrap_or(false),
+                assets: opts.assets.as_deref().map(|a| a as &dyn Assets),
+            };
+            parse::markdown::parse(&text, &source.lines, &ctx, &mut diags)
+        }
+    };
+    let meta = &mut lecture.meta;
+    for (slot, value) in [
+        (&mut meta.title, &settings.title),
+        (&mut meta.kicker, &settings.kicker),
+        (&mut meta.speaker, &settings.speaker),
+        (&mut meta.organisation, &settings.organisation),
+        (&mut meta.date, &settings.date),
+    ] {
+        if value.is_some() {
+            slot.clone_from(value);
+        }
+    }
     let diagnostics = diags.finish();
     Ok(Parsed {
         source,
         lecture,
         diagnostics,
+        settings,
     })
 }
 
 /// Compiles a lecture held in memory into a deck.
 pub fn compile(bytes: &[u8], opts: &Options) -> Result<Compiled, Error> {
-    let parsed = parse(bytes, opts.format)?;
-    let mut plan_opts = opts.plan.clone();
-    plan_opts.closing_text.clone_from(&opts.theme.closing_text);
+    compile_parsed(parse(bytes, opts)?, opts)
+}
+
+/// Plans and renders a lecture already parsed (the CLI reads the settings in between,
+/// to pick the theme).
+pub fn compile_parsed(parsed: Parsed, opts: &Options) -> Result<Compiled, Error> {
+    if parsed.has_errors() {
+        return Err(Error::Rejected(Box::new(parsed)));
+    }
+    let plan_opts = plan_options(&parsed, opts);
     let (info, slides) = plan::plan(&parsed.lecture, &plan_opts);
-    let html = render::render(&info, &slides, &opts.theme, opts.aspect).map_err(Error::Template)?;
+    let aspect = parsed.settings.aspect.unwrap_or(opts.aspect);
+    let html = render::render(&info, &slides, &opts.theme, aspect).map_err(Error::Template)?;
     Ok(Compiled {
         html,
         info,
         slides,
         parsed,
     })
+}
+
+/// The planner's options with the deck settings applied; `minutes` sets the rate that
+/// fills them.
+pub fn plan_options(parsed: &Parsed, opts: &Options) -> PlanOptions {
+    let s = &parsed.settings;
+    let mut p = opts.plan.clone();
+    p.closing_text = s
+        .closing
+        .clone()
+        .unwrap_or_else(|| opts.theme.closing_text.clone());
+    p.rate = s.rate.unwrap_or(p.rate);
+    p.outline = s.outline.unwrap_or(p.outline);
+    if let Some(minutes) = s.minutes {
+        let (_, slides) = plan::plan(&parsed.lecture, &p);
+        let chars: u64 = slides
+            .iter()
+            .flat_map(|s| &s.notes)
+            .map(|n| n.chars().filter(|c| !c.is_whitespace()).count() as u64)
+            .sum();
+        p.rate = (chars.div_ceil(minutes as u64) as u32).max(1);
+    }
+    p
 }

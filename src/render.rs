@@ -6,7 +6,7 @@
 //! Content-Security-Policy, which forbids every network load.
 
 use base64::Engine as _;
-use minijinja::{context, AutoEscape, Environment, UndefinedBehavior};
+use minijinja::{context, AutoEscape, Environment, UndefinedBehavior, Value};
 use sha2::{Digest, Sha256};
 
 use crate::plan::{DeckInfo, Slide};
@@ -71,15 +71,33 @@ pub fn render(
     for (name, source) in &theme.templates {
         env.add_template_owned(name.clone(), source.clone())?;
     }
+    let safe = |list: &[String]| -> Vec<Value> {
+        list.iter()
+            .map(|h| Value::from_safe_string(h.clone()))
+            .collect()
+    };
+    // lectern's own HTML (escaped text, Markdown markup) goes in as is; every other
+    // field is escaped by the template.
+    let slide_values: Vec<Value> = slides
+        .iter()
+        .map(|s| {
+            context! {
+                notes_html => safe(&s.notes_html),
+                bullets => safe(&s.bullets),
+                blocks => safe(&s.blocks),
+                ..Value::from_serialize(s)
+            }
+        })
+        .collect();
     let (width, height) = aspect.size();
     let css = format!("{RUNTIME_CSS}\n{}", theme.css);
     let html = env.get_template("deck.html.j2")?.render(context! {
         deck => info,
-        slides => slides,
+        slides => slide_values,
         theme => context! { name => &theme.name },
-        csp => content_security_policy(RUNTIME_JS),
-        css => minijinja::Value::from_safe_string(css),
-        js => minijinja::Value::from_safe_string(RUNTIME_JS.to_string()),
+        csp => Value::from_safe_string(content_security_policy(RUNTIME_JS)),
+        css => Value::from_safe_string(css),
+        js => Value::from_safe_string(RUNTIME_JS.to_string()),
         width => width,
         height => height,
         aspect => match aspect { Aspect::Wide => "16:9", Aspect::Standard => "4:3" },

@@ -76,7 +76,7 @@ impl Source {
     }
 
     /// Wraps text already in memory (tests, other front ends).
-    pub fn from_str(text: &str) -> Result<Source, SourceError> {
+    pub fn from_text(text: &str) -> Result<Source, SourceError> {
         let text = normalise(text);
         if text.trim().is_empty() {
             return Err(SourceError::Empty);
@@ -210,6 +210,11 @@ impl LineIndex {
         (line, col)
     }
 
+    /// 1-based line of a byte offset.
+    pub fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset).max(1)
+    }
+
     pub fn line_start(&self, line: usize) -> usize {
         self.starts[line.saturating_sub(1).min(self.starts.len() - 1)]
     }
@@ -247,7 +252,7 @@ mod tests {
 
     #[test]
     fn normalises_newlines_and_spaces_without_moving_lines() {
-        let s = Source::from_str("标题  \r\n\u{3000}\u{3000}正文\u{A0}内容\r第三行").unwrap();
+        let s = Source::from_text("标题  \r\n\u{3000}\u{3000}正文\u{A0}内容\r第三行").unwrap();
         assert_eq!(s.text, "标题\n\u{3000}\u{3000}正文 内容\n第三行");
         assert_eq!(
             s.lines.line_col(&s.text, s.text.find('正').unwrap()),

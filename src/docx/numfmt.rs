@@ -104,9 +104,7 @@ fn enclosed(n: u32, first: u32) -> String {
 fn letters(n: u32, base: u8) -> String {
     let n = n.max(1) - 1;
     let letter = (base + (n % 26) as u8) as char;
-    std::iter::repeat(letter)
-        .take((n / 26 + 1).min(50) as usize)
-        .collect()
+    std::iter::repeat_n(letter, (n / 26 + 1).min(50) as usize).collect()
 }
 
 fn roman(mut n: u32) -> String {
