@@ -100,7 +100,7 @@ impl fmt::Display for DocxError {
             ),
             DocxError::TooLarge(detail) => write!(
                 f,
-                "refused: the .docx is far larger inflated than a lecture can be ({detail}); it looks like a zip bomb"
+                "refused: {detail}; this looks like a zip bomb, not a lecture"
             ),
             DocxError::NoDocument => write!(
                 f,

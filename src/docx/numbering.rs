@@ -165,6 +165,10 @@ impl Numbering {
         }
         let values = *counters;
         let text = expand(&level, &levels, &values);
+        // An empty number (a list used only for its indents) shows nothing.
+        if text.trim().is_empty() {
+            return None;
+        }
         Some(Label {
             text,
             suffix: level.suffix,

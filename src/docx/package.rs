@@ -27,7 +27,7 @@ impl Package {
             .map_err(|e| DocxError::Corrupt(e.to_string()))?;
         if zip.len() > MAX_ENTRIES {
             return Err(DocxError::TooLarge(format!(
-                "it holds {} entries (at most {MAX_ENTRIES})",
+                "it holds {} entries, over the limit of {MAX_ENTRIES}",
                 zip.len()
             )));
         }
@@ -89,7 +89,7 @@ impl Package {
 
 fn bomb(name: &str, size: u64) -> DocxError {
     DocxError::TooLarge(format!(
-        "{name} inflates to {} MiB or more (the limit is {} MiB a part, {} MiB in all)",
+        "{name} inflates to {} MiB or more, over the limit of {} MiB a part and {} MiB in all",
         size.div_ceil(1024 * 1024),
         MAX_PART / (1024 * 1024),
         MAX_TOTAL / (1024 * 1024)
