@@ -344,3 +344,95 @@ fn number_outline_headings(lines: &mut [Line], title: Option<usize>, notes: &mut
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+
+    /// A minimal package: the three parts the reader looks at.
+    fn package(body: &str, styles: &str, numbering: &str) -> Vec<u8> {
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let opts = zip::write::SimpleFileOptions::default();
+        for (name, text) in [
+            (
+                "word/document.xml",
+                format!("<w:document {W}><w:body>{body}</w:body></w:document>"),
+            ),
+            (
+                "word/styles.xml",
+                format!("<w:styles {W}>{styles}</w:styles>"),
+            ),
+            (
+                "word/numbering.xml",
+                format!("<w:numbering {W}>{numbering}</w:numbering>"),
+            ),
+        ] {
+            zip.start_file(name, opts).unwrap();
+            zip.write_all(text.as_bytes()).unwrap();
+        }
+        zip.finish().unwrap().into_inner()
+    }
+
+    fn p(style: &str, text: &str) -> String {
+        format!(
+            r#"<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#
+        )
+    }
+
+    #[test]
+    fn the_title_style_paragraph_comes_first() {
+        let styles =
+            r#"<w:style w:type="paragraph" w:styleId="a5"><w:name w:val="Title"/></w:style>"#;
+        let body =
+            p("x", "附件1") + "<w:p/>" + &p("a5", "在全市大会上的讲话") + &p("x", "同志们：");
+        let c = convert(&package(&body, styles, "")).unwrap();
+        assert_eq!(c.text, "在全市大会上的讲话\n附件1\n\n同志们：");
+        assert_eq!(c.notes.len(), 1);
+        assert_eq!(c.notes[0].paragraph, 1);
+    }
+
+    #[test]
+    fn numbering_through_a_numbering_style_and_level_styles() {
+        // abstract 1 only links to the numbering style "ns", whose list is abstract 2;
+        // the heading style's level comes from the lvl's pStyle.
+        let styles = r#"
+          <w:style w:type="numbering" w:styleId="ns"><w:name w:val="讲稿编号"/><w:pPr><w:numPr><w:numId w:val="2"/></w:numPr></w:pPr></w:style>
+          <w:style w:type="paragraph" w:styleId="h2"><w:name w:val="标题 2"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>"#;
+        let numbering = r#"
+          <w:abstractNum w:abstractNumId="1"><w:numStyleLink w:val="ns"/></w:abstractNum>
+          <w:abstractNum w:abstractNumId="2">
+            <w:lvl w:ilvl="0"><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+            <w:lvl w:ilvl="1"><w:pStyle w:val="h2"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>
+          </w:abstractNum>
+          <w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>
+          <w:num w:numId="2"><w:abstractNumId w:val="2"/></w:num>"#;
+        let body = p("x", "讲话") + &p("h2", "2024年工作回顾") + &p("h2", "下一步打算");
+        let c = convert(&package(&body, styles, numbering)).unwrap();
+        // A space after `1.` keeps 2024 from reading as 1.2024.
+        assert_eq!(c.text, "讲话\n1. 2024年工作回顾\n2. 下一步打算");
+        assert!(c.notes.is_empty(), "{:?}", c.notes);
+    }
+
+    #[test]
+    fn unnumbered_headings_rank_by_outline_level() {
+        let styles = r#"
+          <w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 2"/></w:style>
+          <w:style w:type="paragraph" w:styleId="3"><w:name w:val="heading 3"/></w:style>"#;
+        let body = p("x", "标题")
+            + &p("2", "第一部分")
+            + &p("3", "甲")
+            + &p("3", "乙")
+            + &p("2", "三、写了编号的")
+            + &p("3", "丙");
+        let c = convert(&package(&body, styles, "")).unwrap();
+        assert_eq!(
+            c.text,
+            "标题\n一、第一部分\n（一）甲\n（二）乙\n三、写了编号的\n（一）丙"
+        );
+        let at: Vec<usize> = c.notes.iter().map(|n| n.paragraph).collect();
+        assert_eq!(at, [2, 3, 4, 6]);
+    }
+}

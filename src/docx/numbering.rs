@@ -68,7 +68,7 @@ pub struct Numbering {
     abstracts: HashMap<u32, Abstract>,
     nums: HashMap<u32, Num>,
     counters: HashMap<u32, [Option<u32>; LEVELS]>,
-    started: HashSet<u32>,
+    started: HashSet<(u32, usize)>,
 }
 
 impl Numbering {
@@ -139,17 +139,14 @@ impl Numbering {
         let (key, levels) = self.levels(num_id, styles)?;
         let ilvl = usize::from(ilvl).min(LEVELS - 1);
         let counters = self.counters.entry(key).or_insert([None; LEVELS]);
-        // The first paragraph of a list with start overrides restarts those levels.
-        if self.started.insert(num_id) {
-            if let Some(n) = self.nums.get(&num_id) {
-                for &i in n
-                    .starts
-                    .iter()
-                    .map(|(i, _)| i)
-                    .chain(n.levels.iter().map(|(i, _)| i))
-                {
-                    counters[i] = None;
-                }
+        // Counters are shared by every list over one abstract definition (ECMA-376
+        // §17.9); a list's override restarts its level where the list first uses it.
+        if self.started.insert((num_id, ilvl)) {
+            let overridden = self.nums.get(&num_id).is_some_and(|n| {
+                n.starts.iter().any(|&(i, _)| i == ilvl) || n.levels.iter().any(|(i, _)| *i == ilvl)
+            });
+            if overridden {
+                counters[ilvl] = None;
             }
         }
         let level = levels[ilvl].clone()?;
