@@ -188,6 +188,15 @@ fn end_line(out: &mut String, line_start: usize) {
     out.push('\n');
 }
 
+/// The nearest character boundary at or before `offset`, within `text`.
+pub fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut at = offset.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 /// Byte offset of each line start, to report `line:column` (both 1-based, column in
 /// characters as an editor counts them).
 #[derive(Debug, Clone)]
@@ -204,9 +213,10 @@ impl LineIndex {
 
     /// 1-based line and character column of a byte offset in `text`.
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(text, offset);
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
-        let start = self.starts[line - 1];
-        let col = text[start..offset.min(text.len())].chars().count() + 1;
+        let start = self.starts[line - 1].min(offset);
+        let col = text[start..offset].chars().count() + 1;
         (line, col)
     }
 
