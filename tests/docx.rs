@@ -308,6 +308,14 @@ fn mutated_documents_never_panic() {
             let raw = mutate(&mut rng, good.clone());
             let _ = parse(&raw, Format::Docx);
         }
+        // Every cut-short file (a download or copy that stopped).
+        let opts = lectern::Options {
+            format: Format::Docx,
+            ..lectern::Options::default()
+        };
+        for end in (0..good.len()).step_by(211) {
+            assert!(lectern::compile(&good[..end], &opts).is_err());
+        }
     }
     // Mutated XML mostly fails to parse; the point is that nothing panicked.
     assert!(errors > 0);
