@@ -24,8 +24,9 @@ pub struct Para {
     pub ilvl: Option<u8>,
     pub outline: Option<u8>,
     pub centred: Option<bool>,
-    /// Size of the first run with text, in half-points.
+    /// Size set on the first run with text, in half-points (`None`: the style's).
     pub size: Option<u32>,
+    sized: bool,
     /// The paragraph mark is a tracked deletion: the text joins the next paragraph.
     pub mark_deleted: bool,
 }
@@ -214,11 +215,9 @@ impl<'a, 'i> Reader<'a, 'i> {
                 _ => {}
             }
         }
-        if para.size.is_none() && para.text.len() > start {
+        if !para.sized && para.text.len() > start {
+            para.sized = true;
             para.size = rpr.and_then(|p| num(p, "sz"));
-            if para.size.is_none() {
-                para.size = Some(0);
-            }
         }
     }
 

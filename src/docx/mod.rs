@@ -198,10 +198,7 @@ fn assemble(paras: Vec<document::Para>, styles: &Styles, mut numbering: Numberin
             _ => None,
         };
         let body = std::mem::take(&mut carry) + &p.text;
-        let size = match p.size {
-            Some(0) | None => style.size.unwrap_or(styles.default_size),
-            Some(s) => s,
-        };
+        let size = p.size.or(style.size).unwrap_or(styles.default_size);
         lines.push(Line {
             numbered: label.is_some(),
             text: match &label {
