@@ -290,9 +290,14 @@ fn mutate(rng: &mut Rng, mut data: Vec<u8>) -> Vec<u8> {
 fn mutated_documents_never_panic() {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let mut errors = 0;
+    // DOCX_FUZZ_ROUNDS=5000 for a longer run by hand.
+    let rounds: usize = std::env::var("DOCX_FUZZ_ROUNDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(60);
     for name in FIXTURES {
         let good = read(&format!("{name}.docx"));
-        for round in 0..60 {
+        for round in 0..rounds {
             let target = ["word/document.xml", "word/numbering.xml", "word/styles.xml"][round % 3];
             let bytes = rezip(&good, &mut |n, data| {
                 if n == target {
@@ -307,6 +312,11 @@ fn mutated_documents_never_panic() {
             // The container itself, mutated.
             let raw = mutate(&mut rng, good.clone());
             let _ = parse(&raw, Format::Docx);
+        }
+        // Old Word files with damaged directories and sector tables.
+        let doc = ole(&["WordDocument", "1Table", "EncryptedPackage"]);
+        for _ in 0..rounds / 3 {
+            let _ = convert(&mutate(&mut rng, doc.clone()));
         }
         // Every cut-short file (a download or copy that stopped).
         let opts = lectern::Options {
