@@ -168,3 +168,20 @@ fn nothing_is_lost_in_any_fixture() {
     insta::glob!("fixtures/docx/*.docx", assert_nothing_lost);
     assert_nothing_lost(&util::root().join("decks/lecture.txt"));
 }
+
+/// The encoded twins (made by tests/fixtures/encode.py) plan exactly as their UTF-8
+/// originals.
+#[test]
+fn encoded_twins_plan_like_their_originals() {
+    for (twin, original) in [
+        ("speech-levels.gb18030.txt", "speech-levels.txt"),
+        ("party-inline.utf16.txt", "party-inline.txt"),
+        ("report-halfwidth.bom-crlf.txt", "report-halfwidth.txt"),
+    ] {
+        let a = build(&util::fixture(twin));
+        let b = build(&util::fixture(original));
+        assert_ne!(util::read(&util::fixture(twin)), util::read(&util::fixture(original)));
+        assert_eq!(a.slides, b.slides, "{twin}");
+        assert_eq!(a.diagnostics(), b.diagnostics(), "{twin}");
+    }
+}

@@ -1,39 +1,389 @@
+/* lectern runtime (our own, not reveal.js): canvas scaling, navigation, shrink-to-fit,
+   overview, black/white screen, speaker view, print modes. ES2017, no dependencies. */
 (function () {
   "use strict";
-  document.documentElement.classList.add("js");
-  var reveal = document.querySelector(".reveal");
-  var slides = Array.prototype.slice.call(document.querySelectorAll(".reveal .slides > section"));
-  var box = reveal.querySelector(".slides");
-  var current = -1;
-  function fit() {
-    var w = +reveal.dataset.width, h = +reveal.dataset.height;
-    var k = Math.min(window.innerWidth / w, window.innerHeight / h);
-    box.style.transform = "translate(-50%, -50%) scale(" + k + ")";
+  var D = document, H = D.documentElement, W = window;
+  H.classList.add("js");
+  var deck = D.querySelector(".reveal");
+  if (!deck) return;
+  var box = deck.querySelector(".slides");
+  var slides = [].slice.call(D.querySelectorAll(".reveal .slides > section"));
+  var N = slides.length;
+  var CW = +deck.dataset.width || 1920, CH = +deck.dataset.height || 1080;
+  var q = location.search;
+  var printing = /[?&]print(?:=(\w+))?/.exec(q);
+  var speakerPage = /[?&]speaker\b/.test(q);
+  var cur = -1, since = Date.now(), blank = "", digits = "", jumpTimer = 0, prompting = false;
+  var peer = null, spk = null, ov = null, help = null, jump = null;
+
+  function el(tag, cls, parent, html) {
+    var e = D.createElement(tag);
+    if (cls) e.className = cls;
+    if (html) e.innerHTML = html;
+    if (parent) parent.appendChild(e);
+    return e;
   }
-  function show(i) {
-    i = Math.max(0, Math.min(slides.length - 1, i));
-    if (i === current) return;
-    if (current >= 0) slides[current].classList.remove("present");
-    slides[i].classList.add("present");
-    current = i;
-    if (location.hash !== "#/" + (i + 1)) history.replaceState(null, "", "#/" + (i + 1));
+  function store(k, v) {
+    try {
+      if (v === undefined) return localStorage.getItem("lectern." + k);
+      localStorage.setItem("lectern." + k, v);
+    } catch (e) { /* storage off (privacy mode): fine */ }
   }
-  function fromHash() {
-    var m = /^#\/(\d+)$/.exec(location.hash);
-    show(m ? +m[1] - 1 : 0);
+  function clock(s) {
+    s = Math.max(0, Math.round(s));
+    var h = Math.floor(s / 3600), m = Math.floor(s / 60) % 60, x = s % 60;
+    return (h ? h + ":" + (m < 10 ? "0" : "") : "") + m + ":" + (x < 10 ? "0" : "") + x;
   }
-  document.addEventListener("keydown", function (e) {
-    switch (e.code) {
-      case "ArrowRight": case "ArrowDown": case "Space": case "PageDown": show(current + 1); break;
-      case "ArrowLeft": case "ArrowUp": case "PageUp": show(current - 1); break;
-      case "Home": show(0); break;
-      case "End": show(slides.length - 1); break;
-      default: return;
+  var timing = (i) => +(slides[i] && slides[i].dataset.timing) || 0;
+  var before = (i) => { for (var t = 0, j = 0; j < i; j++) t += timing(j); return t; };
+  var notesOf = (i) => { var a = slides[i].querySelector("aside.notes"); return a ? a.innerHTML : ""; };
+  var titleOf = (i) => { var h = slides[i].querySelector("h1,h2,h3"); return h ? h.textContent : ""; };
+
+  /* Text that overflows its slide is scaled down: the body is widened by 1/k and scaled
+     by k, so lines re-wrap and the scaled box fills the width. Binary search on k. */
+  function fitBody(s) {
+    var b = s.querySelector(".slide-body");
+    if (!b || !b.offsetParent) return;
+    b.style.transform = b.style.width = "";
+    var limit = s.clientHeight - parseFloat(getComputedStyle(s).paddingBottom);
+    var f = s.querySelector(".slide-footer");
+    if (f && f.offsetTop > b.offsetTop) limit = Math.min(limit, f.offsetTop - 8);
+    var avail = limit - b.offsetTop, w = b.offsetWidth;
+    if (b.scrollHeight <= avail + 1) return;
+    var lo = 0.25, hi = 1;
+    for (var n = 0; n < 8; n++) {
+      var k = (lo + hi) / 2;
+      b.style.width = w / k + "px";
+      if (b.scrollHeight * k <= avail) lo = k; else hi = k;
     }
+    b.style.width = w / lo + "px";
+    b.style.transformOrigin = "0 0";
+    b.style.transform = "scale(" + lo + ")";
+  }
+
+  /* A copy of slide i scaled to k inside host, styled by the theme like the real one. */
+  function mini(i, host, k) {
+    var w = el("div", "reveal lx-mini", host), s = el("div", "slides", w), c = slides[i].cloneNode(true);
+    [].forEach.call(deck.attributes, (a) => { if (!a.name.indexOf("data-")) w.setAttribute(a.name, a.value); });
+    c.removeAttribute("id");
+    c.classList.add("present");
+    s.appendChild(c);
+    w.style.width = CW * k + "px";
+    w.style.height = CH * k + "px";
+    s.style.width = CW + "px";
+    s.style.height = CH + "px";
+    s.style.transform = "scale(" + k + ")";
+    fitBody(c);
+    return w;
+  }
+
+  if (printing) return printMode(printing[1] || "slides");
+
+  /* ---- chrome the runtime owns ---- */
+  var bar = el("div", "lx lx-progress", D.body), fill = el("span", "", bar);
+  var num = el("div", "lx lx-num", D.body);
+  var shade = el("div", "lx lx-blank", D.body);
+  shade.hidden = true;
+
+  function layout() {
+    var k = Math.min(W.innerWidth / CW, W.innerHeight / CH);
+    box.style.width = CW + "px";
+    box.style.height = CH + "px";
+    box.style.transform = "translate(-50%,-50%) scale(" + k + ")";
+    if (spk) spk.render();
+    if (ov && !ov.hidden) overview(true);
+  }
+
+  function go(i, quiet) {
+    i = Math.max(0, Math.min(N - 1, i | 0));
+    if (i !== cur) {
+      if (cur >= 0) slides[cur].classList.remove("present");
+      slides[i].classList.add("present");
+      cur = i;
+      since = Date.now();
+      fitBody(slides[i]);
+      var h = "#/" + (i + 1);
+      if (location.hash !== h) {
+        try { history.replaceState(null, "", h); } catch (e) { location.hash = h; }
+      }
+      fill.style.width = (N > 1 ? (100 * i) / (N - 1) : 100) + "%";
+      num.textContent = i + 1 + " / " + N;
+      num.hidden = !!slides[i].querySelector(".page-number");
+      if (ov) [].forEach.call(ov.children, (c, j) => c.classList.toggle("lx-here", j === i));
+      if (spk) spk.render();
+    }
+    if (!quiet) send();
+  }
+  function setBlank(v, quiet) {
+    blank = v || "";
+    shade.hidden = !blank;
+    shade.style.background = blank === "w" ? "#fff" : "#000";
+    if (spk) spk.tick();
+    if (!quiet) send();
+  }
+
+  /* ---- the speaker window and the deck keep each other in step by postMessage.
+     From file:// the origin is "null", so target "*" and trust only the known window. */
+  function send(extra) {
+    var t = speakerPage ? W.opener : peer;
+    if (!t || t.closed) return;
+    var m = { lectern: 1, i: cur, blank: blank };
+    for (var k in extra || {}) m[k] = extra[k];
+    try { t.postMessage(m, "*"); } catch (e) { /* window gone */ }
+  }
+  W.addEventListener("message", (e) => {
+    var m = e.data;
+    if (!m || m.lectern !== 1) return;
+    if (speakerPage) {
+      if (e.source !== W.opener) return;
+    } else {
+      var ours = e.source === peer;
+      try { ours = ours || (e.source && e.source.opener === W); } catch (x) { /* cross-origin */ }
+      if (!ours) return;
+      peer = e.source;
+    }
+    if (m.hello) return send();
+    if (m.start && spk) spk.reset();
+    if (m.blank !== blank) setBlank(m.blank, true);
+    go(m.i, true);
+  });
+
+  function openSpeaker() {
+    if (spk) return closeSpeaker();
+    if (peer && !peer.closed) return peer.focus();
+    var url = location.href.replace(/[?#].*$/, "") + "?speaker#/" + (cur + 1);
+    var w = null;
+    try { w = W.open(url, "lectern-speaker", "width=1280,height=800"); } catch (e) { w = null; }
+    if (w) peer = w;
+    else speakerUI(el("div", "lx lx-spk", D.body)); // pop-up blocked: the same view in the page
+  }
+  function closeSpeaker() {
+    if (spk && !speakerPage) { clearInterval(spk.timer); spk.root.remove(); spk = null; }
+  }
+
+  /* Speaker view: current and next slide, notes in large type, timers and pace. */
+  function speakerUI(root) {
+    var btn = (a, t) => '<button type="button" data-a="' + a + '">' + t + "</button>";
+    root.innerHTML =
+      '<div class="lx-sbar"><span class="lx-el" title="已用时间">0:00</span><span class="lx-clock"></span>' +
+      '<span class="lx-slot"></span><span class="lx-pace"></span><span class="lx-pg"></span><span class="lx-sp"></span>' +
+      btn("prev", "‹ 上一页") + btn("next", "下一页 ›") + btn("small", "A−") + btn("big", "A+") +
+      btn("reset", "计时归零") + (speakerPage ? "" : btn("close", "关闭")) +
+      '</div><div class="lx-smain"><div class="lx-side"><div class="lx-lab">当前</div><div class="lx-cur"></div>' +
+      '<div class="lx-lab">下一页</div><div class="lx-next"></div></div><div class="lx-notes"></div></div>';
+    var $ = (c) => root.querySelector(".lx-" + c);
+    var t0 = Date.now(), size = +store("notes") || 34, total = +deck.dataset.totalSeconds || before(N);
+    var notes = $("notes");
+    var self = {
+      root: root,
+      reset: () => { t0 = Date.now(); self.tick(); },
+      tick: () => {
+        var now = Date.now(), e = (now - t0) / 1000, on = (now - since) / 1000;
+        var a = before(cur), b = a + timing(cur);
+        $("el").textContent = clock(e);
+        $("clock").textContent = new Date(now).toTimeString().slice(0, 8);
+        var slot = $("slot");
+        slot.textContent = "本页 " + clock(on) + " / 计划 " + clock(timing(cur));
+        slot.classList.toggle("lx-late", on > timing(cur) && timing(cur) > 0);
+        var p = $("pace");
+        p.textContent = e < a ? "提前 " + clock(a - e) : e > b ? "落后 " + clock(e - b) : "进度正常";
+        p.className = "lx-pace " + (e < a ? "lx-ahead" : e > b ? "lx-late" : "");
+        $("pg").textContent = "第 " + (cur + 1) + " / " + N + " 页 · 全程 " + clock(total) +
+          (blank ? (blank === "w" ? " · 白屏" : " · 黑屏") : "");
+      },
+      render: () => {
+        if (cur < 0) return;
+        [$("cur"), $("next")].forEach((h, j) => {
+          h.textContent = "";
+          if (cur + j < N) mini(cur + j, h, h.clientWidth / CW);
+          else el("div", "lx-end", h).textContent = "（已是最后一页）";
+        });
+        notes.innerHTML = '<h2 class="lx-nt">' + (cur + 1) + ". " + titleOf(cur).replace(/</g, "&lt;") + "</h2>" +
+          (notesOf(cur) || '<p class="lx-none">（本页无备注）</p>');
+        notes.scrollTop = 0;
+        self.tick();
+      },
+    };
+    var font = (d) => {
+      size = Math.max(16, Math.min(96, size + d));
+      notes.style.fontSize = size + "px";
+      store("notes", size);
+    };
+    font(0);
+    root.addEventListener("click", (e) => {
+      var a = e.target.getAttribute("data-a");
+      if (!a) return;
+      e.target.blur();
+      if (a === "prev") go(cur - 1);
+      else if (a === "next") go(cur + 1);
+      else if (a === "small") font(-4);
+      else if (a === "big") font(4);
+      else if (a === "reset") self.reset();
+      else closeSpeaker();
+    });
+    self.timer = setInterval(self.tick, 1000);
+    spk = self;
+    self.render();
+  }
+
+  /* ---- overview grid: every slide as a thumbnail, click one to go there ---- */
+  function overview(on) {
+    if (!ov) {
+      ov = el("div", "lx lx-ov", D.body);
+      ov.addEventListener("click", (e) => {
+        for (var t = e.target; t && t !== ov; t = t.parentNode) {
+          if (t.dataset && t.dataset.i) { go(+t.dataset.i); overview(false); return; }
+        }
+      });
+    }
+    ov.hidden = !on;
+    if (!on) return;
+    ov.textContent = "";
+    // The fewest columns that fit every thumbnail on screen (past 8 the grid scrolls).
+    for (var cols = 2, k; cols < 8; cols++) {
+      k = (ov.clientWidth - 40 - cols * 28) / cols / CW;
+      if (Math.ceil(N / cols) * (CH * k + 60) <= ov.clientHeight) break;
+    }
+    slides.forEach((s, i) => {
+      var c = el("div", "lx-cell" + (i === cur ? " lx-here" : ""), ov);
+      c.dataset.i = i;
+      mini(i, c, k);
+      el("div", "lx-cap", c).textContent = i + 1 + ". " + titleOf(i);
+    });
+    var here = ov.children[cur];
+    if (here && here.scrollIntoView) here.scrollIntoView({ block: "nearest" });
+  }
+
+  function toggleHelp(on) {
+    if (!help) {
+      var rows = [
+        ["→ ↓ 空格 PgDn N", "下一页"], ["← ↑ PgUp P", "上一页"], ["Home / End", "第一页 / 最后一页"],
+        ["页码 + 回车，或 G", "跳到指定页"], ["O / Esc", "总览（点击缩略图跳转）"], ["F", "全屏"],
+        ["F5 / Shift+F5", "从头放映 / 从当前页放映"], ["B 或 . / W", "黑屏 / 白屏（再按一次恢复）"],
+        ["S", "演讲者视图（备注、计时）"], ["?", "显示或关闭本帮助"],
+      ];
+      help = el("div", "lx lx-help", D.body, "<div><h2>放映快捷键</h2><table>" +
+        rows.map((r) => "<tr><th>" + r[0] + "</th><td>" + r[1] + "</td></tr>").join("") +
+        "</table><p>打印：地址后加 ?print（每页一张）、?print=handout（讲义）、?print=script（讲稿）</p></div>");
+      help.hidden = true;
+      help.addEventListener("click", () => toggleHelp(false));
+    }
+    help.hidden = on === undefined ? !help.hidden : !on;
+  }
+
+  function showJump(prompt) {
+    if (prompt) prompting = true;
+    if (!jump) jump = el("div", "lx lx-jump", D.body);
+    jump.hidden = false;
+    jump.textContent = "跳转到第 " + (digits || "_") + " 页" + (prompting ? "（输入页码，回车确认）" : "");
+    clearTimeout(jumpTimer);
+    if (!prompting) jumpTimer = setTimeout(endJump, 3000); // typed digits alone time out
+  }
+  function endJump() {
+    digits = "";
+    prompting = false;
+    clearTimeout(jumpTimer);
+    if (jump) jump.hidden = true;
+  }
+
+  function fullscreen(on) {
+    try {
+      if (on === false || (on === undefined && D.fullscreenElement)) {
+        if (D.fullscreenElement) D.exitFullscreen();
+      } else if (!D.fullscreenElement && H.requestFullscreen) {
+        var p = H.requestFullscreen();
+        if (p && p.catch) p.catch(() => {});
+      }
+    } catch (e) { /* not allowed here: the slides still work */ }
+  }
+  function start(from) {
+    setBlank("");
+    go(from);
+    send({ start: 1 });
+    if (spk) spk.reset();
+    if (!speakerPage) fullscreen(true);
+  }
+
+  function escape() {
+    if (help && !help.hidden) toggleHelp(false);
+    else if (jump && !jump.hidden) endJump();
+    else if (blank) setBlank("");
+    else if (spk && !speakerPage) closeSpeaker();
+    else if (!speakerPage) overview(!ov || ov.hidden);
+  }
+
+  var next = () => go(cur + 1), prev = () => go(cur - 1);
+  var keys = {
+    ArrowRight: next, ArrowDown: next, Space: next, PageDown: next, KeyN: next,
+    ArrowLeft: prev, ArrowUp: prev, PageUp: prev, KeyP: prev, Backspace: prev,
+    Home: () => go(0), End: () => go(N - 1),
+    KeyG: () => showJump(true), KeyO: () => overview(!ov || ov.hidden), Escape: escape,
+    KeyF: () => fullscreen(), F5: (e) => start(e.shiftKey ? cur : 0),
+    KeyB: () => setBlank(blank === "b" ? "" : "b"), Period: () => setBlank(blank === "b" ? "" : "b"),
+    KeyW: () => setBlank(blank === "w" ? "" : "w"), Comma: () => setBlank(blank === "w" ? "" : "w"),
+    KeyS: () => speakerPage || openSpeaker(), Slash: () => toggleHelp(),
+    Enter: () => { if (ov && !ov.hidden) overview(false); else next(); },
+  };
+  var moves = /^(Arrow|Space|Page|Key[NP]$|Backspace|Home|End|Enter)/;
+
+  // Keys by event.code, so they work with a Chinese IME switched on.
+  D.addEventListener("keydown", (e) => {
+    if (e.ctrlKey || e.altKey || e.metaKey) return;
+    if (/^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName || "") && e.code !== "F5") return;
+    var c = e.code || e.key;
+    // The keypad with NumLock off sends code Numpad3 and key PageDown: go by the key.
+    if (/^Numpad\d$/.test(c) && /^[A-Z]/.test(e.key) && e.key !== "Process") c = e.key;
+    var d = /^(?:Digit|Numpad)(\d)$/.exec(c);
+    if (d) { digits = (digits + d[1]).slice(-4); showJump(); }
+    else if (/Enter$/.test(c) && digits) { go(+digits - 1); endJump(); }
+    else if (keys[c]) {
+      if (blank && moves.test(c)) setBlank(""); // any move first brings the slide back
+      else keys[c](e);
+    } else return;
     e.preventDefault();
   });
-  window.addEventListener("hashchange", fromHash);
-  window.addEventListener("resize", fit);
-  fit();
+
+  var tx = null, ty = 0;
+  D.addEventListener("touchstart", (e) => {
+    var t = e.touches[0];
+    tx = e.touches.length === 1 && !e.target.closest(".lx-notes,.lx-ov") ? t.clientX : null;
+    ty = t.clientY;
+  }, { passive: true });
+  D.addEventListener("touchend", (e) => {
+    if (tx === null) return;
+    var t = e.changedTouches[0], dx = t.clientX - tx, dy = t.clientY - ty, d = Math.abs(dx) > Math.abs(dy) ? dx : dy;
+    tx = null;
+    if (Math.abs(d) > 40) go(cur + (d < 0 ? 1 : -1));
+  }, { passive: true });
+
+  var fromHash = () => { var m = /^#\/(\d+)/.exec(location.hash); go(m ? +m[1] - 1 : cur < 0 ? 0 : cur); };
+  W.addEventListener("hashchange", fromHash);
+  W.addEventListener("resize", layout);
+  if (speakerPage) {
+    H.classList.add("lx-speaker");
+    D.title = "演讲者视图 · " + D.title;
+    speakerUI(el("div", "lx lx-spk", D.body));
+  }
+  layout();
   fromHash();
+  if (speakerPage) send({ hello: 1 });
+  // Web fonts or late CJK fallback can change heights: measure again once they settle.
+  if (D.fonts && D.fonts.ready) D.fonts.ready.then(() => { if (cur >= 0) fitBody(slides[cur]); if (spk) spk.render(); });
+
+  /* ---- print: ?print one slide a page, ?print=handout slide + notes, ?print=script 讲稿 ---- */
+  function printMode(mode) {
+    H.classList.add("lx-print", "lx-print-" + mode);
+    var css = el("style", "", D.head), page = mode === "slides" ? CW + "px " + CH + "px;margin:0" : "A4 portrait;margin:14mm 16mm";
+    css.textContent = "@page{size:" + page + "}.lx-print-slides .reveal .slides>section{width:" + CW + "px;height:" + CH + "px}";
+    if (mode === "slides") { slides.forEach(fitBody); return; }
+    var out = el("div", "lx-" + mode, D.body);
+    if (mode === "script") el("h1", "lx-st", out).textContent = D.title;
+    slides.forEach((s, i) => {
+      var sheet = el("div", "lx-sheet", out), head = el("div", "lx-mark", sheet);
+      head.textContent = "第 " + (i + 1) + " / " + N + " 页" + (mode === "script" ? " · " + titleOf(i) : "") +
+        (timing(i) ? " · 约 " + clock(timing(i)) : "");
+      if (mode === "handout") mini(i, sheet, 660 / CW); // A4 less margins is 178 mm = 672 px
+      el("div", "lx-pn", sheet, notesOf(i));
+    });
+  }
 })();

@@ -1,0 +1,529 @@
+//! The presentation runtime in a real browser: decks built from the seed lecture are
+//! opened from `file://` in headless Chromium and driven the way a speaker would.
+//! Screenshots land in `target/screenshots/` for a person to look at.
+
+mod common;
+
+use common::browser::{
+    build_deck, chromium, file_url, pdf_page_png, pdf_pages, seed_lecture, Chromium, Page, WINDOW,
+};
+use headless_chrome::browser::tab::point::Point;
+use lectern::{Aspect, Options};
+use std::path::PathBuf;
+
+const SEED_SLIDES: i64 = 17;
+
+/// A seed deck in a temp dir, kept alive as long as the test needs the file.
+struct Deck {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+}
+
+fn deck_of(lecture: &str, options: &Options) -> Deck {
+    let dir = tempfile::tempdir().unwrap();
+    let path = build_deck(dir.path(), "lecture", lecture, options);
+    Deck { _dir: dir, path }
+}
+
+fn seed_deck() -> Deck {
+    deck_of(&seed_lecture(), &Options::default())
+}
+
+/// A lecture with a section of fourteen long points (too much for one slide) and a point
+/// whose notes run over several printed pages.
+fn crowded_lecture() -> String {
+    let ordinals = [
+        "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四",
+    ];
+    let points: String = ordinals
+        .iter()
+        .map(|o| {
+            format!("第{o}，这是一个很长很长的要点标题用来检查文字过多时能否自动缩小以适应幻灯片{o}。这是第{o}个要点的正文。")
+        })
+        .collect();
+    let long = "很长的备注段落，用来检查讲义打印时备注会不会流到下一页而不遮挡幻灯片。".repeat(120);
+    format!(
+        "测试讲稿：溢出与长备注\n同志们：\n今天讲两个问题。\n一、第一部分讲要点很多的一节\n（一）要点很多的一节。{points}\n\
+         二、第二部分讲备注很长的一节\n（一）备注很长的一节。第一，备注很长的要点。{long}第二，短要点。短内容。\n"
+    )
+}
+
+/// Text of the notes of slide `index` as the deck carries them.
+fn notes_of(page: &Page, index: i64) -> String {
+    page.eval(&format!(
+        "document.querySelectorAll('.reveal > .slides > section')[{index}].querySelector('aside.notes').textContent"
+    ))
+}
+
+/// Every request a page made was for the deck itself (file:) or inline data.
+fn assert_offline(page: &Page, what: &str) {
+    let urls = page.requests();
+    let outside: Vec<&String> = urls
+        .iter()
+        .filter(|u| !u.starts_with("file:") && !u.starts_with("data:"))
+        .collect();
+    assert!(
+        outside.is_empty(),
+        "{what} made network requests: {outside:?}"
+    );
+}
+
+fn press_all(page: &Page, keys: &[&str]) {
+    for k in keys {
+        page.key(k);
+    }
+}
+
+fn open_seed(chrome: &Chromium, deck: &Deck, suffix: &str) -> Page {
+    let page = chrome.open(&file_url(&deck.path, suffix));
+    page.wait_for(
+        "document.querySelector('section.present')",
+        "the runtime shows a slide",
+    );
+    page
+}
+
+#[test]
+fn keys_move_the_deck_and_the_hash_keeps_the_place() {
+    let Some(chrome) = chromium("keys_move_the_deck_and_the_hash_keeps_the_place") else {
+        return;
+    };
+    let deck = seed_deck();
+    let page = open_seed(&chrome, &deck, "");
+    page.expect_slide(0, "opening");
+    assert_eq!(page.hash(), "#/1");
+    page.screenshot("deck-title");
+
+    press_all(&page, &["ArrowRight", "ArrowRight", "ArrowRight"]);
+    page.expect_slide(3, "→ ×3");
+    assert_eq!(page.hash(), "#/4", "the hash follows the slide, 1-based");
+    page.reload();
+    page.expect_slide(3, "a reload");
+
+    // A presenter remote sends PageDown / PageUp; the keypad sends them as Numpad3 / Numpad9.
+    page.press_code("PageDown", "PageDown", 34);
+    page.expect_slide(4, "PageDown from a remote");
+    page.press_code("PageUp", "PageUp", 33);
+    page.expect_slide(3, "PageUp from a remote");
+    page.press_code(".", "Period", 190);
+    assert!(
+        page.eval::<bool>("!document.querySelector('.lx-blank').hidden"),
+        "the remote's black-screen key"
+    );
+    page.press_code(".", "Period", 190);
+    for (key, want) in [
+        ("ArrowLeft", 2),
+        ("PageDown", 3),
+        ("PageUp", 2),
+        (" ", 3),
+        ("ArrowUp", 2),
+        ("ArrowDown", 3),
+        ("n", 4),
+        ("p", 3),
+        ("End", SEED_SLIDES - 1),
+        ("ArrowRight", SEED_SLIDES - 1),
+        ("Home", 0),
+        ("ArrowLeft", 0),
+    ] {
+        page.key(key);
+        page.expect_slide(want, key);
+    }
+
+    page.key("5").key("Enter");
+    page.expect_slide(4, "5 Enter");
+    assert_eq!(page.hash(), "#/5");
+    page.screenshot("deck-point");
+    page.key("1").key("2").key("Enter");
+    page.expect_slide(11, "1 2 Enter");
+    page.key("g").key("7");
+    assert!(
+        page.text(".lx-jump").contains('7'),
+        "G shows the page being typed"
+    );
+    page.key("Enter");
+    page.expect_slide(6, "G 7 Enter");
+
+    // A Chinese IME turns letter keys into key "Process"; the code still says KeyN.
+    page.press_code("Process", "KeyN", 229);
+    page.expect_slide(7, "N with the IME on");
+
+    // F5 / Shift+F5 are the presenter habits; the page must not reload.
+    page.eval::<bool>(
+        "(window.marker = 1, addEventListener('keydown', e => { window.prevented = e.defaultPrevented }), true)",
+    );
+    page.key("F5");
+    page.expect_slide(0, "F5");
+    assert!(page.eval::<bool>("window.prevented === true && window.marker === 1"));
+    page.key("End").key("ArrowLeft");
+    page.shift_key("F5");
+    page.expect_slide(SEED_SLIDES - 2, "Shift+F5 starts from this slide");
+    assert!(page.eval::<bool>("window.prevented === true && window.marker === 1"));
+
+    // A URL with a slide in it opens there.
+    let direct = open_seed(&chrome, &deck, "#/7");
+    direct.expect_slide(6, "opening #/7");
+    // The page number in the footer and the progress bar match the slide.
+    assert_eq!(direct.text("section.present .page-number"), "7 / 17");
+    let progress: f64 =
+        direct.eval("document.querySelector('.lx-progress span').getBoundingClientRect().width");
+    let expected = WINDOW.0 as f64 * 6.0 / 16.0;
+    assert!(
+        (progress - expected).abs() < 2.0,
+        "progress {progress}, want {expected}"
+    );
+
+    assert_offline(&page, "the deck");
+    assert!(
+        page.requests().iter().any(|u| u.ends_with("lecture.html")),
+        "the recorder saw the deck load itself: {:?}",
+        page.requests()
+    );
+}
+
+#[test]
+fn blank_screens_overview_and_help() {
+    let Some(chrome) = chromium("blank_screens_overview_and_help") else {
+        return;
+    };
+    let deck = seed_deck();
+    let page = open_seed(&chrome, &deck, "#/3");
+    let centre = "(() => { const e = document.elementFromPoint(innerWidth / 2, innerHeight / 2);
+        return e.className + ' ' + getComputedStyle(e).backgroundColor })()";
+
+    page.key(".");
+    assert_eq!(
+        page.eval::<String>(centre),
+        "lx lx-blank rgb(0, 0, 0)",
+        ". blacks the screen"
+    );
+    page.key(".");
+    assert!(
+        !page.eval::<String>(centre).contains("lx-blank"),
+        ". again brings the slide back"
+    );
+    page.key("b");
+    assert_eq!(
+        page.eval::<String>(centre),
+        "lx lx-blank rgb(0, 0, 0)",
+        "B blacks the screen"
+    );
+    page.key("ArrowRight");
+    assert!(!page.eval::<String>(centre).contains("lx-blank"));
+    page.expect_slide(2, "→ on a black screen only brings the slide back");
+    page.key("w");
+    assert_eq!(
+        page.eval::<String>(centre),
+        "lx lx-blank rgb(255, 255, 255)",
+        "W whitens it"
+    );
+    page.key("Escape");
+    assert!(
+        !page.eval::<String>(centre).contains("lx-blank"),
+        "Esc ends the white screen"
+    );
+
+    page.key("Escape");
+    page.wait_for(
+        "document.querySelectorAll('.lx-ov .lx-cell').length === 17",
+        "Esc opens the overview",
+    );
+    assert!(
+        page.eval::<String>(centre).contains("lx-"),
+        "the overview covers the deck"
+    );
+    assert!(page.eval::<bool>(
+        "document.querySelector('.lx-ov .lx-cell:nth-child(3)').classList.contains('lx-here')"
+    ));
+    page.screenshot("deck-overview");
+    let (x, y): (f64, f64) = page.eval(
+        "(() => { const r = document.querySelectorAll('.lx-ov .lx-cell')[8].getBoundingClientRect();
+          return [r.left + r.width / 2, r.top + r.height / 2] })()",
+    );
+    page.tab.click_point(Point { x, y }).unwrap();
+    page.expect_slide(8, "clicking the ninth thumbnail");
+    page.wait_for(
+        "document.querySelector('.lx-ov').hidden",
+        "the overview closes",
+    );
+    page.key("o");
+    page.wait_for(
+        "!document.querySelector('.lx-ov').hidden",
+        "O opens the overview",
+    );
+    page.key("o");
+    page.wait_for(
+        "document.querySelector('.lx-ov').hidden",
+        "O closes the overview",
+    );
+
+    page.key("?");
+    assert!(
+        page.eval::<bool>(
+            "!!document.elementFromPoint(innerWidth / 2, innerHeight / 2).closest('.lx-help')"
+        ),
+        "? shows the help over the slide"
+    );
+    assert!(
+        page.text(".lx-help").contains("黑屏"),
+        "the help lists the keys in Chinese"
+    );
+    page.screenshot("deck-help");
+    page.key("Escape");
+    page.wait_for(
+        "document.querySelector('.lx-help').hidden",
+        "Esc closes the help",
+    );
+    page.expect_slide(8, "closing the help");
+}
+
+#[test]
+fn touch_swipes_and_fullscreen() {
+    let Some(chrome) = chromium("touch_swipes_and_fullscreen") else {
+        return;
+    };
+    let deck = seed_deck();
+    let page = open_seed(&chrome, &deck, "#/4");
+    page.swipe((900.0, 400.0), (300.0, 420.0));
+    page.expect_slide(4, "a swipe to the left");
+    page.swipe((300.0, 400.0), (900.0, 380.0));
+    page.expect_slide(3, "a swipe to the right");
+    page.swipe((600.0, 400.0), (610.0, 405.0));
+    page.expect_slide(3, "a tap is not a swipe");
+    assert_eq!(page.hash(), "#/4");
+
+    page.key("f");
+    page.wait_for("document.fullscreenElement", "F enters full screen");
+    page.key("f");
+    page.wait_for("!document.fullscreenElement", "F again leaves full screen");
+}
+
+#[test]
+fn speaker_window_shows_notes_and_moves_with_the_deck() {
+    let Some(chrome) = chromium("speaker_window_shows_notes_and_moves_with_the_deck") else {
+        return;
+    };
+    let deck = seed_deck();
+    let page = open_seed(&chrome, &deck, "#/5");
+    page.key("s");
+    let speaker = chrome.wait_for_tab("?speaker");
+    speaker.wait_for(
+        "document.querySelector('.lx-notes p')",
+        "the speaker view shows notes",
+    );
+    let notes = speaker.text(".lx-notes");
+    let want = notes_of(&page, 4);
+    assert!(want.chars().count() > 20);
+    assert!(
+        notes.contains(&want.chars().take(40).collect::<String>()),
+        "speaker notes: {notes}"
+    );
+    let timing: u32 = page.eval("+document.querySelector('section.present').dataset.timing");
+    let planned = format!("计划 {}:{:02}", timing / 60, timing % 60);
+    assert!(
+        speaker.text(".lx-slot").contains(&planned),
+        "{planned} in {}",
+        speaker.text(".lx-slot")
+    );
+    assert!(
+        speaker.text(".lx-pace").contains("提前"),
+        "slide 5 at 0:00 is ahead of plan"
+    );
+    assert_eq!(
+        speaker.text(".lx-cur .slide-body"),
+        page.text("section.present .slide-body"),
+        "the speaker view shows the current slide"
+    );
+
+    speaker.key("ArrowRight");
+    page.expect_slide(5, "→ in the speaker window");
+    page.key("ArrowRight");
+    let next = notes_of(&page, 6).chars().take(30).collect::<String>();
+    speaker.wait_for(
+        &format!("document.querySelector('.lx-notes').innerText.includes({next:?})"),
+        "the speaker notes follow the deck",
+    );
+    speaker.key("PageUp");
+    page.expect_slide(5, "PgUp in the speaker window");
+
+    let size = "parseFloat(getComputedStyle(document.querySelector('.lx-notes')).fontSize)";
+    let before: f64 = speaker.eval(size);
+    speaker.eval::<bool>("document.querySelector('[data-a=big]').click(), true");
+    let after: f64 = speaker.eval(size);
+    assert!(after > before, "A+ enlarges the notes ({before} → {after})");
+    assert_eq!(
+        speaker.eval::<String>("localStorage.getItem('lectern.notes')"),
+        after.to_string()
+    );
+    speaker.screenshot("speaker-view");
+
+    assert_offline(&page, "the deck");
+    assert_offline(&speaker, "the speaker window");
+}
+
+#[test]
+fn speaker_view_opens_in_the_page_when_the_popup_is_blocked() {
+    let Some(chrome) = chromium("speaker_view_opens_in_the_page_when_the_popup_is_blocked") else {
+        return;
+    };
+    let deck = seed_deck();
+    let page = open_seed(&chrome, &deck, "#/5");
+    page.eval::<bool>("window.open = () => null, true");
+    page.key("s");
+    page.wait_for(
+        "document.querySelector('.lx-spk .lx-notes p')",
+        "the in-page speaker view",
+    );
+    let want = notes_of(&page, 4).chars().take(30).collect::<String>();
+    assert!(page.text(".lx-spk .lx-notes").contains(&want));
+    page.key("ArrowRight");
+    page.expect_slide(5, "→ under the in-page speaker view");
+    let next = notes_of(&page, 5).chars().take(30).collect::<String>();
+    assert!(page.text(".lx-spk .lx-notes").contains(&next));
+    page.screenshot("speaker-in-page");
+    page.key("Escape");
+    page.wait_for(
+        "!document.querySelector('.lx-spk')",
+        "Esc closes the in-page speaker view",
+    );
+}
+
+#[test]
+fn print_modes_give_clean_pages() {
+    let Some(chrome) = chromium("print_modes_give_clean_pages") else {
+        return;
+    };
+    let deck = seed_deck();
+
+    let slides = chrome.open(&file_url(&deck.path, "?print"));
+    let pdf = slides.pdf();
+    assert_eq!(
+        pdf_pages(&pdf),
+        SEED_SLIDES as usize,
+        "?print: one slide a page"
+    );
+    let text = String::from_utf8_lossy(&pdf);
+    assert!(
+        text.contains("/MediaBox [0 0 1440 810]"),
+        "?print pages are canvas-sized (1920×1080 px)"
+    );
+    pdf_page_png(&pdf, 5, "print-slide-5");
+
+    let handout = chrome.open(&file_url(&deck.path, "?print=handout"));
+    let pdf = handout.pdf();
+    assert!(pdf_pages(&pdf) >= SEED_SLIDES as usize);
+    if pdf_page_png(&pdf, 3, "handout-page").is_none() {
+        eprintln!("pdftoppm not installed: handout page image not written");
+        handout.screenshot("handout-page");
+    }
+
+    // Long notes flow onto the next pages and never sit over the slide.
+    let crowded = deck_of(&crowded_lecture(), &Options::default());
+    let handout = chrome.open(&file_url(&crowded.path, "?print=handout"));
+    let sheets: i64 = handout.eval("document.querySelectorAll('.lx-sheet').length");
+    let overlaps: i64 = handout.eval(
+        "[...document.querySelectorAll('.lx-sheet')].filter(s =>
+           s.querySelector('.lx-pn').getBoundingClientRect().top < s.querySelector('.lx-mini').getBoundingClientRect().bottom).length",
+    );
+    assert_eq!(overlaps, 0, "notes cover a slide");
+    let pdf = handout.pdf();
+    assert!(
+        pdf_pages(&pdf) as i64 > sheets,
+        "the long notes take more than one page"
+    );
+
+    let script = chrome.open(&file_url(&deck.path, "?print=script"));
+    let marks: Vec<String> =
+        script.eval("[...document.querySelectorAll('.lx-mark')].map(m => m.textContent)");
+    assert_eq!(marks.len(), SEED_SLIDES as usize);
+    assert!(
+        marks[4].starts_with("第 5 / 17 页"),
+        "slide marker: {}",
+        marks[4]
+    );
+    let size: f64 =
+        script.eval("parseFloat(getComputedStyle(document.querySelector('.lx-pn')).fontSize)");
+    assert!(
+        size >= 22.0,
+        "the reading script is in large type ({size}px)"
+    );
+    let pdf = script.pdf();
+    assert!(pdf_pages(&pdf) >= 3);
+    pdf_page_png(&pdf, 1, "script-page");
+
+    for page in [&slides, &handout, &script] {
+        assert_offline(page, "a print view");
+    }
+}
+
+#[test]
+fn overflowing_text_shrinks_and_the_canvas_letterboxes() {
+    let Some(chrome) = chromium("overflowing_text_shrinks_and_the_canvas_letterboxes") else {
+        return;
+    };
+    let crowded = deck_of(&crowded_lecture(), &Options::default());
+    let page = open_seed(&chrome, &crowded, "#/4");
+    assert!(page.text("section.present").contains("要点很多的一节"));
+    let (body, footer, slide): (f64, f64, f64) = page.eval(
+        "(() => { const s = document.querySelector('section.present');
+          return [s.querySelector('.slide-body').getBoundingClientRect().bottom,
+                  s.querySelector('.slide-footer').getBoundingClientRect().top,
+                  s.getBoundingClientRect().bottom] })()",
+    );
+    assert!(
+        body <= footer + 1.0,
+        "the crowded slide's text ({body}) runs into the footer ({footer})"
+    );
+    assert!(body < slide);
+    assert!(
+        page.eval::<String>(
+            "document.querySelector('section.present .slide-body').style.transform"
+        )
+        .starts_with("scale(0."),
+        "the crowded slide was scaled down"
+    );
+    page.screenshot("deck-shrunk");
+
+    let standard = deck_of(
+        &seed_lecture(),
+        &Options {
+            aspect: Aspect::Standard,
+            ..Options::default()
+        },
+    );
+    let page = open_seed(&chrome, &standard, "");
+    let (left, top, width, height): (f64, f64, f64, f64) = page.eval(
+        "(() => { const r = document.querySelector('section.present').getBoundingClientRect();
+          return [r.left, r.top, r.width, r.height] })()",
+    );
+    // 1440×1080 in a 1280×720 window: 960×720, centred with bars left and right.
+    assert!(
+        (width - 960.0).abs() < 1.0 && (height - 720.0).abs() < 1.0,
+        "{width}×{height}"
+    );
+    assert!(
+        (left - 160.0).abs() < 1.0 && top.abs() < 1.0,
+        "at {left},{top}"
+    );
+}
+
+#[test]
+fn without_javascript_the_slides_read_as_a_document() {
+    let Some(chrome) = chromium("without_javascript_the_slides_read_as_a_document") else {
+        return;
+    };
+    let deck = seed_deck();
+    let page = chrome.open_without_js(&file_url(&deck.path, ""));
+    page.wait_for("document.readyState === 'complete'", "the page loads");
+    assert!(!page.eval::<bool>("document.documentElement.classList.contains('js')"));
+    let shown: i64 = page.eval(
+        "[...document.querySelectorAll('.reveal .slides > section')].filter(s => s.getBoundingClientRect().height > 0).length",
+    );
+    assert_eq!(shown, SEED_SLIDES, "every slide is on the page");
+    let notes: i64 = page.eval(
+        "[...document.querySelectorAll('aside.notes')].filter(n => n.textContent && n.getBoundingClientRect().height > 0).length",
+    );
+    assert!(notes > 10, "the notes are readable ({notes} shown)");
+    let scrolls: bool = page.eval("document.documentElement.scrollHeight > innerHeight * 5");
+    assert!(scrolls, "the slides flow down the page like a document");
+    page.screenshot("deck-no-js");
+}
