@@ -180,7 +180,10 @@ fn encoded_twins_plan_like_their_originals() {
     ] {
         let a = build(&util::fixture(twin));
         let b = build(&util::fixture(original));
-        assert_ne!(util::read(&util::fixture(twin)), util::read(&util::fixture(original)));
+        assert_ne!(
+            util::read(&util::fixture(twin)),
+            util::read(&util::fixture(original))
+        );
         assert_eq!(a.slides, b.slides, "{twin}");
         assert_eq!(a.diagnostics(), b.diagnostics(), "{twin}");
     }
