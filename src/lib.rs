@@ -3,7 +3,8 @@
 //! The pipeline, one module a stage:
 //!
 //! 1. [`source`]: bytes → text (encoding detection, newline and space normalisation,
-//!    the line index for `line:column`).
+//!    the line index for `line:column`); [`docx`] turns a Word file into that text,
+//!    one line per paragraph, automatic numbers written out.
 //! 2. [`numbering`]: recognising markers (一、 （一） 1. （1） ① 第一 一是 一要 首先 …)
 //!    and their ordinals.
 //! 3. [`parse`]: text → [`tree::Lecture`], the section tree.
@@ -15,6 +16,7 @@
 
 pub mod assets;
 pub mod diag;
+pub mod docx;
 pub mod html;
 pub mod numbering;
 pub mod outline;
@@ -45,6 +47,9 @@ pub enum Format {
     #[default]
     Plain,
     Markdown,
+    /// A Word .docx: read into plain lecture text (one line a paragraph), then parsed
+    /// as plain text.
+    Docx,
 }
 
 impl Format {
@@ -56,6 +61,15 @@ impl Format {
             .map(str::to_ascii_lowercase)
         {
             Some(e) if e == "md" || e == "markdown" => Format::Markdown,
+            // Old .doc/.wps and RTF go to the Word reader too, which says what they are.
+            Some(e)
+                if matches!(
+                    e.as_str(),
+                    "docx" | "docm" | "dotx" | "doc" | "dot" | "wps" | "wpt" | "rtf"
+                ) =>
+            {
+                Format::Docx
+            }
             _ => Format::Plain,
         }
     }
@@ -127,6 +141,7 @@ impl Compiled {
 #[derive(Debug)]
 pub enum Error {
     Source(SourceError),
+    Docx(docx::DocxError),
     Theme(ThemeError),
     Template(minijinja::Error),
     /// The lecture has errors (its diagnostics say which); nothing was rendered.
@@ -137,6 +152,7 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Source(e) => e.fmt(f),
+            Error::Docx(e) => e.fmt(f),
             Error::Theme(e) => e.fmt(f),
             Error::Template(e) => write!(f, "the theme's template failed: {e:#}"),
             Error::Rejected(p) => {
@@ -159,6 +175,12 @@ impl From<SourceError> for Error {
     }
 }
 
+impl From<docx::DocxError> for Error {
+    fn from(e: docx::DocxError) -> Self {
+        Error::Docx(e)
+    }
+}
+
 impl From<ThemeError> for Error {
     fn from(e: ThemeError) -> Self {
         Error::Theme(e)
@@ -167,8 +189,18 @@ impl From<ThemeError> for Error {
 
 /// Reads a lecture: decode, front matter, parse, collect warnings.
 pub fn parse(bytes: &[u8], opts: &Options) -> Result<Parsed, Error> {
-    let source = Source::decode(bytes)?;
+    let (source, notes) = match opts.format {
+        Format::Docx => {
+            let converted = docx::convert(bytes)?;
+            (Source::from_text(&converted.text)?, converted.notes)
+        }
+        _ => (Source::decode(bytes)?, Vec::new()),
+    };
     let mut diags = diag::Diagnostics::new(&source.text, &source.lines);
+    for note in notes {
+        let at = source.lines.line_start(note.paragraph);
+        diags.warn(tree::Span::new(at, at), note.message, note.help);
+    }
     let mut text = std::borrow::Cow::Borrowed(source.text.as_str());
     let mut front = Settings::default();
     if let Some(fm) = settings::front_matter(&source.text) {
@@ -191,7 +223,7 @@ pub fn parse(bytes: &[u8], opts: &Options) -> Result<Parsed, Error> {
     }
     let settings = opts.deck_file.clone().over(&front).over(&opts.overrides);
     let mut lecture = match opts.format {
-        Format::Plain => parse::plain::parse(&text, &mut diags),
+        Format::Plain | Format::Docx => parse::plain::parse(&text, &mut diags),
         Format::Markdown => {
             let ctx = parse::markdown::MarkdownContext {
                 allow_html: settings.allow_html.unwrap_or(false),

@@ -27,7 +27,7 @@ struct Cli {
 
 #[derive(clap::Args)]
 struct Input {
-    /// The lecture: plain text (.txt, UTF-8, UTF-16 or GB18030) or Markdown (.md).
+    /// The lecture: plain text (.txt, UTF-8, UTF-16 or GB18030), Markdown (.md) or Word (.docx).
     file: PathBuf,
     /// Speaking rate in characters a minute, for the slide timings [default: 240].
     #[arg(long, value_parser = clap::value_parser!(u32).range(60..=1000))]
@@ -139,7 +139,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
         Command::Check { input } => {
             let opts = options(&input)?;
             let parsed = parse(&input, &opts)?;
-            print_tree(&parsed);
+            print_tree(&parsed, line_word(&input.file));
             let failed = report(&input.file, &parsed, input.deny_warnings);
             let plan_opts = lectern::plan_options(&parsed, &opts);
             let (info, slides) = lectern::plan::plan(&parsed.lecture, &plan_opts);
@@ -166,7 +166,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
                     serde_json::to_string_pretty(&value).expect("JSON of plain data")
                 );
             } else {
-                print_tree(&parsed);
+                print_tree(&parsed, line_word(&input.file));
             }
             let failed = report(&input.file, &parsed, input.deny_warnings);
             Ok(if failed {
@@ -270,7 +270,26 @@ fn fail_at(path: &Path, e: lectern::Error) -> Fail {
 
 fn parse(input: &Input, opts: &Options) -> Result<Parsed, Fail> {
     let bytes = read(&input.file)?;
+    // A Word file under another name is still read as Word, by its content.
+    let sniffed;
+    let opts = if opts.format != lectern::Format::Docx && lectern::docx::looks_like_word(&bytes) {
+        sniffed = Options {
+            format: lectern::Format::Docx,
+            ..opts.clone()
+        };
+        &sniffed
+    } else {
+        opts
+    };
     lectern::parse(&bytes, opts).map_err(|e| fail_at(&input.file, e))
+}
+
+/// "line" in reports and outlines; in a Word file a line is a paragraph.
+fn line_word(path: &Path) -> &'static str {
+    match lectern::Format::from_path(path) {
+        lectern::Format::Docx => "paragraph",
+        _ => "line",
+    }
 }
 
 /// Writes the deck through a temporary file in the same folder and a rename, so a
@@ -352,6 +371,9 @@ fn report(path: &Path, parsed: &Parsed, deny_warnings: bool) -> bool {
         .count();
     let warnings = parsed.diagnostics.len() - errors;
     if warnings + errors > 0 {
+        if line_word(path) == "paragraph" {
+            eprintln!("note: in a Word file, line N above is paragraph N (empty paragraphs and table cells count)");
+        }
         eprintln!(
             "{}: {errors} error(s), {warnings} warning(s)",
             path.display()
@@ -376,7 +398,7 @@ fn to_report(d: &Diagnostic) -> Report<()> {
 }
 
 /// The outline as an indented tree.
-fn print_tree(parsed: &Parsed) {
+fn print_tree(parsed: &Parsed, unit: &str) {
     let l = &parsed.lecture;
     let m = &l.meta;
     match (&m.kicker, &m.title) {
@@ -388,7 +410,7 @@ fn print_tree(parsed: &Parsed) {
         node.walk(&mut |n, depth| {
             let point = if n.inline { " ·" } else { "" };
             println!(
-                "{:indent$}{} {}{point}  (line {})",
+                "{:indent$}{} {}{point}  ({unit} {})",
                 "",
                 n.marker.text,
                 lectern::typography::fullwidth(&n.title),

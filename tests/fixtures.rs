@@ -165,6 +165,7 @@ fn assert_nothing_lost(path: &Path) {
 #[test]
 fn nothing_is_lost_in_any_fixture() {
     insta::glob!("fixtures/*.txt", assert_nothing_lost);
+    insta::glob!("fixtures/docx/*.docx", assert_nothing_lost);
     assert_nothing_lost(&util::root().join("decks/lecture.txt"));
 }
 
