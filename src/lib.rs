@@ -8,12 +8,15 @@
 //!    and their ordinals.
 //! 3. [`parse`]: text → [`tree::Lecture`], the section tree.
 //! 4. [`plan`]: lecture → [`plan::Slide`]s: one slide per point, notes, timings.
-//! 5. [`render`]: slides + [`theme::Theme`] → HTML, runtime and CSS inlined.
+//! 5. [`render`]: slides + [`theme::Theme`] → HTML, runtime and CSS inlined; themes
+//!    come from [`theme`] (with [`images`] and [`fonts`] for what they embed).
 //!
 //! [`diag`] holds the warnings every stage collects; nothing here prints or touches the
 //! file system (the binary in `main.rs` does), so [`compile`] works on bytes in memory.
 
 pub mod diag;
+pub mod fonts;
+pub mod images;
 pub mod numbering;
 pub mod parse;
 pub mod plan;
@@ -44,7 +47,8 @@ pub enum Format {
 pub struct Options {
     pub format: Format,
     pub plan: PlanOptions,
-    pub aspect: Aspect,
+    /// The slide shape; `None` takes the theme's.
+    pub aspect: Option<Aspect>,
     pub theme: Theme,
 }
 
@@ -53,7 +57,7 @@ impl Default for Options {
         Options {
             format: Format::Plain,
             plan: PlanOptions::default(),
-            aspect: Aspect::default(),
+            aspect: None,
             theme: Theme::default_theme(),
         }
     }
@@ -88,6 +92,8 @@ pub enum Error {
     Source(SourceError),
     Theme(ThemeError),
     Template(minijinja::Error),
+    /// The theme's embedded font could not be subset.
+    Font(String),
 }
 
 impl fmt::Display for Error {
@@ -96,6 +102,7 @@ impl fmt::Display for Error {
             Error::Source(e) => e.fmt(f),
             Error::Theme(e) => e.fmt(f),
             Error::Template(e) => write!(f, "the theme's template failed: {e:#}"),
+            Error::Font(e) => f.write_str(e),
         }
     }
 }
@@ -135,7 +142,11 @@ pub fn compile(bytes: &[u8], opts: &Options) -> Result<Compiled, Error> {
     let mut plan_opts = opts.plan.clone();
     plan_opts.closing_text.clone_from(&opts.theme.closing_text);
     let (info, slides) = plan::plan(&parsed.lecture, &plan_opts);
-    let html = render::render(&info, &slides, &opts.theme, opts.aspect).map_err(Error::Template)?;
+    let aspect = opts.aspect.unwrap_or(opts.theme.layout.aspect);
+    let html = render::render(&info, &slides, &opts.theme, aspect).map_err(|e| match e {
+        render::RenderError::Template(e) => Error::Template(e),
+        font @ render::RenderError::Font { .. } => Error::Font(font.to_string()),
+    })?;
     Ok(Compiled {
         html,
         info,

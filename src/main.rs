@@ -12,6 +12,8 @@ use codespan_reporting::term::{self, termcolor};
 
 use lectern::{Compiled, Diagnostic, Options, Parsed, Severity, Theme};
 
+mod theme_dir;
+
 #[derive(Parser)]
 #[command(
     name = "lectern",
@@ -47,12 +49,12 @@ enum Command {
         /// Where to write the deck (`-` for standard output). Default: beside the input, as .html.
         #[arg(short, long)]
         output: Option<PathBuf>,
-        /// A built-in theme by name.
-        #[arg(long, default_value = "default")]
+        /// A built-in theme by name (see `lectern themes`) or the path of a theme folder.
+        #[arg(long, default_value = lectern::theme::DEFAULT_THEME)]
         theme: String,
-        /// Slide shape.
-        #[arg(long, default_value = "16:9")]
-        aspect: lectern::Aspect,
+        /// Slide shape, 16:9 or 4:3 (default: the theme's).
+        #[arg(long)]
+        aspect: Option<lectern::Aspect>,
         /// Leave out the outline (目录) slide.
         #[arg(long)]
         no_outline: bool,
@@ -72,10 +74,32 @@ enum Command {
     },
     /// List the built-in themes.
     Themes,
+    /// Make or check a theme folder of your own.
+    Theme {
+        #[command(subcommand)]
+        command: ThemeCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ThemeCommand {
+    /// Write a theme out as a folder to edit (logo, colours, organisation, fonts).
+    New {
+        /// The folder to create; it must not exist or be empty.
+        dir: PathBuf,
+        /// The theme to start from: a built-in name or a theme folder.
+        #[arg(long, default_value = lectern::theme::DEFAULT_THEME)]
+        from: String,
+    },
+    /// Check a theme folder: its theme.toml, files, templates and a sample deck.
+    Check {
+        /// The theme folder.
+        dir: PathBuf,
+    },
 }
 
 /// A user error: printed as one line, exit 1.
-struct Fail(String);
+pub(crate) struct Fail(pub(crate) String);
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -97,7 +121,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
             aspect,
             no_outline,
         } => {
-            let theme = Theme::builtin(&theme).map_err(|e| Fail(e.to_string()))?;
+            let theme = load_theme(&theme)?;
             let mut opts = options(&input, theme);
             opts.aspect = aspect;
             opts.plan.outline = !no_outline;
@@ -155,11 +179,33 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
         Command::Themes => {
             for name in lectern::theme::builtin_names() {
                 let theme = Theme::builtin(&name).map_err(|e| Fail(e.to_string()))?;
-                println!("{:<10} {}", name, theme.description);
+                println!("{name:<10} {}", theme.description);
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Theme {
+            command: ThemeCommand::New { dir, from },
+        } => {
+            theme_dir::new(&dir, &load_theme(&from)?)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Theme {
+            command: ThemeCommand::Check { dir },
+        } => {
+            let theme = theme_dir::load_dir(&dir)?;
+            theme_dir::check(&dir, &theme)?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
+}
+
+/// A theme by built-in name, or by folder when the name is a path to one.
+fn load_theme(name: &str) -> Result<Theme, Fail> {
+    let path = Path::new(name);
+    if path.is_dir() || name.contains(['/', '\\']) {
+        return theme_dir::load_dir(path);
+    }
+    Theme::builtin(name).map_err(|e| Fail(e.to_string()))
 }
 
 fn options(input: &Input, theme: Theme) -> Options {
