@@ -60,7 +60,8 @@ fn face(bytes: &[u8]) -> Result<(usize, ttf_parser::Face<'_>), FontError> {
         };
         let simplified = face.names().into_iter().any(|n| {
             n.name_id == ttf_parser::name_id::FAMILY
-                && n.to_string().is_some_and(|s| s.ends_with(" SC") || s.contains("GB"))
+                && n.to_string()
+                    .is_some_and(|s| s.ends_with(" SC") || s.contains("GB"))
         });
         if simplified {
             return Ok((index as usize, face));

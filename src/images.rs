@@ -70,7 +70,10 @@ impl fmt::Display for ImageError {
                 "`{name}` is too large ({what}); save it smaller, e.g. at most 8000×8000 pixels"
             ),
             ImageError::Corrupt { name, message } => {
-                write!(f, "`{name}` cannot be read: {message}; open and save it again")
+                write!(
+                    f,
+                    "`{name}` cannot be read: {message}; open and save it again"
+                )
             }
         }
     }
@@ -100,9 +103,8 @@ pub fn inline(bytes: &[u8], name: &str, usage: ImageUse) -> Result<DataUri, Imag
             what: format!("{} MB", bytes.len() >> 20),
         });
     }
-    let format = image::guess_format(bytes).map_err(|_| ImageError::Unsupported {
-        name: name.into(),
-    })?;
+    let format =
+        image::guess_format(bytes).map_err(|_| ImageError::Unsupported { name: name.into() })?;
     if !matches!(
         format,
         ImageFormat::Png | ImageFormat::Jpeg | ImageFormat::Gif | ImageFormat::WebP
@@ -160,12 +162,22 @@ fn encode(img: &DynamicImage) -> image::ImageResult<(Vec<u8>, &'static str)> {
     if transparent {
         let rgba = img.to_rgba8();
         PngEncoder::new_with_quality(&mut png, CompressionType::Best, PngFilter::Adaptive)
-            .write_image(&rgba, rgba.width(), rgba.height(), image::ExtendedColorType::Rgba8)?;
+            .write_image(
+                &rgba,
+                rgba.width(),
+                rgba.height(),
+                image::ExtendedColorType::Rgba8,
+            )?;
         return Ok((png, "image/png"));
     }
     let rgb = img.to_rgb8();
     PngEncoder::new_with_quality(&mut png, CompressionType::Best, PngFilter::Adaptive)
-        .write_image(&rgb, rgb.width(), rgb.height(), image::ExtendedColorType::Rgb8)?;
+        .write_image(
+            &rgb,
+            rgb.width(),
+            rgb.height(),
+            image::ExtendedColorType::Rgb8,
+        )?;
     if png.len() <= PNG_BUDGET {
         return Ok((png, "image/png"));
     }
@@ -197,7 +209,11 @@ fn svg(bytes: &[u8], name: &str) -> Result<DataUri, ImageError> {
     if bytes.len() > MAX_SVG {
         return Err(ImageError::TooLarge {
             name: name.into(),
-            what: format!("{} KB of SVG, at most {} KB", bytes.len() >> 10, MAX_SVG >> 10),
+            what: format!(
+                "{} KB of SVG, at most {} KB",
+                bytes.len() >> 10,
+                MAX_SVG >> 10
+            ),
         });
     }
     let text = std::str::from_utf8(bytes).map_err(|_| ImageError::Corrupt {
@@ -240,7 +256,10 @@ fn svg_size(text: &str) -> (u32, u32) {
             return (v[2].round() as u32, v[3].round() as u32);
         }
     }
-    match (attr("width").and_then(|w| num(&w)), attr("height").and_then(|h| num(&h))) {
+    match (
+        attr("width").and_then(|w| num(&w)),
+        attr("height").and_then(|h| num(&h)),
+    ) {
         (Some(w), Some(h)) if w > 0.0 && h > 0.0 => (w.round() as u32, h.round() as u32),
         _ => (0, 0),
     }
@@ -338,7 +357,11 @@ mod tests {
         for &b in data {
             crc ^= u32::from(b);
             for _ in 0..8 {
-                crc = if crc & 1 != 0 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+                crc = if crc & 1 != 0 {
+                    (crc >> 1) ^ 0xEDB8_8320
+                } else {
+                    crc >> 1
+                };
             }
         }
         !crc

@@ -140,11 +140,22 @@ fn deck_chars(info: &DeckInfo, slides: &[Slide], theme: &Theme) -> BTreeSet<char
         add(&s.title);
         s.kicker.as_deref().map(&mut add);
         s.badge.as_deref().map(&mut add);
-        s.crumbs.iter().chain(&s.items).chain(&s.chips).chain(&s.byline).for_each(|t| add(t));
+        s.crumbs
+            .iter()
+            .chain(&s.items)
+            .chain(&s.chips)
+            .chain(&s.byline)
+            .for_each(|t| add(t));
     }
-    for t in [&info.kicker, &info.subtitle, &info.speaker, &info.organisation, &info.date]
-        .into_iter()
-        .flatten()
+    for t in [
+        &info.kicker,
+        &info.subtitle,
+        &info.speaker,
+        &info.organisation,
+        &info.date,
+    ]
+    .into_iter()
+    .flatten()
     {
         add(t);
     }
@@ -167,7 +178,14 @@ mod theme_css {
     use super::RenderError;
     use crate::theme::Theme;
 
-    const GENERIC: [&str; 6] = ["serif", "sans-serif", "monospace", "cursive", "fantasy", "system-ui"];
+    const GENERIC: [&str; 6] = [
+        "serif",
+        "sans-serif",
+        "monospace",
+        "cursive",
+        "fantasy",
+        "system-ui",
+    ];
 
     fn stack(families: &[String], embedded: bool) -> String {
         let mut out: Vec<String> = Vec::new();
@@ -218,12 +236,11 @@ mod theme_css {
             );
         }
         if let Some(font) = embed {
-            let subset = crate::fonts::subset(&font.bytes, chars).map_err(|error| {
-                RenderError::Font {
+            let subset =
+                crate::fonts::subset(&font.bytes, chars).map_err(|error| RenderError::Font {
                     file: font.file.clone(),
                     error,
-                }
-            })?;
+                })?;
             let _ = write!(
                 css,
                 "\n@font-face{{font-family:\"lectern-embed\";src:url({});font-display:block}}",

@@ -50,8 +50,7 @@ pub fn load_dir(dir: &Path) -> Result<Theme, Fail> {
 /// Writes `theme` out as a self-contained folder `dir` to edit.
 pub fn new(dir: &Path, theme: &Theme) -> Result<(), Fail> {
     if dir.exists() {
-        let empty = dir.is_dir()
-            && std::fs::read_dir(dir).map_or(false, |mut d| d.next().is_none());
+        let empty = dir.is_dir() && std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_none());
         if !empty {
             return Err(Fail(format!(
                 "{}: already exists and is not an empty folder; choose a new folder name",
@@ -120,8 +119,16 @@ pub fn check(dir: &Path, theme: &Theme) -> Result<(), Fail> {
         }
     }
     if let Some(f) = &theme.embed_font {
-        println!("  embedded font: {} ({} KB, subset per deck)", f.file, f.bytes.len() >> 10);
+        println!(
+            "  embedded font: {} ({} KB, subset per deck)",
+            f.file,
+            f.bytes.len() >> 10
+        );
     }
-    println!("  a sample deck of {} slides builds ({} KB)", deck.slides.len(), deck.html.len().div_ceil(1024));
+    println!(
+        "  a sample deck of {} slides builds ({} KB)",
+        deck.slides.len(),
+        deck.html.len().div_ceil(1024)
+    );
     Ok(())
 }

@@ -29,11 +29,21 @@ fn a_subset_maps_every_character_asked_for_and_is_small() {
     assert!(subset.missing.is_empty(), "{:?}", subset.missing);
     let face = ttf_parser::Face::parse(&subset.bytes, 0).expect("the subset is a font");
     for c in text.chars().filter(|c| !c.is_whitespace()) {
-        assert!(face.glyph_index(c).is_some(), "{c} is not in the subset's cmap");
+        assert!(
+            face.glyph_index(c).is_some(),
+            "{c} is not in the subset's cmap"
+        );
     }
-    assert!(face.glyph_index('党').is_none(), "characters not asked for stay out");
+    assert!(
+        face.glyph_index('党').is_none(),
+        "characters not asked for stay out"
+    );
     // CFF subsets keep the font's subroutines (about 60 KB for Noto CJK), glyphs add the rest
-    assert!(subset.bytes.len() * 200 < font.len(), "{} bytes", subset.bytes.len());
+    assert!(
+        subset.bytes.len() * 200 < font.len(),
+        "{} bytes",
+        subset.bytes.len()
+    );
 }
 
 #[test]
@@ -59,9 +69,15 @@ fn a_theme_embeds_only_the_glyphs_of_the_deck() {
     let html = &deck.html;
     assert!(html.contains("@font-face{font-family:\"lectern-embed\";src:url(data:font/otf;base64,"));
     assert!(html.contains("--font-title:\"lectern-embed\",\"FZXiaoBiaoSong-B05S\""));
-    assert!(html.contains("--font-body:\"Microsoft YaHei\""), "body keeps its stack");
+    assert!(
+        html.contains("--font-body:\"Microsoft YaHei\""),
+        "body keeps its stack"
+    );
     let grow = html.len() - plain.html.len();
-    assert!(grow * 50 < font_len, "the font adds {grow} bytes of {font_len}");
+    assert!(
+        grow * 50 < font_len,
+        "the font adds {grow} bytes of {font_len}"
+    );
     // every character of every slide title is in the embedded subset
     let b64 = html
         .split("src:url(data:font/otf;base64,")
@@ -69,7 +85,9 @@ fn a_theme_embeds_only_the_glyphs_of_the_deck() {
         .and_then(|s| s.split(')').next())
         .unwrap();
     use base64::Engine as _;
-    let bytes = base64::engine::general_purpose::STANDARD.decode(b64).unwrap();
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(b64)
+        .unwrap();
     let face = ttf_parser::Face::parse(&bytes, 0).unwrap();
     for slide in &deck.slides {
         for c in slide.title.chars() {
@@ -81,7 +99,10 @@ fn a_theme_embeds_only_the_glyphs_of_the_deck() {
 #[test]
 fn a_file_that_is_not_a_font_is_refused_at_its_line() {
     let theme = MemoryFiles::new("dept")
-        .with("theme.toml", "name = \"d\"\nextends = \"red\"\n[fonts]\nembed = \"x.ttf\"\n")
+        .with(
+            "theme.toml",
+            "name = \"d\"\nextends = \"red\"\n[fonts]\nembed = \"x.ttf\"\n",
+        )
         .with("x.ttf", b"not a font".to_vec());
     let err = Registry::new().load_from(&theme).unwrap_err().to_string();
     assert!(err.starts_with("dept/theme.toml:4: key `embed`:"), "{err}");

@@ -45,14 +45,24 @@ fn every_builtin_theme_builds_the_seed_lecture_in_its_own_colours() {
         let primary = theme.colour("primary").unwrap().to_string();
         let deck = build(theme);
         assert_eq!(deck.slides.len(), 17, "{name}");
-        assert!(deck.html.contains(&format!("data-theme=\"{name}\"")), "{name}");
-        assert!(deck.html.contains(&format!("--primary:{primary}")), "{name}");
+        assert!(
+            deck.html.contains(&format!("data-theme=\"{name}\"")),
+            "{name}"
+        );
+        assert!(
+            deck.html.contains(&format!("--primary:{primary}")),
+            "{name}"
+        );
         assert!(deck.html.contains("--font-title:"), "{name}");
         primaries.push(primary);
     }
     primaries.sort();
     primaries.dedup();
-    assert_eq!(primaries.len(), names.len(), "each theme has its own primary colour");
+    assert_eq!(
+        primaries.len(),
+        names.len(),
+        "each theme has its own primary colour"
+    );
 }
 
 #[test]
@@ -62,7 +72,12 @@ fn the_default_theme_is_the_formal_red_one_with_a_serif_title_face() {
     assert_eq!(theme.colour("primary"), Some("#b2001e"));
     assert!(theme.title_fonts.iter().any(|f| f == "SimSun"));
     assert_eq!(theme.title_fonts.last().map(String::as_str), Some("serif"));
-    for family in ["Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "SimHei"] {
+    for family in [
+        "Microsoft YaHei",
+        "PingFang SC",
+        "Noto Sans CJK SC",
+        "SimHei",
+    ] {
         assert!(theme.body_fonts.iter().any(|f| f == family), "{family}");
     }
     assert_eq!(Theme::builtin("default").unwrap().name, "red");
@@ -88,11 +103,22 @@ fn a_department_theme_in_memory_shows_its_colour_organisation_and_logo() {
     assert!(html.contains("--primary:#123457"));
     assert!(!html.contains("--primary:#b2001e"));
     assert!(html.contains("<span class=\"footer-text\">"));
-    assert_eq!(html.matches("测试市测绘局").count(), 17, "in every slide's footer");
-    assert_eq!(html.matches("data:image/png;base64,").count(), 1, "the logo is in once");
+    assert_eq!(
+        html.matches("测试市测绘局").count(),
+        17,
+        "in every slide's footer"
+    );
+    assert_eq!(
+        html.matches("data:image/png;base64,").count(),
+        1,
+        "the logo is in once"
+    );
     assert_eq!(html.matches("class=\"logo\"").count(), 17);
     // the child's CSS comes after its parent's, so it wins
-    let parent_css = html.find("党政红").unwrap_or(0).max(html.find(".reveal nav.crumbs").unwrap());
+    let parent_css = html
+        .find("党政红")
+        .unwrap_or(0)
+        .max(html.find(".reveal nav.crumbs").unwrap());
     assert!(html.find(".dept-marker").unwrap() > parent_css);
     let grow = html.len() - plain.html.len();
     assert!(grow < 300_000, "a 3000×3000 logo adds {grow} bytes");
@@ -101,7 +127,10 @@ fn a_department_theme_in_memory_shows_its_colour_organisation_and_logo() {
 #[test]
 fn a_theme_overrides_one_template_and_keeps_its_parents_others() {
     let dept = MemoryFiles::new("dept")
-        .with("theme.toml", "name = \"dept\"\nextends = \"blue\"\nclosing = \"再见\"\n")
+        .with(
+            "theme.toml",
+            "name = \"dept\"\nextends = \"blue\"\nclosing = \"再见\"\n",
+        )
         .with(
             "templates/slide-closing.html.j2",
             "<div class=\"slide-body\"><h2 class=\"custom-closing\">{{ slide.title }}</h2></div>",
@@ -110,7 +139,10 @@ fn a_theme_overrides_one_template_and_keeps_its_parents_others() {
     assert_eq!(theme.chain, ["dept", "blue", "red"]);
     let html = build(theme).html;
     assert!(html.contains("<h2 class=\"custom-closing\">再见</h2>"));
-    assert!(html.contains("<nav class=\"crumbs\">"), "the parent's point template");
+    assert!(
+        html.contains("<nav class=\"crumbs\">"),
+        "the parent's point template"
+    );
     assert!(html.contains("--primary:#0b3c8c"), "blue's colour");
 }
 
@@ -137,7 +169,10 @@ fn an_unknown_key_is_named_with_its_file_and_line() {
     assert_eq!(file, "dept/theme.toml");
     assert_eq!(line, Some(6));
     assert_eq!(key.as_deref(), Some("bogus_key"));
-    assert!(shown.starts_with("dept/theme.toml:6: key `bogus_key`: unknown key"), "{shown}");
+    assert!(
+        shown.starts_with("dept/theme.toml:6: key `bogus_key`: unknown key"),
+        "{shown}"
+    );
 }
 
 #[test]
@@ -159,7 +194,10 @@ fn a_missing_logo_file_is_named() {
     );
     let (_, line, key, shown) = invalid(Registry::new().load_from(&t).unwrap_err());
     assert_eq!((line, key.as_deref()), (Some(4), Some("logo")));
-    assert!(shown.contains("`images/logo.png` is not in the theme folder"), "{shown}");
+    assert!(
+        shown.contains("`images/logo.png` is not in the theme folder"),
+        "{shown}"
+    );
 }
 
 #[test]
@@ -184,8 +222,14 @@ fn an_unknown_parent_is_named_with_the_known_ones() {
     let t = MemoryFiles::new("dept").with("theme.toml", "name = \"d\"\nextends = \"scarlet\"\n");
     let (_, line, key, shown) = invalid(Registry::new().load_from(&t).unwrap_err());
     assert_eq!((line, key.as_deref()), (Some(2), Some("extends")));
-    assert!(shown.contains("`extends = \"scarlet\"` names no theme"), "{shown}");
-    assert!(shown.contains("red") && shown.contains("contrast"), "{shown}");
+    assert!(
+        shown.contains("`extends = \"scarlet\"` names no theme"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("red") && shown.contains("contrast"),
+        "{shown}"
+    );
 }
 
 #[test]
@@ -200,7 +244,10 @@ fn a_theme_without_templates_or_parent_says_to_extend_one() {
     let t = MemoryFiles::new("dept").with("theme.toml", "name = \"d\"\n");
     let (file, _, _, shown) = invalid(Registry::new().load_from(&t).unwrap_err());
     assert_eq!(file, "dept/templates/deck.html.j2");
-    assert!(shown.contains("extends = \\\"red\\\"") || shown.contains("extends = \"red\""), "{shown}");
+    assert!(
+        shown.contains("extends = \\\"red\\\"") || shown.contains("extends = \"red\""),
+        "{shown}"
+    );
 }
 
 #[test]

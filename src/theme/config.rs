@@ -158,7 +158,9 @@ pub fn family(name: &str) -> Result<(), String> {
         .chars()
         .find(|c| matches!(c, '"' | '\'' | '\\' | ';' | '{' | '}' | '<' | '>') || c.is_control())
     {
-        return Err(format!("the font name `{name}` contains `{c}`, which a font name cannot"));
+        return Err(format!(
+            "the font name `{name}` contains `{c}`, which a font name cannot"
+        ));
     }
     Ok(())
 }

@@ -6,7 +6,10 @@ use super::Theme;
 /// The files of `theme`, flattened, as `(path in the folder, bytes)`; `name` is the new
 /// theme's name.
 pub fn eject(theme: &Theme, name: &str) -> Vec<(String, Vec<u8>)> {
-    let mut out = vec![("theme.toml".to_string(), toml_text(theme, name).into_bytes())];
+    let mut out = vec![(
+        "theme.toml".to_string(),
+        toml_text(theme, name).into_bytes(),
+    )];
     if !theme.css.is_empty() {
         out.push(("style.css".into(), theme.css.clone().into_bytes()));
     }
@@ -76,7 +79,10 @@ fn toml_text(t: &Theme, name: &str) -> String {
         "embed = {}   # 嵌入的字体文件（.ttf/.otf/.ttc），只嵌入讲稿用到的字，例如 \"fonts/FZXBSJW.ttf\"\n",
         q(&embed)
     );
-    s += &format!("embed_for = {}   # \"title\"、\"body\" 或 \"all\"\n", q(embed_for));
+    s += &format!(
+        "embed_for = {}   # \"title\"、\"body\" 或 \"all\"\n",
+        q(embed_for)
+    );
     s += "\n[brand]\n";
     s += &format!(
         "organisation = {}   # 单位名称，显示在页脚和标题页\n",

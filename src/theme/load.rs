@@ -162,13 +162,20 @@ fn read_layer(files: &dyn ThemeFiles) -> Result<Layer, ThemeError> {
             colours.push((key, c));
         }
     }
-    for list in [&config.fonts.title, &config.fonts.body].into_iter().flatten() {
+    for list in [&config.fonts.title, &config.fonts.body]
+        .into_iter()
+        .flatten()
+    {
         for name in list.get_ref() {
             config::family(name).map_err(|m| err(list.span(), m))?;
         }
     }
     let aspect = match &config.layout.aspect {
-        Some(a) => Some(a.get_ref().parse::<Aspect>().map_err(|m| err(a.span(), m))?),
+        Some(a) => Some(
+            a.get_ref()
+                .parse::<Aspect>()
+                .map_err(|m| err(a.span(), m))?,
+        ),
         None => None,
     };
     let asset = |value: &Option<Spanned<String>>, usage: ImageUse| -> Result<_, ThemeError> {
