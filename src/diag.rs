@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use crate::source::floor_char_boundary;
 use crate::tree::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -51,6 +52,9 @@ impl<'a> Diagnostics<'a> {
     }
 
     fn push(&mut self, severity: Severity, span: Span, message: String, help: Option<String>) {
+        // A span must cut the text at characters, or no report can show it.
+        let start = floor_char_boundary(self.text, span.start);
+        let span = Span::new(start, floor_char_boundary(self.text, span.end).max(start));
         let (line, column) = self.lines.line_col(self.text, span.start);
         self.list.push(Diagnostic {
             severity,

@@ -14,23 +14,30 @@
 //! [`diag`] holds the warnings every stage collects; nothing here prints or touches the
 //! file system (the binary in `main.rs` does), so [`compile`] works on bytes in memory.
 
+pub mod assets;
 pub mod diag;
 pub mod fonts;
+pub mod html;
 pub mod images;
 pub mod numbering;
+pub mod outline;
 pub mod parse;
 pub mod plan;
 pub mod render;
+pub mod settings;
 pub mod source;
 pub mod theme;
 pub mod tree;
 pub mod typography;
 
 use std::fmt;
+use std::sync::Arc;
 
+pub use assets::Assets;
 pub use diag::{Diagnostic, Severity};
 pub use plan::{DeckInfo, Kind, PlanOptions, Slide};
 pub use render::Aspect;
+pub use settings::Settings;
 pub use source::{Source, SourceError};
 pub use theme::{Theme, ThemeError};
 pub use tree::Lecture;
@@ -40,16 +47,37 @@ pub use tree::Lecture;
 pub enum Format {
     #[default]
     Plain,
+    Markdown,
+}
+
+impl Format {
+    /// By file name: `.md` and `.markdown` are Markdown, anything else plain text.
+    pub fn from_path(path: &std::path::Path) -> Format {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+        {
+            Some(e) if e == "md" || e == "markdown" => Format::Markdown,
+            _ => Format::Plain,
+        }
+    }
 }
 
 /// Everything a build can be told.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Options {
     pub format: Format,
     pub plan: PlanOptions,
     /// The slide shape; `None` takes the theme's.
     pub aspect: Option<Aspect>,
     pub theme: Theme,
+    /// Settings from a `deck.toml` beside the lecture: the front matter overrides them.
+    pub deck_file: Settings,
+    /// Settings from the command line: they override the front matter.
+    pub overrides: Settings,
+    /// Where Markdown images come from.
+    pub assets: Option<Arc<dyn Assets + Send + Sync>>,
 }
 
 impl Default for Options {
@@ -59,6 +87,9 @@ impl Default for Options {
             plan: PlanOptions::default(),
             aspect: None,
             theme: Theme::default_theme(),
+            deck_file: Settings::default(),
+            overrides: Settings::default(),
+            assets: None,
         }
     }
 }
@@ -69,6 +100,16 @@ pub struct Parsed {
     pub source: Source,
     pub lecture: Lecture,
     pub diagnostics: Vec<Diagnostic>,
+    /// The deck settings in force: `deck.toml`, then front matter, then command line.
+    pub settings: Settings,
+}
+
+impl Parsed {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
 }
 
 /// A finished deck.
@@ -92,6 +133,8 @@ pub enum Error {
     Source(SourceError),
     Theme(ThemeError),
     Template(minijinja::Error),
+    /// The lecture has errors (its diagnostics say which); nothing was rendered.
+    Rejected(Box<Parsed>),
     /// The theme's embedded font could not be subset.
     Font(String),
 }
@@ -102,6 +145,14 @@ impl fmt::Display for Error {
             Error::Source(e) => e.fmt(f),
             Error::Theme(e) => e.fmt(f),
             Error::Template(e) => write!(f, "the theme's template failed: {e:#}"),
+            Error::Rejected(p) => {
+                let n = p
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.severity == Severity::Error)
+                    .count();
+                write!(f, "the lecture has {n} error(s); no deck was made")
+            }
             Error::Font(e) => f.write_str(e),
         }
     }
@@ -121,28 +172,80 @@ impl From<ThemeError> for Error {
     }
 }
 
-/// Reads a lecture: decode, parse, collect warnings.
-pub fn parse(bytes: &[u8], format: Format) -> Result<Parsed, Error> {
+/// Reads a lecture: decode, front matter, parse, collect warnings.
+pub fn parse(bytes: &[u8], opts: &Options) -> Result<Parsed, Error> {
     let source = Source::decode(bytes)?;
     let mut diags = diag::Diagnostics::new(&source.text, &source.lines);
-    let lecture = match format {
-        Format::Plain => parse::plain::parse(&source, &mut diags),
+    let mut text = std::borrow::Cow::Borrowed(source.text.as_str());
+    let mut front = Settings::default();
+    if let Some(fm) = settings::front_matter(&source.text) {
+        match fm.settings {
+            Ok(s) => front = s,
+            Err(e) => diags.error(
+                tree::Span::new(e.offset, e.offset),
+                format!("deck settings: {}", e.message),
+                Some("fix the front matter between the fences, or remove it".into()),
+            ),
+        }
+        // The parsers see blank lines where the front matter was: offsets stay true.
+        let mut blanked = source.text.clone().into_bytes();
+        for b in &mut blanked[fm.start..fm.end] {
+            if *b != b'\n' {
+                *b = b' ';
+            }
+        }
+        text = std::borrow::Cow::Owned(String::from_utf8(blanked).expect("ASCII spaces"));
+    }
+    let settings = opts.deck_file.clone().over(&front).over(&opts.overrides);
+    let mut lecture = match opts.format {
+        Format::Plain => parse::plain::parse(&text, &mut diags),
+        Format::Markdown => {
+            let ctx = parse::markdown::MarkdownContext {
+                allow_html: settings.allow_html.unwrap_or(false),
+                assets: opts.assets.as_deref().map(|a| a as &dyn Assets),
+            };
+            parse::markdown::parse(&text, &source.lines, &ctx, &mut diags)
+        }
     };
+    let meta = &mut lecture.meta;
+    for (slot, value) in [
+        (&mut meta.title, &settings.title),
+        (&mut meta.kicker, &settings.kicker),
+        (&mut meta.speaker, &settings.speaker),
+        (&mut meta.organisation, &settings.organisation),
+        (&mut meta.date, &settings.date),
+    ] {
+        if value.is_some() {
+            slot.clone_from(value);
+        }
+    }
     let diagnostics = diags.finish();
     Ok(Parsed {
         source,
         lecture,
         diagnostics,
+        settings,
     })
 }
 
 /// Compiles a lecture held in memory into a deck.
 pub fn compile(bytes: &[u8], opts: &Options) -> Result<Compiled, Error> {
-    let parsed = parse(bytes, opts.format)?;
-    let mut plan_opts = opts.plan.clone();
-    plan_opts.closing_text.clone_from(&opts.theme.closing_text);
+    compile_parsed(parse(bytes, opts)?, opts)
+}
+
+/// Plans and renders a lecture already parsed (the CLI reads the settings in between,
+/// to pick the theme).
+pub fn compile_parsed(parsed: Parsed, opts: &Options) -> Result<Compiled, Error> {
+    if parsed.has_errors() {
+        return Err(Error::Rejected(Box::new(parsed)));
+    }
+    let plan_opts = plan_options(&parsed, opts);
     let (info, slides) = plan::plan(&parsed.lecture, &plan_opts);
-    let aspect = opts.aspect.unwrap_or(opts.theme.layout.aspect);
+    let aspect = parsed
+        .settings
+        .aspect
+        .or(opts.aspect)
+        .unwrap_or(opts.theme.layout.aspect);
     let html = render::render(&info, &slides, &opts.theme, aspect).map_err(|e| match e {
         render::RenderError::Template(e) => Error::Template(e),
         font @ render::RenderError::Font { .. } => Error::Font(font.to_string()),
@@ -153,4 +256,27 @@ pub fn compile(bytes: &[u8], opts: &Options) -> Result<Compiled, Error> {
         slides,
         parsed,
     })
+}
+
+/// The planner's options with the deck settings applied; `minutes` sets the rate that
+/// fills them.
+pub fn plan_options(parsed: &Parsed, opts: &Options) -> PlanOptions {
+    let s = &parsed.settings;
+    let mut p = opts.plan.clone();
+    p.closing_text = s
+        .closing
+        .clone()
+        .unwrap_or_else(|| opts.theme.closing_text.clone());
+    p.rate = s.rate.unwrap_or(p.rate);
+    p.outline = s.outline.unwrap_or(p.outline);
+    if let Some(minutes) = s.minutes {
+        let (_, slides) = plan::plan(&parsed.lecture, &p);
+        let chars: u64 = slides
+            .iter()
+            .flat_map(|s| &s.notes)
+            .map(|n| n.chars().filter(|c| !c.is_whitespace()).count() as u64)
+            .sum();
+        p.rate = (chars.div_ceil(minutes as u64) as u32).max(1);
+    }
+    p
 }

@@ -1,7 +1,7 @@
 //! The `lectern` command: reads files, calls the library, prints diagnostics, writes the
 //! deck atomically. Exit codes: 0 success, 1 a user error, 2 usage.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -10,7 +10,9 @@ use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, termcolor};
 
-use lectern::{Compiled, Diagnostic, Options, Parsed, Severity, Theme};
+use std::sync::Arc;
+
+use lectern::{Compiled, Diagnostic, Options, Parsed, Settings, Severity, Theme};
 
 mod theme_dir;
 
@@ -27,11 +29,14 @@ struct Cli {
 
 #[derive(clap::Args)]
 struct Input {
-    /// The lecture: plain text (.txt) in UTF-8, UTF-16 or GB18030.
+    /// The lecture: plain text (.txt, UTF-8, UTF-16 or GB18030) or Markdown (.md).
     file: PathBuf,
-    /// Speaking rate in characters a minute, for the slide timings.
-    #[arg(long, default_value_t = 240, value_parser = clap::value_parser!(u32).range(60..=1000))]
-    rate: u32,
+    /// Speaking rate in characters a minute, for the slide timings [default: 240].
+    #[arg(long, value_parser = clap::value_parser!(u32).range(60..=1000))]
+    rate: Option<u32>,
+    /// Total minutes for the lecture: timings are scaled to fill them.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=600))]
+    minutes: Option<u32>,
     /// Keep half-width punctuation as written instead of making it full-width.
     #[arg(long)]
     keep_punctuation: bool,
@@ -49,15 +54,19 @@ enum Command {
         /// Where to write the deck (`-` for standard output). Default: beside the input, as .html.
         #[arg(short, long)]
         output: Option<PathBuf>,
-        /// A built-in theme by name (see `lectern themes`) or the path of a theme folder.
-        #[arg(long, default_value = lectern::theme::DEFAULT_THEME)]
-        theme: String,
-        /// Slide shape, 16:9 or 4:3 (default: the theme's).
+        /// A built-in theme by name (see `lectern themes`) or the path of a theme folder
+        /// [default: the deck's setting, else the default theme].
+        #[arg(long)]
+        theme: Option<String>,
+        /// Slide shape, 16:9 or 4:3 [default: the deck's setting, else the theme's].
         #[arg(long)]
         aspect: Option<lectern::Aspect>,
         /// Leave out the outline (目录) slide.
         #[arg(long)]
         no_outline: bool,
+        /// Let raw HTML in a Markdown lecture through (scripts still cannot run).
+        #[arg(long)]
+        allow_html: bool,
     },
     /// Print the outline, the warnings and the speaking time.
     Check {
@@ -120,37 +129,52 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
             theme,
             aspect,
             no_outline,
+            allow_html,
         } => {
-            let theme = load_theme(&theme)?;
-            let mut opts = options(&input, theme);
-            opts.aspect = aspect;
-            opts.plan.outline = !no_outline;
-            let bytes = read(&input.file)?;
-            let compiled = lectern::compile(&bytes, &opts).map_err(|e| fail_at(&input.file, e))?;
-            let failed = report(&input.file, &compiled.parsed, input.deny_warnings);
+            let mut opts = options(&input)?;
+            opts.overrides.theme = theme;
+            opts.overrides.aspect = aspect;
+            opts.overrides.outline = no_outline.then_some(false);
+            opts.overrides.allow_html = allow_html.then_some(true);
+            let parsed = parse(&input, &opts)?;
+            let failed = report(&input.file, &parsed, input.deny_warnings);
             if failed {
+                let why = if parsed.has_errors() {
+                    "the lecture has errors"
+                } else {
+                    "warnings are errors (--deny-warnings)"
+                };
                 return Err(Fail(format!(
-                    "{}: warnings are errors (--deny-warnings); no deck written",
+                    "{}: {why}; no deck written",
                     input.file.display()
                 )));
             }
+            let name = parsed
+                .settings
+                .theme
+                .clone()
+                .unwrap_or_else(|| lectern::theme::DEFAULT_THEME.into());
+            opts.theme = load_theme(&name, Some(&input.file))?;
+            let compiled =
+                lectern::compile_parsed(parsed, &opts).map_err(|e| fail_at(&input.file, e))?;
             let out = output.unwrap_or_else(|| input.file.with_extension("html"));
             write_deck(&input.file, &out, &compiled)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { input } => {
-            let parsed = parse(&input)?;
+            let opts = options(&input)?;
+            let parsed = parse(&input, &opts)?;
             print_tree(&parsed);
             let failed = report(&input.file, &parsed, input.deny_warnings);
-            let opts = options(&input, Theme::default_theme());
-            let (info, slides) = lectern::plan::plan(&parsed.lecture, &opts.plan);
+            let plan_opts = lectern::plan_options(&parsed, &opts);
+            let (info, slides) = lectern::plan::plan(&parsed.lecture, &plan_opts);
             let secs = info.total_seconds;
             println!(
                 "\n{} slides, about {} min {:02} s at {} characters a minute",
                 slides.len(),
                 secs / 60,
                 secs % 60,
-                input.rate
+                plan_opts.rate
             );
             Ok(if failed {
                 ExitCode::from(1)
@@ -159,9 +183,9 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
             })
         }
         Command::Outline { input, json } => {
-            let parsed = parse(&input)?;
+            let parsed = parse(&input, &options(&input)?)?;
             if json {
-                let value = lectern::parse::outline_json(&parsed);
+                let value = lectern::outline::outline_json(&parsed);
                 println!(
                     "{}",
                     serde_json::to_string_pretty(&value).expect("JSON of plain data")
@@ -186,7 +210,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
         Command::Theme {
             command: ThemeCommand::New { dir, from },
         } => {
-            theme_dir::new(&dir, &load_theme(&from)?)?;
+            theme_dir::new(&dir, &load_theme(&from, None)?)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Theme {
@@ -199,26 +223,79 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
     }
 }
 
-/// A theme by built-in name, or by folder when the name is a path to one.
-fn load_theme(name: &str) -> Result<Theme, Fail> {
+/// A theme by built-in name, or by folder when the name is a path to one (relative to
+/// the current folder, else to the lecture's).
+fn load_theme(name: &str, lecture: Option<&Path>) -> Result<Theme, Fail> {
     let path = Path::new(name);
     if path.is_dir() || name.contains(['/', '\\']) {
-        return theme_dir::load_dir(path);
+        let beside = lecture
+            .and_then(Path::parent)
+            .map(|dir| dir.join(path))
+            .filter(|p| !path.is_dir() && path.is_relative() && p.is_dir());
+        return theme_dir::load_dir(beside.as_deref().unwrap_or(path));
     }
     Theme::builtin(name).map_err(|e| Fail(e.to_string()))
 }
 
-fn options(input: &Input, theme: Theme) -> Options {
+/// Options from the command line and the `deck.toml` beside the lecture.
+fn options(input: &Input) -> Result<Options, Fail> {
     let mut opts = Options {
-        theme,
+        format: lectern::Format::from_path(&input.file),
         ..Options::default()
     };
-    opts.plan.rate = input.rate;
     opts.plan.keep_punctuation = input.keep_punctuation;
     if let Some(stem) = input.file.file_stem() {
         opts.plan.fallback_title = stem.to_string_lossy().into_owned();
     }
-    opts
+    opts.overrides.rate = input.rate;
+    opts.overrides.minutes = input.minutes;
+    let dir = lecture_dir(&input.file);
+    let deck_toml = dir.join("deck.toml");
+    if deck_toml.is_file() {
+        let text = String::from_utf8(read(&deck_toml)?)
+            .map_err(|_| Fail(format!("{}: is not UTF-8 text", deck_toml.display())))?;
+        opts.deck_file = Settings::from_toml(&text).map_err(|e| {
+            let lines = lectern::source::LineIndex::new(&text);
+            let (line, col) = lines.line_col(&text, e.offset);
+            Fail(format!(
+                "{}:{line}:{col}: {}",
+                deck_toml.display(),
+                e.message
+            ))
+        })?;
+    }
+    opts.assets = Some(Arc::new(Folder(dir)));
+    Ok(opts)
+}
+
+fn lecture_dir(file: &Path) -> PathBuf {
+    match file.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Images named in a Markdown lecture, read from the lecture's folder.
+struct Folder(PathBuf);
+
+/// Images larger than this are refused before they are read.
+const MAX_IMAGE_BYTES: u64 = 32 << 20;
+
+impl lectern::Assets for Folder {
+    fn image(&self, path: &str) -> Result<String, String> {
+        let path = path.strip_prefix("file://").unwrap_or(path);
+        let full = self.0.join(path);
+        let meta = std::fs::metadata(&full).map_err(|_| format!("no file {}", full.display()))?;
+        if meta.len() > MAX_IMAGE_BYTES {
+            return Err(format!("{} is larger than 32 MB", full.display()));
+        }
+        let bytes =
+            std::fs::read(&full).map_err(|e| format!("cannot read {}: {e}", full.display()))?;
+        // scaled to what a slide shows and re-encoded without metadata (no EXIF)
+        lectern::images::inline(&bytes, path, lectern::images::ImageUse::Content)
+            .map(|d| d.uri)
+            .map_err(|e| e.to_string())
+    }
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, Fail> {
@@ -240,9 +317,9 @@ fn fail_at(path: &Path, e: lectern::Error) -> Fail {
     Fail(format!("{}: {e}", path.display()))
 }
 
-fn parse(input: &Input) -> Result<Parsed, Fail> {
+fn parse(input: &Input, opts: &Options) -> Result<Parsed, Fail> {
     let bytes = read(&input.file)?;
-    lectern::parse(&bytes, lectern::Format::Plain).map_err(|e| fail_at(&input.file, e))
+    lectern::parse(&bytes, opts).map_err(|e| fail_at(&input.file, e))
 }
 
 /// Writes the deck through a temporary file in the same folder and a rename, so a
@@ -307,7 +384,12 @@ fn same_file(a: &Path, b: &Path) -> bool {
 /// the build must fail.
 fn report(path: &Path, parsed: &Parsed, deny_warnings: bool) -> bool {
     let file = SimpleFile::new(path.display().to_string(), parsed.source.text.as_str());
-    let mut stderr = termcolor::StandardStream::stderr(termcolor::ColorChoice::Auto);
+    let color = if std::io::stderr().is_terminal() {
+        termcolor::ColorChoice::Auto
+    } else {
+        termcolor::ColorChoice::Never
+    };
+    let mut stderr = termcolor::StandardStream::stderr(color);
     let config = term::Config::default();
     for d in &parsed.diagnostics {
         let _ = term::emit(&mut stderr, &config, &file, &to_report(d));

@@ -89,12 +89,14 @@ impl Marker {
         self.style.level()
     }
 
-    /// The ordinal as a badge shows it: 一, 1, ①, 第一 …
+    /// The ordinal as a badge shows it: 一, 1, ① for block markers; an inline marker as
+    /// written (第一, 一要, 最后).
     pub fn badge(&self) -> String {
         match self.style {
             Style::Chapter | Style::Section => chinese_numeral(self.ordinal),
             Style::Arabic | Style::ParenArabic => self.ordinal.to_string(),
-            _ => self.style.format(self.ordinal),
+            Style::Circled => self.style.format(self.ordinal),
+            _ => self.text.clone(),
         }
     }
 }

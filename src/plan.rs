@@ -6,8 +6,9 @@
 
 use serde::Serialize;
 
-use crate::tree::{paragraphs, Lecture, Node};
-use crate::typography::fullwidth;
+use crate::html::escape;
+use crate::tree::{paragraphs, Lecture, Node, Paragraph, Role};
+use crate::typography::{fullwidth, fullwidth_html};
 
 /// What a slide is; the template and the runtime key off it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -41,8 +42,17 @@ pub struct Slide {
     pub chips: Vec<String>,
     /// Subtitle, speaker, organisation and date on the title slide.
     pub byline: Vec<String>,
-    /// The speaker notes, one string a paragraph.
+    /// Markdown list items shown on the slide (HTML made by lectern, text escaped).
+    #[serde(skip)]
+    pub bullets: Vec<String>,
+    /// Tables, quotations, code and images shown on the slide (HTML made by lectern).
+    #[serde(skip)]
+    pub blocks: Vec<String>,
+    /// The speaker notes, one plain string a paragraph.
     pub notes: Vec<String>,
+    /// The same paragraphs as HTML (escaped text, or the Markdown's markup).
+    #[serde(skip)]
+    pub notes_html: Vec<String>,
     /// Planned speaking time in seconds.
     pub timing: u32,
     /// Source line the slide starts at (0 for slides made by lectern).
@@ -170,17 +180,45 @@ impl Planner<'_> {
         }
     }
 
+    /// The HTML of a paragraph: its markup if it has any, else its escaped text.
+    fn html(&self, p: &Paragraph) -> String {
+        match &p.html {
+            Some(h) if self.opts.keep_punctuation => h.clone(),
+            Some(h) => fullwidth_html(h),
+            None => escape(&self.text(&p.text)),
+        }
+    }
+
     fn slide(
         &self,
         kind: Kind,
         title: String,
-        notes: Vec<String>,
+        paras: Vec<Paragraph>,
         line: usize,
         fill: impl FnOnce(&mut Slide),
     ) -> Slide {
-        let notes: Vec<String> = notes.iter().map(|n| self.text(n)).collect();
+        let notes: Vec<String> = paras.iter().map(|p| self.text(&p.text)).collect();
+        // Tables and images stay on the slide; the notes read their text.
+        let notes_html = paras
+            .iter()
+            .map(|p| match p.role {
+                Role::Block => escape(&self.text(&p.text)),
+                _ => self.html(p),
+            })
+            .collect();
+        let shown = |role: Role| {
+            paras
+                .iter()
+                .filter(|p| p.role == role)
+                .map(|p| self.html(p))
+                .collect::<Vec<_>>()
+        };
+        let (bullets, blocks) = (shown(Role::Bullet), shown(Role::Block));
         let timing = speaking_seconds(&notes, self.opts.rate);
         let mut slide = Slide {
+            bullets,
+            blocks,
+            notes_html,
             number: 0,
             kind,
             title,
@@ -206,7 +244,8 @@ impl Planner<'_> {
         };
         let title = self.text(&node.title);
         let notes = node.own_paragraphs();
-        let chips = keyword_chips(&notes.join(""), &node.title)
+        let all: String = notes.iter().map(|p| p.text.as_str()).collect();
+        let chips = keyword_chips(&all, &node.title)
             .iter()
             .map(|c| self.text(c))
             .collect();
@@ -263,7 +302,13 @@ pub fn keyword_chips(text: &str, title: &str) -> Vec<String> {
         };
         let phrase = after[..close].trim();
         let n = phrase.chars().count();
-        if (2..=12).contains(&n) && phrase != title && !out.iter().any(|p| p == phrase) {
+        // A chip repeats nothing the title says, and a bare number says nothing alone.
+        let wordy = phrase.chars().any(|c| c > '\u{2E80}');
+        if (2..=12).contains(&n)
+            && wordy
+            && !title.contains(phrase)
+            && !out.iter().any(|p| p == phrase)
+        {
             out.push(phrase.to_string());
         }
         if out.len() == 6 {
@@ -294,8 +339,8 @@ mod tests {
     #[test]
     fn chips_are_quoted_phrases_once_each() {
         let chips = keyword_chips(
-            "全力突破“卡脖子”问题，“含金量”“含智量”“含金量”，“”以及“一个长得超过了十二个字的引文片段”",
-            "标题",
+            "全力突破“卡脖子”问题，“含金量”“含智量”“含金量”，“”“2070”“泛化”以及“一个长得超过了十二个字的引文片段”",
+            "避免概念“泛化”",
         );
         assert_eq!(chips, ["卡脖子", "含金量", "含智量"]);
     }

@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 
 use base64::Engine as _;
-use minijinja::{context, AutoEscape, Environment, UndefinedBehavior};
+use minijinja::{context, AutoEscape, Environment, UndefinedBehavior, Value};
 use sha2::{Digest, Sha256};
 
 use crate::fonts::FontError;
@@ -101,6 +101,24 @@ pub fn render(
     for (name, source) in &theme.templates {
         env.add_template_owned(name.clone(), source.clone())?;
     }
+    let safe = |list: &[String]| -> Vec<Value> {
+        list.iter()
+            .map(|h| Value::from_safe_string(h.clone()))
+            .collect()
+    };
+    // lectern's own HTML (escaped text, Markdown markup) goes in as is; every other
+    // field is escaped by the template.
+    let slide_values: Vec<Value> = slides
+        .iter()
+        .map(|s| {
+            context! {
+                notes_html => safe(&s.notes_html),
+                bullets => safe(&s.bullets),
+                blocks => safe(&s.blocks),
+                ..Value::from_serialize(s)
+            }
+        })
+        .collect();
     let (width, height) = aspect.size();
     let css = format!(
         "{RUNTIME_CSS}\n{}\n{}",
@@ -110,7 +128,7 @@ pub fn render(
     let l = &theme.layout;
     let html = env.get_template("deck.html.j2")?.render(context! {
         deck => info,
-        slides => slides,
+        slides => slide_values,
         theme => context! {
             name => &theme.name,
             organisation => theme.organisation.as_deref().or(info.organisation.as_deref()),
@@ -119,9 +137,9 @@ pub fn render(
             logo => theme.logo.is_some() && l.show_logo,
             layout => l,
         },
-        csp => content_security_policy(RUNTIME_JS),
-        css => minijinja::Value::from_safe_string(css),
-        js => minijinja::Value::from_safe_string(RUNTIME_JS.to_string()),
+        csp => Value::from_safe_string(content_security_policy(RUNTIME_JS)),
+        css => Value::from_safe_string(css),
+        js => Value::from_safe_string(RUNTIME_JS.to_string()),
         width => width,
         height => height,
         aspect => match aspect { Aspect::Wide => "16:9", Aspect::Standard => "4:3" },

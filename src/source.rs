@@ -76,7 +76,7 @@ impl Source {
     }
 
     /// Wraps text already in memory (tests, other front ends).
-    pub fn from_str(text: &str) -> Result<Source, SourceError> {
+    pub fn from_text(text: &str) -> Result<Source, SourceError> {
         let text = normalise(text);
         if text.trim().is_empty() {
             return Err(SourceError::Empty);
@@ -188,6 +188,15 @@ fn end_line(out: &mut String, line_start: usize) {
     out.push('\n');
 }
 
+/// The nearest character boundary at or before `offset`, within `text`.
+pub fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut at = offset.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 /// Byte offset of each line start, to report `line:column` (both 1-based, column in
 /// characters as an editor counts them).
 #[derive(Debug, Clone)]
@@ -204,10 +213,16 @@ impl LineIndex {
 
     /// 1-based line and character column of a byte offset in `text`.
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(text, offset);
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
-        let start = self.starts[line - 1];
-        let col = text[start..offset.min(text.len())].chars().count() + 1;
+        let start = self.starts[line - 1].min(offset);
+        let col = text[start..offset].chars().count() + 1;
         (line, col)
+    }
+
+    /// 1-based line of a byte offset.
+    pub fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset).max(1)
     }
 
     pub fn line_start(&self, line: usize) -> usize {
@@ -247,7 +262,7 @@ mod tests {
 
     #[test]
     fn normalises_newlines_and_spaces_without_moving_lines() {
-        let s = Source::from_str("标题  \r\n\u{3000}\u{3000}正文\u{A0}内容\r第三行").unwrap();
+        let s = Source::from_text("标题  \r\n\u{3000}\u{3000}正文\u{A0}内容\r第三行").unwrap();
         assert_eq!(s.text, "标题\n\u{3000}\u{3000}正文 内容\n第三行");
         assert_eq!(
             s.lines.line_col(&s.text, s.text.find('正').unwrap()),

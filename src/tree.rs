@@ -21,6 +21,21 @@ impl Span {
     }
 }
 
+/// What a run of text is for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Spoken text: goes to the notes.
+    #[default]
+    Prose,
+    /// A list item: shown on the slide and read in the notes.
+    Bullet,
+    /// A table, quotation, code block or image: shown on the slide, its text in the notes.
+    Block,
+    /// Written for the speaker only (`<!-- 备注: … -->`, `::: notes`): notes only.
+    Note,
+}
+
 /// A run of text. `new_para` is false when it continues the paragraph of the text
 /// before it (a point that starts mid-paragraph splits that paragraph in two).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -33,6 +48,26 @@ pub struct Text {
     /// 1-based line of the first character.
     #[serde(skip)]
     pub line: usize,
+    #[serde(skip)]
+    pub role: Role,
+    /// Markup made by lectern for this run (Markdown emphasis, links, tables), with every
+    /// piece of the author's text escaped. `None`: show `text`.
+    #[serde(skip)]
+    pub html: Option<String>,
+}
+
+impl Text {
+    /// A prose paragraph of its own.
+    pub fn para(text: impl Into<String>, span: Span, line: usize) -> Text {
+        Text {
+            text: text.into(),
+            span,
+            new_para: true,
+            line,
+            role: Role::Prose,
+            html: None,
+        }
+    }
 }
 
 /// The title block and what the deck says about itself.
@@ -86,7 +121,7 @@ pub struct Node {
 impl Node {
     /// The node's own text: heading then body, as paragraphs (a run that continues the
     /// paragraph before it is joined to it).
-    pub fn own_paragraphs(&self) -> Vec<String> {
+    pub fn own_paragraphs(&self) -> Vec<Paragraph> {
         paragraphs(std::iter::once(&self.heading).chain(&self.body))
     }
 
@@ -102,13 +137,33 @@ impl Node {
     }
 }
 
-/// Joins runs into paragraphs.
-pub fn paragraphs<'a>(texts: impl IntoIterator<Item = &'a Text>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+/// A paragraph of notes or a slide block: its plain text and, where the source had
+/// markup, lectern's HTML for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    pub text: String,
+    pub html: Option<String>,
+    pub role: Role,
+}
+
+/// Joins runs into paragraphs. A joined paragraph keeps markup only where every run has
+/// it or none needs it.
+pub fn paragraphs<'a>(texts: impl IntoIterator<Item = &'a Text>) -> Vec<Paragraph> {
+    let mut out: Vec<Paragraph> = Vec::new();
     for t in texts {
         match out.last_mut() {
-            Some(last) if !t.new_para => last.push_str(&t.text),
-            _ => out.push(t.text.clone()),
+            Some(last) if !t.new_para => {
+                last.text.push_str(&t.text);
+                last.html = match (last.html.take(), &t.html) {
+                    (Some(a), Some(b)) => Some(a + b),
+                    _ => None,
+                };
+            }
+            _ => out.push(Paragraph {
+                text: t.text.clone(),
+                html: t.html.clone(),
+                role: t.role,
+            }),
         }
     }
     out

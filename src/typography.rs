@@ -52,9 +52,67 @@ pub fn fullwidth(s: &str) -> String {
     out.into_iter().collect()
 }
 
+/// `fullwidth` for HTML made by lectern: tags and character references stay as they
+/// are, only the text between them changes. Tags are transparent (`资料</a>,` is Chinese
+/// context); a reference counts as one non-Chinese character.
+pub fn fullwidth_html(html: &str) -> String {
+    const STAND_IN: char = '\u{E000}';
+    // (verbatim markup, whether it stands for a character)
+    let mut marks: Vec<(&str, bool)> = Vec::new();
+    let mut plain = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find(['<', '&']) {
+        plain.push_str(&rest[..i]);
+        let is_ref = rest[i..].starts_with('&');
+        let len = rest[i..]
+            .find(if is_ref { ';' } else { '>' })
+            .map_or(rest.len() - i, |j| j + 1);
+        marks.push((&rest[i..i + len], is_ref));
+        plain.push(STAND_IN);
+        rest = &rest[i + len..];
+    }
+    plain.push_str(rest);
+    // Convert with tags removed and references as stand-ins; the mapping is one
+    // character for one, so the marks go back where they were.
+    let context: String =
+        plain
+            .split(STAND_IN)
+            .enumerate()
+            .fold(String::new(), |mut out, (i, piece)| {
+                if i > 0 && marks[i - 1].1 {
+                    out.push(STAND_IN);
+                }
+                out.push_str(piece);
+                out
+            });
+    let mut converted = fullwidth(&context).chars().collect::<Vec<_>>().into_iter();
+    let mut out = String::with_capacity(html.len() + 16);
+    let mut marks = marks.into_iter();
+    for c in plain.chars() {
+        if c == STAND_IN {
+            let (mark, is_ref) = marks.next().unwrap_or_default();
+            if is_ref {
+                converted.next();
+            }
+            out.push_str(mark);
+        } else {
+            out.push(converted.next().unwrap_or(c));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::fullwidth;
+    use super::{fullwidth, fullwidth_html};
+
+    #[test]
+    fn html_tags_and_references_keep_their_marks() {
+        assert_eq!(
+            fullwidth_html("详见<a href=\"https://a.cn/(x)\">资料</a>,&lt;span&gt;点击:好"),
+            "详见<a href=\"https://a.cn/(x)\">资料</a>，&lt;span&gt;点击：好"
+        );
+    }
 
     #[test]
     fn chinese_context_becomes_full_width() {

@@ -2,6 +2,8 @@
 //! paragraphs to the shared steps here, so the same text gives the same tree:
 //! nesting by marker level, inline points, lead sentences and the checks that warn.
 
+pub mod assemble;
+pub mod markdown;
 pub mod plain;
 mod points;
 mod title;
@@ -66,11 +68,15 @@ pub fn split_heading(text: &Text, marker: Marker, skip: usize) -> Option<Heading
 
 /// The part of `text` between two byte offsets, as its own run.
 pub fn slice(text: &Text, from: usize, to: usize, new_para: bool) -> Text {
+    let whole = from == 0 && to == text.text.len();
     Text {
         text: text.text[from..to].to_string(),
         span: Span::new(text.span.start + from, text.span.start + to),
         new_para,
         line: text.line,
+        role: text.role,
+        // Markup cannot be cut at a text offset: a cut run shows its plain text.
+        html: if whole { text.html.clone() } else { None },
     }
 }
 
@@ -144,6 +150,8 @@ pub fn finish_nodes(nodes: &mut [Node], diags: &mut Diagnostics) {
 
 fn check_ordinals(nodes: &[Node], parent: Option<&Node>, diags: &mut Diagnostics) {
     let mut last: Vec<(Style, u32)> = Vec::new();
+    // One level-jump warning per parent: the rest of its children jump the same way.
+    let mut jump_warned = false;
     for node in nodes {
         let style = node.marker.style;
         let prev = last.iter().find(|(s, _)| *s == style).map(|&(_, o)| o);
@@ -181,7 +189,8 @@ fn check_ordinals(nodes: &[Node], parent: Option<&Node>, diags: &mut Diagnostics
 
         if let (Some(p), Some(level)) = (parent, node.marker.level()) {
             if let Some(pl) = p.marker.level() {
-                if level > pl + 1 {
+                if level > pl + 1 && !jump_warned {
+                    jump_warned = true;
                     let between = [
                         Style::Chapter,
                         Style::Section,
@@ -249,33 +258,4 @@ mod tests {
         let s = "问题在哪里？答案";
         assert_eq!(&s[lead_sentence(s).1..], "答案");
     }
-}
-
-/// The tree as the `lectern outline --json` schema (see the README).
-pub fn outline_json(parsed: &crate::Parsed) -> serde_json::Value {
-    use serde_json::json;
-    fn node(n: &Node) -> serde_json::Value {
-        json!({
-            "marker": n.marker.text,
-            "level": if n.inline { None } else { n.marker.level() },
-            "inline": n.inline,
-            "ordinal": n.marker.ordinal,
-            "title": n.title,
-            "line": n.line,
-            "children": n.children.iter().map(node).collect::<Vec<_>>(),
-        })
-    }
-    let l = &parsed.lecture;
-    json!({
-        "title": l.meta.title,
-        "kicker": l.meta.kicker,
-        "subtitle": l.meta.subtitle,
-        "speaker": l.meta.speaker,
-        "organisation": l.meta.organisation,
-        "date": l.meta.date,
-        "salutation": l.salutation.as_ref().map(|s| &s.text),
-        "source": l.source_note.iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join("\n"),
-        "nodes": l.nodes.iter().map(node).collect::<Vec<_>>(),
-        "diagnostics": parsed.diagnostics,
-    })
 }

@@ -39,8 +39,14 @@ pub fn split_inline_points(node: &mut Node, used: &[Style], diags: &mut Diagnost
                 },
             }
         }
-        for child in &mut inline_children {
-            split_inline_points(child, &used_here, diags);
+        for i in 0..inline_children.len() {
+            // 最后 closes a 首先 run: it counts as the one after the point before it.
+            if inline_children[i].marker.ordinal == 0 {
+                inline_children[i].marker.ordinal = i
+                    .checked_sub(1)
+                    .map_or(1, |p| inline_children[p].marker.ordinal + 1);
+            }
+            split_inline_points(&mut inline_children[i], &used_here, diags);
         }
         // The body precedes block children in the text, so its points do too.
         inline_children.append(&mut node.children);

@@ -99,7 +99,7 @@ pub fn is_salutation(line: &str) -> bool {
 /// `谢谢大家！`, or a last exhortation such as `同志们，让我们……奋勇前进！`.
 pub fn is_closing(line: &str) -> bool {
     let t = line.trim();
-    let thanks = t.contains("谢谢") && t.chars().count() <= 20;
+    let thanks = (t.contains("谢谢") || t.contains("感谢大家")) && t.chars().count() <= 20;
     let exhortation = (t.starts_with("同志们") || t.starts_with("让我们"))
         && (t.ends_with('！') || t.ends_with('!'));
     thanks || exhortation

@@ -1,0 +1,535 @@
+//! Markdown lectures (Typora, Obsidian, VS Code): pulldown-cmark events, with their byte
+//! offsets, turned into the same items the plain reader makes, so the same rules build
+//! the tree. `#` is the title, `##`…`######` are levels; paragraphs are notes; list items
+//! are bullets; tables, quotations, code and images are slide blocks; `<!-- 备注: … -->`,
+//! `<!-- notes: … -->` and `::: notes … :::` are notes for the slide they stand in.
+//!
+//! lectern writes all the HTML itself and escapes every piece of the author's text. Raw
+//! HTML shows as text unless the deck sets `allow_html`; even then the deck's
+//! Content-Security-Policy keeps scripts from running.
+
+use pulldown_cmark::{Event, HeadingLevel, Options as MdOptions, Parser, Tag, TagEnd};
+
+use crate::diag::Diagnostics;
+use crate::html::escape;
+use crate::source::LineIndex;
+use crate::tree::{Lecture, Role, Span, Text};
+use crate::Assets;
+
+use super::assemble::{assemble, Item};
+
+/// What the Markdown reader needs besides the text.
+pub struct MarkdownContext<'a> {
+    pub allow_html: bool,
+    /// Where images come from; `None` leaves them as their alt text.
+    pub assets: Option<&'a dyn Assets>,
+}
+
+/// Reads a Markdown lecture. `text` is the normalised source with any front matter
+/// blanked out (same offsets).
+pub fn parse(
+    text: &str,
+    lines: &LineIndex,
+    ctx: &MarkdownContext,
+    diags: &mut Diagnostics,
+) -> Lecture {
+    let (text, fenced_notes) = take_fenced_notes(text);
+    let mut reader = Reader {
+        lines,
+        ctx,
+        items: Vec::new(),
+        inline: None,
+        pending: Vec::new(),
+        image: None,
+        list_depth: 0,
+        quote: None,
+        quote_depth: 0,
+        table: None,
+        code: None,
+        raw: None,
+        heading: None,
+    };
+    let opts = MdOptions::ENABLE_TABLES | MdOptions::ENABLE_STRIKETHROUGH;
+    for (event, range) in Parser::new_ext(&text, opts).into_offset_iter() {
+        reader.event(event, range, diags);
+    }
+    let mut items = reader.items;
+    // Fenced notes go where they stood in the text.
+    for note in fenced_notes {
+        let at = items
+            .iter()
+            .position(|i| item_start(i) > note.span.start)
+            .unwrap_or(items.len());
+        items.insert(at, Item::Text(note));
+    }
+    assemble(items, diags)
+}
+
+fn item_start(item: &Item) -> usize {
+    match item {
+        Item::Text(t) | Item::Heading { text: t, .. } => t.span.start,
+    }
+}
+
+/// Text being gathered for one paragraph, heading, list item or table cell.
+#[derive(Default)]
+struct Inline {
+    text: String,
+    html: String,
+    start: usize,
+    end: usize,
+}
+
+impl Inline {
+    fn push_text(&mut self, s: &str) {
+        self.text.push_str(s);
+        self.html.push_str(&escape(s));
+    }
+}
+
+struct Quote {
+    text: String,
+    html: String,
+    start: usize,
+}
+
+struct Table {
+    text: String,
+    html: String,
+    start: usize,
+    in_head: bool,
+}
+
+struct Image {
+    url: String,
+    alt: String,
+    start: usize,
+}
+
+struct Reader<'a, 'c> {
+    lines: &'a LineIndex,
+    ctx: &'a MarkdownContext<'c>,
+    items: Vec<Item>,
+    inline: Option<Inline>,
+    /// Image blocks found inside the paragraph being read; they follow it.
+    pending: Vec<Text>,
+    image: Option<Image>,
+    list_depth: usize,
+    quote: Option<Quote>,
+    quote_depth: usize,
+    table: Option<Table>,
+    code: Option<(String, usize)>,
+    raw: Option<(String, usize)>,
+    heading: Option<u8>,
+}
+
+impl Reader<'_, '_> {
+    fn event(&mut self, event: Event, range: std::ops::Range<usize>, diags: &mut Diagnostics) {
+        match event {
+            Event::Start(tag) => self.start(tag, range.clone()),
+            Event::End(tag) => self.end(tag, range.clone(), diags),
+            Event::Text(t) => {
+                if let Some((code, _)) = &mut self.code {
+                    code.push_str(&t);
+                } else if let Some(img) = &mut self.image {
+                    img.alt.push_str(&t);
+                } else {
+                    self.inline_at(range.start).push_text(&t);
+                }
+            }
+            Event::Code(t) => {
+                let i = self.inline_at(range.start);
+                i.text.push_str(&t);
+                i.html.push_str(&format!("<code>{}</code>", escape(&t)));
+            }
+            Event::InlineMath(t) | Event::DisplayMath(t) => {
+                self.inline_at(range.start).push_text(&t)
+            }
+            Event::SoftBreak => {
+                // Chinese lines joined by a soft break get no space between them.
+                let i = self.inline_at(range.start);
+                if i.text.chars().last().is_none_or(|c| c <= '\u{2E80}') {
+                    i.push_text(" ");
+                }
+            }
+            Event::HardBreak => {
+                let i = self.inline_at(range.start);
+                i.text.push(' ');
+                i.html.push_str("<br>");
+            }
+            Event::Html(h) => match &mut self.raw {
+                Some((raw, _)) => raw.push_str(&h),
+                None => self.raw_inline(&h, range.clone()),
+            },
+            Event::InlineHtml(h) => self.raw_inline(&h, range.clone()),
+            Event::FootnoteReference(r) => self.inline_at(range.start).push_text(&format!("[{r}]")),
+            Event::TaskListMarker(done) => {
+                self.inline_at(range.start)
+                    .push_text(if done { "☑ " } else { "☐ " })
+            }
+            Event::Rule => {}
+        }
+        if let Some(i) = &mut self.inline {
+            i.end = i.end.max(range.end);
+        }
+    }
+
+    fn inline_at(&mut self, start: usize) -> &mut Inline {
+        self.inline.get_or_insert_with(|| Inline {
+            start,
+            end: start,
+            ..Inline::default()
+        })
+    }
+
+    fn start(&mut self, tag: Tag, range: std::ops::Range<usize>) {
+        let open = |s: &mut Self, html: &str| s.inline_at(range.start).html.push_str(html);
+        match tag {
+            Tag::Heading { level, .. } => {
+                self.heading = Some(heading_level(level));
+                self.inline_at(range.start);
+            }
+            Tag::Paragraph | Tag::Item | Tag::TableCell => {
+                self.inline_at(range.start);
+            }
+            Tag::List(_) => {
+                if self.list_depth > 0 {
+                    self.flush(Role::Bullet);
+                }
+                self.list_depth += 1;
+            }
+            Tag::BlockQuote(_) => {
+                self.quote_depth += 1;
+                self.quote.get_or_insert(Quote {
+                    text: String::new(),
+                    html: String::new(),
+                    start: range.start,
+                });
+            }
+            Tag::CodeBlock(_) => self.code = Some((String::new(), range.start)),
+            Tag::HtmlBlock => self.raw = Some((String::new(), range.start)),
+            Tag::Table(_) => {
+                self.table = Some(Table {
+                    text: String::new(),
+                    html: "<table>".into(),
+                    start: range.start,
+                    in_head: false,
+                })
+            }
+            Tag::TableHead => {
+                if let Some(t) = &mut self.table {
+                    t.in_head = true;
+                    t.html.push_str("<thead><tr>");
+                }
+            }
+            Tag::TableRow => {
+                if let Some(t) = &mut self.table {
+                    t.html.push_str("<tr>");
+                }
+            }
+            Tag::Emphasis => open(self, "<em>"),
+            Tag::Strong => open(self, "<strong>"),
+            Tag::Strikethrough => open(self, "<del>"),
+            Tag::Superscript => open(self, "<sup>"),
+            Tag::Subscript => open(self, "<sub>"),
+            Tag::Link { dest_url, .. } => {
+                let html = format!("<a href=\"{}\">", escape(&dest_url));
+                open(self, &html)
+            }
+            Tag::Image { dest_url, .. } => {
+                self.image = Some(Image {
+                    url: dest_url.to_string(),
+                    alt: String::new(),
+                    start: range.start,
+                })
+            }
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd, range: std::ops::Range<usize>, diags: &mut Diagnostics) {
+        let close = |s: &mut Self, html: &str| s.inline_at(range.start).html.push_str(html);
+        match tag {
+            TagEnd::Heading(_) => {
+                let level = self.heading.take().unwrap_or(2);
+                if let Some(text) = self.take_inline(Role::Prose) {
+                    self.items.push(Item::Heading { level, text });
+                }
+            }
+            TagEnd::Paragraph => {
+                let role = if self.list_depth > 0 {
+                    Role::Bullet
+                } else {
+                    Role::Prose
+                };
+                self.flush(role);
+            }
+            TagEnd::Item => self.flush(Role::Bullet),
+            TagEnd::List(_) => self.list_depth = self.list_depth.saturating_sub(1),
+            TagEnd::BlockQuote(_) => {
+                self.quote_depth = self.quote_depth.saturating_sub(1);
+                if self.quote_depth == 0 {
+                    if let Some(q) = self.quote.take() {
+                        let html = format!("<blockquote>{}</blockquote>", q.html);
+                        self.push_block(q.text, html, q.start, range.end);
+                    }
+                }
+            }
+            TagEnd::CodeBlock => {
+                if let Some((code, start)) = self.code.take() {
+                    let html = format!("<pre><code>{}</code></pre>", escape(code.trim_end()));
+                    self.push_block(code.trim_end().to_string(), html, start, range.end);
+                }
+            }
+            TagEnd::HtmlBlock => {
+                if let Some((raw, start)) = self.raw.take() {
+                    self.raw_inline(&raw, start..range.end);
+                    self.flush(Role::Prose);
+                }
+            }
+            TagEnd::TableCell => {
+                let Some(cell) = self.inline.take() else {
+                    return;
+                };
+                if let Some(t) = &mut self.table {
+                    let tag = if t.in_head { "th" } else { "td" };
+                    t.html
+                        .push_str(&format!("<{tag}>{}</{tag}>", cell.html.trim()));
+                    if !t.text.is_empty() {
+                        t.text.push(' ');
+                    }
+                    t.text.push_str(cell.text.trim());
+                }
+            }
+            TagEnd::TableHead => {
+                if let Some(t) = &mut self.table {
+                    t.in_head = false;
+                    t.html.push_str("</tr></thead><tbody>");
+                }
+            }
+            TagEnd::TableRow => {
+                if let Some(t) = &mut self.table {
+                    t.html.push_str("</tr>");
+                }
+            }
+            TagEnd::Table => {
+                if let Some(t) = self.table.take() {
+                    let html = format!("{}</tbody></table>", t.html);
+                    self.push_block(t.text, html, t.start, range.end);
+                }
+            }
+            TagEnd::Emphasis => close(self, "</em>"),
+            TagEnd::Strong => close(self, "</strong>"),
+            TagEnd::Strikethrough => close(self, "</del>"),
+            TagEnd::Superscript => close(self, "</sup>"),
+            TagEnd::Subscript => close(self, "</sub>"),
+            TagEnd::Link => close(self, "</a>"),
+            TagEnd::Image => {
+                if let Some(img) = self.image.take() {
+                    self.image(img, range.end, diags);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Ends the current inline run as an item of `role` (inside a quotation it joins the
+    /// quotation instead), then the images it held.
+    fn flush(&mut self, role: Role) {
+        if let Some(q) = self.quote.as_mut() {
+            if let Some(i) = self.inline.take() {
+                if !i.text.trim().is_empty() {
+                    if !q.text.is_empty() {
+                        q.text.push(' ');
+                    }
+                    q.text.push_str(i.text.trim());
+                    q.html.push_str(&format!("<p>{}</p>", i.html.trim()));
+                }
+            }
+        } else if let Some(text) = self.take_inline(role) {
+            self.items.push(Item::Text(text));
+        }
+        for block in std::mem::take(&mut self.pending) {
+            self.items.push(Item::Text(block));
+        }
+    }
+
+    fn take_inline(&mut self, role: Role) -> Option<Text> {
+        let i = self.inline.take()?;
+        let text = i.text.trim();
+        if text.is_empty() {
+            return None;
+        }
+        Some(Text {
+            text: text.to_string(),
+            span: Span::new(i.start, i.end.max(i.start)),
+            new_para: true,
+            line: self.lines.line(i.start),
+            role,
+            html: Some(i.html.trim().to_string()),
+        })
+    }
+
+    fn push_block(&mut self, text: String, html: String, start: usize, end: usize) {
+        let block = Text {
+            text,
+            span: Span::new(start, end),
+            new_para: true,
+            line: self.lines.line(start),
+            role: Role::Block,
+            html: Some(html),
+        };
+        if self.quote.is_some() {
+            if let Some(q) = self.quote.as_mut() {
+                q.text.push_str(&block.text);
+                q.html.push_str(block.html.as_deref().unwrap_or_default());
+            }
+        } else {
+            self.items.push(Item::Text(block));
+        }
+    }
+
+    /// Raw HTML: a notes comment becomes notes; another comment is dropped (no renderer
+    /// shows it); anything else is shown as text, or passed through with `allow_html`.
+    fn raw_inline(&mut self, raw: &str, range: std::ops::Range<usize>) {
+        let t = raw.trim();
+        if let Some(inner) = t
+            .strip_prefix("<!--")
+            .and_then(|r| r.trim_end().strip_suffix("-->"))
+        {
+            if let Some(note) = notes_comment(inner) {
+                self.items.push(Item::Text(Text {
+                    text: note.to_string(),
+                    span: Span::new(range.start, range.end),
+                    new_para: true,
+                    line: self.lines.line(range.start),
+                    role: Role::Note,
+                    html: None,
+                }));
+            }
+            return;
+        }
+        let allow = self.ctx.allow_html;
+        let i = self.inline_at(range.start);
+        if allow {
+            i.html.push_str(raw);
+        } else {
+            i.push_text(raw);
+        }
+    }
+
+    /// An image: a local file inlined as a `data:` URI through the assets the caller
+    /// gave; a web address is refused (the deck makes no request).
+    fn image(&mut self, img: Image, end: usize, diags: &mut Diagnostics) {
+        let span = Span::new(img.start, end);
+        let alt = img.alt.trim().to_string();
+        let remote = img.url.contains("://") && !img.url.starts_with("file://");
+        let uri = if remote {
+            diags.warn(
+                span,
+                format!(
+                    "image {} is on the web: the deck makes no network request",
+                    img.url
+                ),
+                Some("download it and refer to the file, e.g. ![图](images/photo.jpg)".into()),
+            );
+            None
+        } else if let Some(assets) = self.ctx.assets {
+            match assets.image(&img.url) {
+                Ok(uri) => Some(uri),
+                Err(e) => {
+                    diags.error(span, format!("image {}: {e}", img.url), None);
+                    None
+                }
+            }
+        } else {
+            None
+        };
+        match uri {
+            Some(uri) => {
+                let html = format!(
+                    "<figure><img src=\"{}\" alt=\"{}\">{}</figure>",
+                    escape(&uri),
+                    escape(&alt),
+                    if alt.is_empty() {
+                        String::new()
+                    } else {
+                        format!("<figcaption>{}</figcaption>", escape(&alt))
+                    }
+                );
+                self.pending.push(Text {
+                    text: alt,
+                    span,
+                    new_para: true,
+                    line: self.lines.line(img.start),
+                    role: Role::Block,
+                    html: Some(html),
+                });
+            }
+            None => self.inline_at(img.start).push_text(&alt),
+        }
+    }
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// `备注: …`, `备注：…`, `notes: …` inside a comment.
+fn notes_comment(inner: &str) -> Option<&str> {
+    let t = inner.trim();
+    let rest = ["备注", "notes", "Notes", "NOTES", "讲稿"]
+        .iter()
+        .find_map(|p| t.strip_prefix(p))?;
+    let rest = rest.trim_start().strip_prefix([':', '：'])?;
+    Some(rest.trim()).filter(|r| !r.is_empty())
+}
+
+/// Finds pandoc's `::: notes` … `:::` blocks, returns the text with them blanked out
+/// (offsets unchanged) and the notes they held.
+fn take_fenced_notes(text: &str) -> (String, Vec<Text>) {
+    let mut bytes = text.as_bytes().to_vec();
+    let mut notes = Vec::new();
+    let mut open: Option<(usize, usize, usize)> = None; // fence start, content start, line
+    let mut offset = 0;
+    for (n, line) in text.split_inclusive('\n').enumerate() {
+        let t = line.trim();
+        let opener = t
+            .strip_prefix(":::")
+            .map(str::trim)
+            .is_some_and(|r| matches!(r, "notes" | "{.notes}" | ".notes" | "备注" | "{.备注}"));
+        match open {
+            None if opener => open = Some((offset, offset + line.len(), n + 1)),
+            Some((start, content, line_no)) if t == ":::" => {
+                let body = text[content..offset].trim();
+                if !body.is_empty() {
+                    notes.push(Text {
+                        text: body.split_whitespace().collect::<Vec<_>>().join(" "),
+                        span: Span::new(start, offset + line.len()),
+                        new_para: true,
+                        line: line_no,
+                        role: Role::Note,
+                        html: None,
+                    });
+                }
+                for b in &mut bytes[start..offset + line.len()] {
+                    if *b != b'\n' {
+                        *b = b' ';
+                    }
+                }
+                open = None;
+            }
+            _ => {}
+        }
+        offset += line.len();
+    }
+    let blanked = String::from_utf8(bytes).expect("only whole lines were blanked");
+    (blanked, notes)
+}

@@ -1,0 +1,169 @@
+//! Every fixture lecture: its tree and slide plan as reviewed snapshots, and the
+//! nothing-lost rule checked on the built deck itself.
+
+mod util;
+
+use std::path::Path;
+
+use lectern::{compile, Options};
+use util::{canon, slides};
+
+/// The plan in a form a person can review: one block a slide.
+fn describe(compiled: &lectern::Compiled) -> String {
+    let mut out = String::new();
+    for d in compiled.diagnostics() {
+        out.push_str(&format!("! {}:{} {}\n", d.line, d.column, d.message));
+    }
+    for s in &compiled.slides {
+        let kind = format!("{:?}", s.kind).to_lowercase();
+        out.push_str(&format!("[{}] {kind}", s.number));
+        if let Some(b) = &s.badge {
+            out.push_str(&format!(" ({b})"));
+        }
+        if !s.crumbs.is_empty() {
+            out.push_str(&format!(" ‹{}›", s.crumbs.join(" › ")));
+        }
+        out.push_str(&format!("\n    {}", s.title));
+        if let Some(k) = s.kicker.as_ref().filter(|_| s.number == 1) {
+            out.push_str(&format!("  [kicker {k}]"));
+        }
+        out.push('\n');
+        for (label, list) in [
+            ("items", &s.items),
+            ("chips", &s.chips),
+            ("byline", &s.byline),
+        ] {
+            if !list.is_empty() {
+                out.push_str(&format!("    {label}: {}\n", list.join(" | ")));
+            }
+        }
+        let chars: usize = s.notes.iter().map(|n| n.chars().count()).sum();
+        if chars > 0 {
+            let all = s.notes.join("¶");
+            let head: String = all.chars().take(14).collect();
+            let tail: String = all
+                .chars()
+                .rev()
+                .take(8)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            out.push_str(&format!(
+                "    notes: {}¶ {chars}字 {}s «{head}…{tail}»\n",
+                s.notes.len(),
+                s.timing
+            ));
+        }
+    }
+    out
+}
+
+/// Images a fixture names, read from the fixtures folder.
+struct FixtureFiles;
+
+impl lectern::Assets for FixtureFiles {
+    fn image(&self, path: &str) -> Result<String, String> {
+        let bytes = std::fs::read(util::fixture(path)).map_err(|e| e.to_string())?;
+        let mime = lectern::assets::sniff_image(&bytes).ok_or("not an image")?;
+        Ok(lectern::assets::data_uri(mime, &bytes))
+    }
+}
+
+fn build(path: &Path) -> lectern::Compiled {
+    let opts = Options {
+        format: lectern::Format::from_path(path),
+        assets: Some(std::sync::Arc::new(FixtureFiles)),
+        ..Options::default()
+    };
+    compile(&util::read(path), &opts).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn fixture_trees_and_plans() {
+    insta::glob!("fixtures/*.{txt,md}", |path| {
+        let compiled = build(path);
+        let tree = lectern::outline::outline_json(&compiled.parsed);
+        insta::assert_json_snapshot!("tree", tree);
+        insta::assert_snapshot!("plan", describe(&compiled));
+    });
+}
+
+#[test]
+fn seed_lecture_tree_and_plan() {
+    let compiled = build(&util::root().join("decks/lecture.txt"));
+    insta::assert_json_snapshot!(lectern::outline::outline_json(&compiled.parsed));
+    insta::assert_snapshot!(describe(&compiled));
+}
+
+/// Read in order, the notes of all slides are the lecture from the salutation to the
+/// closing, word for word; the title block is on the title slide; only the source note
+/// is set apart.
+fn assert_nothing_lost(path: &Path) {
+    let compiled = build(path);
+    let lecture = &compiled.parsed.lecture;
+    let text = &compiled.parsed.source.text;
+    let set_apart: Vec<usize> = lecture
+        .meta
+        .lines
+        .iter()
+        .chain(&lecture.source_note)
+        .map(|t| t.line)
+        .collect();
+    let body: String = text
+        .lines()
+        .enumerate()
+        .filter(|(i, _)| !set_apart.contains(&(i + 1)))
+        .map(|(_, l)| l)
+        .collect();
+    let deck = slides(&compiled.html);
+    let notes: String = deck.iter().map(|s| s.notes.as_str()).collect();
+    let (want, got) = (canon(&body), canon(&notes));
+    if want != got {
+        let common = want
+            .chars()
+            .zip(got.chars())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let around = |s: &str| {
+            s.chars()
+                .skip(common.saturating_sub(10))
+                .take(30)
+                .collect::<String>()
+        };
+        panic!(
+            "{}: notes differ from the lecture after {common} characters:\n lecture: {}\n notes:   {}",
+            path.display(),
+            around(&want),
+            around(&got)
+        );
+    }
+    let title_slide = &deck[0];
+    for line in &lecture.meta.lines {
+        let shown = canon(&title_slide.shown);
+        let line = canon(&line.text).replacen('：', "", 1);
+        assert!(
+            shown.replacen('：', "", 1).contains(&line) || shown.contains(&line),
+            "{}: title block line {line} is not on the title slide ({shown})",
+            path.display()
+        );
+    }
+    for note in &lecture.source_note {
+        assert!(
+            !canon(&notes).contains(&canon(&note.text)),
+            "source note in the notes"
+        );
+        let closing = deck.last().unwrap();
+        assert_eq!(closing.kind, "closing");
+        assert!(
+            closing.shown.contains(&note.text),
+            "the closing slide shows the source note"
+        );
+    }
+}
+
+#[test]
+fn nothing_is_lost_in_any_fixture() {
+    insta::glob!("fixtures/*.txt", assert_nothing_lost);
+    assert_nothing_lost(&util::root().join("decks/lecture.txt"));
+}

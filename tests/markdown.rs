@@ -1,0 +1,289 @@
+//! Markdown lectures: the same tree as plain text, settings, notes, escaping, images.
+
+mod util;
+
+use std::path::Path;
+use std::process::Command;
+
+use lectern::{compile, Format, Options};
+
+fn md_options() -> Options {
+    Options {
+        format: Format::Markdown,
+        ..Options::default()
+    }
+}
+
+/// Serves images from memory.
+struct Memory(Vec<(&'static str, Vec<u8>)>);
+
+impl lectern::Assets for Memory {
+    fn image(&self, path: &str) -> Result<String, String> {
+        let (_, bytes) = self
+            .0
+            .iter()
+            .find(|(p, _)| *p == path)
+            .ok_or("no such file")?;
+        let mime = lectern::assets::sniff_image(bytes).ok_or("not an image")?;
+        Ok(lectern::assets::data_uri(mime, bytes))
+    }
+}
+
+#[test]
+fn markdown_mirror_of_the_seed_plans_like_the_plain_text() {
+    let plain = compile(
+        &util::read(&util::root().join("decks/lecture.txt")),
+        &Options::default(),
+    )
+    .unwrap();
+    let md = compile(&util::read(&util::fixture("seed-mirror.md")), &md_options()).unwrap();
+    let shape = |c: &lectern::Compiled| -> Vec<(lectern::Kind, String, Vec<String>)> {
+        c.slides
+            .iter()
+            .map(|s| (s.kind, s.title.clone(), s.crumbs.clone()))
+            .collect()
+    };
+    assert_eq!(shape(&md), shape(&plain));
+    let notes = |c: &lectern::Compiled| {
+        util::canon(
+            &c.slides
+                .iter()
+                .flat_map(|s| s.notes.clone())
+                .collect::<String>(),
+        )
+    };
+    assert_eq!(notes(&md), notes(&plain), "the same words in the notes");
+    assert_eq!(md.diagnostics().len(), 1);
+    assert_eq!(
+        md.diagnostics()[0].line,
+        36,
+        "the cut-off 一要, on its line in the .md file"
+    );
+    assert_eq!(
+        md.info.speaker.as_deref(),
+        Some("局党组书记"),
+        "TOML front matter"
+    );
+}
+
+#[test]
+fn talk_renders_markup_bullets_blocks_notes_and_images() {
+    let mut opts = md_options();
+    opts.assets = Some(std::sync::Arc::new(Memory(vec![(
+        "photo.png",
+        util::read(&util::fixture("photo.png")),
+    )])));
+    let c = compile(&util::read(&util::fixture("talk.md")), &opts).unwrap();
+    let h = &c.html;
+    // YAML front matter overrides the # title and sets the rate
+    assert_eq!(c.info.title, "以高质量党建引领高质量发展");
+    assert_eq!(c.info.kicker.as_deref(), Some("专题党课"));
+    assert_eq!(c.parsed.settings.rate, Some(200));
+    assert!(h.contains("<strong>党的二十大精神</strong>") && h.contains("<em>高质量党建</em>"));
+    assert!(h.contains("<ul class=\"bullets\"><li>深刻领会“两个确立”的决定性意义</li>"));
+    assert!(h.contains("<blockquote><p>办好中国的事情，关键在党。</p></blockquote>"));
+    assert!(h.contains("<th>指标</th>") && h.contains("<td>135</td>"));
+    assert!(
+        h.contains("<img src=\"data:image/png;base64,"),
+        "the image is inlined"
+    );
+    assert!(h.contains("<a href=\"https://www.example.gov.cn/study\">学习资料</a>"));
+    // explicit notes: a comment on the title slide, a ::: block on the point it stands in
+    let slides = util::slides(h);
+    assert!(slides[0].notes.contains("开场先问候，停顿两秒再开始。"));
+    let third = slides
+        .iter()
+        .find(|s| s.heading.contains("常学常新"))
+        .unwrap();
+    assert!(third.notes.contains("这里举本单位的两个例子"));
+    assert!(
+        !third.shown.contains("这里举本单位的两个例子"),
+        "notes stay off the slide"
+    );
+    assert!(
+        !slides.iter().any(|s| s.shown.contains("备注")),
+        "the comment is not shown"
+    );
+    // inline points inside a Markdown paragraph
+    assert_eq!(slides.iter().filter(|s| s.kind == "point").count(), 3);
+}
+
+#[test]
+fn raw_html_is_text_unless_allowed_and_never_runs() {
+    let md =
+        "# 标题\n\n## 第一部分\n\n正文<b onclick=\"x()\">加粗</b>。\n\n<script>alert(1)</script>\n";
+    let escaped = compile(md.as_bytes(), &md_options()).unwrap().html;
+    assert!(!escaped.contains("<b onclick"));
+    assert!(escaped.contains("&lt;b onclick=&quot;x()&quot;&gt;"));
+    assert!(!escaped.contains("<script>alert"));
+    let allowed_md = format!("+++\nallow_html = true\n+++\n{md}");
+    let allowed = compile(allowed_md.as_bytes(), &md_options()).unwrap().html;
+    assert!(
+        allowed.contains("<b onclick=\"x()\">加粗</b>"),
+        "allow_html lets markup through"
+    );
+    // ... but the CSP allows only the runtime's own script
+    let csp = lectern::render::content_security_policy(lectern::render::RUNTIME_JS);
+    assert!(allowed.contains(&csp));
+    assert_eq!(csp.matches("sha256-").count(), 1);
+    let script_src = csp
+        .split(';')
+        .find(|d| d.trim().starts_with("script-src"))
+        .unwrap();
+    assert!(!script_src.contains("unsafe"), "{script_src}");
+}
+
+#[test]
+fn front_matter_errors_name_the_line() {
+    for (md, line, says) in [
+        (
+            "+++\ntitle = \"x\"\nbogus = 1\n+++\n# 标题\n",
+            3,
+            "unknown field `bogus`",
+        ),
+        (
+            "---\ntitle: x\nrate: fast\n---\n# 标题\n",
+            3,
+            "`rate` takes a whole number",
+        ),
+        ("+++\noutline = \"yes\"\n+++\n# 标题\n", 2, "invalid type"),
+    ] {
+        let err = match compile(md.as_bytes(), &md_options()) {
+            Err(lectern::Error::Rejected(p)) => p.diagnostics[0].clone(),
+            other => panic!(
+                "{md}: expected a rejection, got {:?}",
+                other.map(|c| c.slides.len())
+            ),
+        };
+        assert_eq!(err.line, line, "{md}: {}", err.message);
+        assert!(err.message.contains(says), "{md}: {}", err.message);
+    }
+}
+
+#[test]
+fn nothing_is_lost_from_markdown() {
+    for name in ["talk.md", "seed-mirror.md"] {
+        let mut opts = md_options();
+        opts.assets = Some(std::sync::Arc::new(Memory(vec![(
+            "photo.png",
+            util::read(&util::fixture("photo.png")),
+        )])));
+        let bytes = util::read(&util::fixture(name));
+        let c = compile(&bytes, &opts).unwrap();
+        // Every character of the Markdown's text, outside the front matter and the
+        // (overridden) title line, is in a slide's heading or notes, in order.
+        let text = String::from_utf8(bytes).unwrap();
+        let body_start = text.find("\n# ").map_or(0, |i| i + 1);
+        let body = &text[body_start..];
+        let body: String = body[body.find('\n').unwrap()..]
+            .lines()
+            .filter(|l| !l.starts_with("如若转载"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let mut words = String::new();
+        for ev in pulldown_cmark::Parser::new_ext(&body, pulldown_cmark::Options::ENABLE_TABLES) {
+            match ev {
+                pulldown_cmark::Event::Text(t) | pulldown_cmark::Event::Code(t) => {
+                    words.push_str(&t)
+                }
+                pulldown_cmark::Event::Html(t) | pulldown_cmark::Event::InlineHtml(t) => {
+                    if let Some(note) = t.trim().strip_prefix("<!-- 备注:") {
+                        words.push_str(
+                            note.trim_end_matches("-->")
+                                .trim_end()
+                                .trim_end_matches("-->"),
+                        );
+                    } else {
+                        words.push_str(&t);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let words: String = words
+            .replace(":::notes", "")
+            .replace("::: notes", "")
+            .replace(":::", "");
+        let deck: String = util::slides(&c.html)
+            .iter()
+            .map(|s| format!("{}{}", s.heading, s.notes))
+            .collect();
+        let (want, have) = (util::canon(&words), util::canon(&deck));
+        let mut it = have.chars();
+        let missing: Vec<char> = want
+            .chars()
+            .filter(|c| !it.any(|h| h == *c))
+            .take(10)
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "{name}: not in the deck, in order: {missing:?}"
+        );
+    }
+}
+
+fn lectern_in(dir: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_lectern"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn cli_reads_deck_toml_front_matter_and_flags_in_that_order() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(util::fixture("talk.md"), dir.path().join("talk.md")).unwrap();
+    std::fs::copy(util::fixture("photo.png"), dir.path().join("photo.png")).unwrap();
+    std::fs::write(
+        dir.path().join("deck.toml"),
+        "organisation = \"测试局\"\nrate = 300\noutline = false\n",
+    )
+    .unwrap();
+    let o = lectern_in(dir.path(), &["build", "talk.md"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let h = std::fs::read_to_string(dir.path().join("talk.html")).unwrap();
+    assert!(h.contains("测试局"), "deck.toml organisation");
+    assert!(
+        !h.contains("data-kind=\"outline\""),
+        "deck.toml outline = false"
+    );
+    let timing = |h: &str| util::slides(h)[0].timing;
+    let front = timing(&h); // front matter rate 200 beats deck.toml's 300
+    let notes = util::slides(&h)[0].notes.clone();
+    let o = lectern_in(
+        dir.path(),
+        &["build", "talk.md", "-o", "fast.html", "--rate", "400"],
+    );
+    assert!(o.status.success());
+    let fast = timing(&std::fs::read_to_string(dir.path().join("fast.html")).unwrap());
+    assert_eq!(
+        front,
+        lectern::plan::speaking_seconds(&[notes], 200),
+        "at 200 a minute"
+    );
+    assert!(fast < front, "the flag beats the front matter");
+
+    std::fs::write(
+        dir.path().join("deck.toml"),
+        "organisation = \"x\"\nspeed = 3\n",
+    )
+    .unwrap();
+    let o = lectern_in(dir.path(), &["build", "talk.md"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("deck.toml:2:1") && err.contains("unknown field `speed`"),
+        "{err}"
+    );
+
+    std::fs::remove_file(dir.path().join("deck.toml")).unwrap();
+    std::fs::remove_file(dir.path().join("photo.png")).unwrap();
+    let o = lectern_in(dir.path(), &["build", "talk.md"]);
+    assert_eq!(o.status.code(), Some(1), "a missing image fails the build");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("talk.md:41:1") && err.contains("image photo.png: no file"),
+        "{err}"
+    );
+}
