@@ -27,7 +27,7 @@ fn a_subset_maps_every_character_asked_for_and_is_small() {
     let chars: BTreeSet<char> = text.chars().collect();
     let subset = lectern::fonts::subset(&font, &chars).unwrap();
     assert!(subset.missing.is_empty(), "{:?}", subset.missing);
-    let face = ttf_parser::Face::parse(&subset.bytes, 0).expect("the subset is a font");
+    let face = ttf_parser::Face::parse(&subset.sfnt, 0).expect("the subset is a font");
     for c in text.chars().filter(|c| !c.is_whitespace()) {
         assert!(
             face.glyph_index(c).is_some(),
@@ -40,9 +40,18 @@ fn a_subset_maps_every_character_asked_for_and_is_small() {
     );
     // CFF subsets keep the font's subroutines (about 60 KB for Noto CJK), glyphs add the rest
     assert!(
-        subset.bytes.len() * 200 < font.len(),
+        subset.sfnt.len() * 200 < font.len(),
         "{} bytes",
-        subset.bytes.len()
+        subset.sfnt.len()
+    );
+    assert!(
+        subset.woff.len() < subset.sfnt.len() * 3 / 4,
+        "WOFF packs it"
+    );
+    assert_eq!(
+        unwoff(&subset.woff),
+        subset.sfnt,
+        "the WOFF holds the same tables"
     );
 }
 
@@ -67,7 +76,9 @@ fn a_theme_embeds_only_the_glyphs_of_the_deck() {
     )
     .unwrap();
     let html = &deck.html;
-    assert!(html.contains("@font-face{font-family:\"lectern-embed\";src:url(data:font/otf;base64,"));
+    assert!(
+        html.contains("@font-face{font-family:\"lectern-embed\";src:url(data:font/woff;base64,")
+    );
     assert!(html.contains("--font-title:\"lectern-embed\",\"FZXiaoBiaoSong-B05S\""));
     assert!(
         html.contains("--font-body:\"Microsoft YaHei\""),
@@ -80,7 +91,7 @@ fn a_theme_embeds_only_the_glyphs_of_the_deck() {
     );
     // every character of every slide title is in the embedded subset
     let b64 = html
-        .split("src:url(data:font/otf;base64,")
+        .split("src:url(data:font/woff;base64,")
         .nth(1)
         .and_then(|s| s.split(')').next())
         .unwrap();
@@ -88,7 +99,8 @@ fn a_theme_embeds_only_the_glyphs_of_the_deck() {
     let bytes = base64::engine::general_purpose::STANDARD
         .decode(b64)
         .unwrap();
-    let face = ttf_parser::Face::parse(&bytes, 0).unwrap();
+    let sfnt = unwoff(&bytes);
+    let face = ttf_parser::Face::parse(&sfnt, 0).unwrap();
     for slide in &deck.slides {
         for c in slide.title.chars() {
             assert!(face.glyph_index(c).is_some(), "{c} of {:?}", slide.title);
@@ -106,4 +118,54 @@ fn a_file_that_is_not_a_font_is_refused_at_its_line() {
         .with("x.ttf", b"not a font".to_vec());
     let err = Registry::new().load_from(&theme).unwrap_err().to_string();
     assert!(err.starts_with("dept/theme.toml:4: key `embed`:"), "{err}");
+}
+
+/// WOFF 1.0 back to the OpenType font it packs (tables in the same order and places).
+fn unwoff(woff: &[u8]) -> Vec<u8> {
+    use std::io::Read as _;
+    let u16_at = |i: usize| u16::from_be_bytes([woff[i], woff[i + 1]]);
+    let u32_at = |i: usize| u32::from_be_bytes(woff[i..i + 4].try_into().unwrap());
+    assert_eq!(&woff[..4], b"wOFF");
+    let count = usize::from(u16_at(12));
+    let mut out = woff[4..8].to_vec();
+    out.extend((count as u16).to_be_bytes());
+    let (mut sr, mut es) = (1u16, 0u16);
+    while usize::from(sr) * 2 <= count {
+        sr *= 2;
+        es += 1;
+    }
+    out.extend((sr * 16).to_be_bytes());
+    out.extend(es.to_be_bytes());
+    out.extend((count as u16 * 16 - sr * 16).to_be_bytes());
+    let mut data = Vec::new();
+    let mut dir = Vec::new();
+    for i in 0..count {
+        let r = 44 + 20 * i;
+        let (tag, off, comp, orig, sum) = (
+            u32_at(r),
+            u32_at(r + 4),
+            u32_at(r + 8),
+            u32_at(r + 12),
+            u32_at(r + 16),
+        );
+        let stored = &woff[off as usize..(off + comp) as usize];
+        let table = if comp < orig {
+            let mut t = Vec::new();
+            flate2::read::ZlibDecoder::new(stored)
+                .read_to_end(&mut t)
+                .unwrap();
+            t
+        } else {
+            stored.to_vec()
+        };
+        let at = 12 + 16 * count + data.len();
+        for v in [tag, sum, at as u32, orig] {
+            dir.extend(v.to_be_bytes());
+        }
+        data.extend(table);
+        data.resize((data.len() + 3) & !3, 0);
+    }
+    out.extend(dir);
+    out.extend(data);
+    out
 }
