@@ -151,7 +151,8 @@ pub fn render(
 /// Every character a slide can show (notes aside, which the speaker reads on their own
 /// screen): what an embedded font must hold.
 fn deck_chars(info: &DeckInfo, slides: &[Slide], theme: &Theme) -> BTreeSet<char> {
-    let mut chars: BTreeSet<char> = (' '..='~').collect();
+    // digits and the slash of the page number; the rest only as the slides use them
+    let mut chars: BTreeSet<char> = ('0'..='9').chain([' ', '/']).collect();
     chars.extend("，。、：；！？“”‘’（）《》—…·›／".chars());
     let mut add = |s: &str| chars.extend(s.chars());
     for s in slides {
