@@ -44,7 +44,15 @@ fn render_stage(bencher: Bencher, n: usize) {
     let opts = Options::default();
     let parsed = parse(&lecture(n), &opts).unwrap();
     let (info, slides) = plan::plan(&parsed.lecture, &opts.plan);
-    bencher.bench(|| render::render(black_box(&info), &slides, &opts.theme, opts.aspect).unwrap());
+    bencher.bench(|| {
+        render::render(
+            black_box(&info),
+            &slides,
+            &opts.theme,
+            opts.theme.layout.aspect,
+        )
+        .unwrap()
+    });
 }
 
 #[divan::bench(args = SIZES)]

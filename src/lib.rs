@@ -9,7 +9,8 @@
 //!    and their ordinals.
 //! 3. [`parse`]: text → [`tree::Lecture`], the section tree.
 //! 4. [`plan`]: lecture → [`plan::Slide`]s: one slide per point, notes, timings.
-//! 5. [`render`]: slides + [`theme::Theme`] → HTML, runtime and CSS inlined.
+//! 5. [`render`]: slides + [`theme::Theme`] → HTML, runtime and CSS inlined; themes
+//!    come from [`theme`] (with [`images`] and [`fonts`] for what they embed).
 //!
 //! [`diag`] holds the warnings every stage collects; nothing here prints or touches the
 //! file system (the binary in `main.rs` does), so [`compile`] works on bytes in memory.
@@ -17,7 +18,9 @@
 pub mod assets;
 pub mod diag;
 pub mod docx;
+pub mod fonts;
 pub mod html;
+pub mod images;
 pub mod numbering;
 pub mod outline;
 pub mod parse;
@@ -80,7 +83,8 @@ impl Format {
 pub struct Options {
     pub format: Format,
     pub plan: PlanOptions,
-    pub aspect: Aspect,
+    /// The slide shape; `None` takes the theme's.
+    pub aspect: Option<Aspect>,
     pub theme: Theme,
     /// Settings from a `deck.toml` beside the lecture: the front matter overrides them.
     pub deck_file: Settings,
@@ -95,7 +99,7 @@ impl Default for Options {
         Options {
             format: Format::Plain,
             plan: PlanOptions::default(),
-            aspect: Aspect::default(),
+            aspect: None,
             theme: Theme::default_theme(),
             deck_file: Settings::default(),
             overrides: Settings::default(),
@@ -146,6 +150,8 @@ pub enum Error {
     Template(minijinja::Error),
     /// The lecture has errors (its diagnostics say which); nothing was rendered.
     Rejected(Box<Parsed>),
+    /// The theme's embedded font could not be subset.
+    Font(String),
 }
 
 impl fmt::Display for Error {
@@ -163,6 +169,7 @@ impl fmt::Display for Error {
                     .count();
                 write!(f, "the lecture has {n} error(s); no deck was made")
             }
+            Error::Font(e) => f.write_str(e),
         }
     }
 }
@@ -266,8 +273,15 @@ pub fn compile_parsed(parsed: Parsed, opts: &Options) -> Result<Compiled, Error>
     }
     let plan_opts = plan_options(&parsed, opts);
     let (info, slides) = plan::plan(&parsed.lecture, &plan_opts);
-    let aspect = parsed.settings.aspect.unwrap_or(opts.aspect);
-    let html = render::render(&info, &slides, &opts.theme, aspect).map_err(Error::Template)?;
+    let aspect = parsed
+        .settings
+        .aspect
+        .or(opts.aspect)
+        .unwrap_or(opts.theme.layout.aspect);
+    let html = render::render(&info, &slides, &opts.theme, aspect).map_err(|e| match e {
+        render::RenderError::Template(e) => Error::Template(e),
+        font @ render::RenderError::Font { .. } => Error::Font(font.to_string()),
+    })?;
     Ok(Compiled {
         html,
         info,

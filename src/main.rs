@@ -14,6 +14,8 @@ use std::sync::Arc;
 
 use lectern::{Compiled, Diagnostic, Options, Parsed, Settings, Severity, Theme};
 
+mod theme_dir;
+
 #[derive(Parser)]
 #[command(
     name = "lectern",
@@ -52,10 +54,11 @@ enum Command {
         /// Where to write the deck (`-` for standard output). Default: beside the input, as .html.
         #[arg(short, long)]
         output: Option<PathBuf>,
-        /// A built-in theme by name [default: the deck's setting, else the default theme].
+        /// A built-in theme by name (see `lectern themes`) or the path of a theme folder
+        /// [default: the deck's setting, else the default theme].
         #[arg(long)]
         theme: Option<String>,
-        /// Slide shape: 16:9 or 4:3.
+        /// Slide shape, 16:9 or 4:3 [default: the deck's setting, else the theme's].
         #[arg(long)]
         aspect: Option<lectern::Aspect>,
         /// Leave out the outline (目录) slide.
@@ -80,10 +83,32 @@ enum Command {
     },
     /// List the built-in themes.
     Themes,
+    /// Make or check a theme folder of your own.
+    Theme {
+        #[command(subcommand)]
+        command: ThemeCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ThemeCommand {
+    /// Write a theme out as a folder to edit (logo, colours, organisation, fonts).
+    New {
+        /// The folder to create; it must not exist or be empty.
+        dir: PathBuf,
+        /// The theme to start from: a built-in name or a theme folder.
+        #[arg(long, default_value = lectern::theme::DEFAULT_THEME)]
+        from: String,
+    },
+    /// Check a theme folder: its theme.toml, files, templates and a sample deck.
+    Check {
+        /// The theme folder.
+        dir: PathBuf,
+    },
 }
 
 /// A user error: printed as one line, exit 1.
-struct Fail(String);
+pub(crate) struct Fail(pub(crate) String);
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -128,8 +153,8 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
                 .settings
                 .theme
                 .clone()
-                .unwrap_or_else(|| "default".into());
-            opts.theme = Theme::builtin(&name).map_err(|e| Fail(e.to_string()))?;
+                .unwrap_or_else(|| lectern::theme::DEFAULT_THEME.into());
+            opts.theme = load_theme(&name, Some(&input.file))?;
             let compiled =
                 lectern::compile_parsed(parsed, &opts).map_err(|e| fail_at(&input.file, e))?;
             let out = output.unwrap_or_else(|| input.file.with_extension("html"));
@@ -178,11 +203,38 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
         Command::Themes => {
             for name in lectern::theme::builtin_names() {
                 let theme = Theme::builtin(&name).map_err(|e| Fail(e.to_string()))?;
-                println!("{:<10} {}", name, theme.description);
+                println!("{name:<10} {}", theme.description);
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Theme {
+            command: ThemeCommand::New { dir, from },
+        } => {
+            theme_dir::new(&dir, &load_theme(&from, None)?)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Theme {
+            command: ThemeCommand::Check { dir },
+        } => {
+            let theme = theme_dir::load_dir(&dir)?;
+            theme_dir::check(&dir, &theme)?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
+}
+
+/// A theme by built-in name, or by folder when the name is a path to one (relative to
+/// the current folder, else to the lecture's).
+fn load_theme(name: &str, lecture: Option<&Path>) -> Result<Theme, Fail> {
+    let path = Path::new(name);
+    if path.is_dir() || name.contains(['/', '\\']) {
+        let beside = lecture
+            .and_then(Path::parent)
+            .map(|dir| dir.join(path))
+            .filter(|p| !path.is_dir() && path.is_relative() && p.is_dir());
+        return theme_dir::load_dir(beside.as_deref().unwrap_or(path));
+    }
+    Theme::builtin(name).map_err(|e| Fail(e.to_string()))
 }
 
 /// Options from the command line and the `deck.toml` beside the lecture.
@@ -239,13 +291,10 @@ impl lectern::Assets for Folder {
         }
         let bytes =
             std::fs::read(&full).map_err(|e| format!("cannot read {}: {e}", full.display()))?;
-        let mime = lectern::assets::sniff_image(&bytes).ok_or_else(|| {
-            format!(
-                "{} is not a PNG, JPEG, GIF, WebP or SVG image",
-                full.display()
-            )
-        })?;
-        Ok(lectern::assets::data_uri(mime, &bytes))
+        // scaled to what a slide shows and re-encoded without metadata (no EXIF)
+        lectern::images::inline(&bytes, path, lectern::images::ImageUse::Content)
+            .map(|d| d.uri)
+            .map_err(|e| e.to_string())
     }
 }
 

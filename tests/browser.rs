@@ -486,7 +486,7 @@ fn overflowing_text_shrinks_and_the_canvas_letterboxes() {
     let standard = deck_of(
         &seed_lecture(),
         &Options {
-            aspect: Aspect::Standard,
+            aspect: Some(Aspect::Standard),
             ..Options::default()
         },
     );
