@@ -16,6 +16,17 @@ use lectern::{Compiled, Diagnostic, Options, Parsed, Settings, Severity, Theme};
 
 mod theme_dir;
 
+/// `println!` that stops quietly when the reader has gone (`lectern check … | head`)
+/// instead of panicking on a broken pipe.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if writeln!(std::io::stdout(), $($arg)*).is_err() {
+            std::process::exit(0);
+        }
+    }};
+}
+
 #[derive(Parser)]
 #[command(
     name = "lectern",
@@ -169,7 +180,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
             let plan_opts = lectern::plan_options(&parsed, &opts);
             let (info, slides) = lectern::plan::plan(&parsed.lecture, &plan_opts);
             let secs = info.total_seconds;
-            println!(
+            out!(
                 "\n{} slides, about {} min {:02} s at {} characters a minute",
                 slides.len(),
                 secs / 60,
@@ -186,7 +197,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
             let parsed = parse(&input, &options(&input)?)?;
             if json {
                 let value = lectern::outline::outline_json(&parsed);
-                println!(
+                out!(
                     "{}",
                     serde_json::to_string_pretty(&value).expect("JSON of plain data")
                 );
@@ -203,7 +214,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
         Command::Themes => {
             for name in lectern::theme::builtin_names() {
                 let theme = Theme::builtin(&name).map_err(|e| Fail(e.to_string()))?;
-                println!("{name:<10} {}", theme.description);
+                out!("{name:<10} {}", theme.description);
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -451,14 +462,14 @@ fn print_tree(parsed: &Parsed, unit: &str) {
     let l = &parsed.lecture;
     let m = &l.meta;
     match (&m.kicker, &m.title) {
-        (Some(k), Some(t)) => println!("{k}：{t}"),
-        (None, Some(t)) => println!("{t}"),
-        _ => println!("(no title)"),
+        (Some(k), Some(t)) => out!("{k}：{t}"),
+        (None, Some(t)) => out!("{t}"),
+        _ => out!("(no title)"),
     }
     for node in &l.nodes {
         node.walk(&mut |n, depth| {
             let point = if n.inline { " ·" } else { "" };
-            println!(
+            out!(
                 "{:indent$}{} {}{point}  ({unit} {})",
                 "",
                 n.marker.text,
