@@ -235,6 +235,15 @@ fn blank_screens_overview_and_help() {
         "document.querySelector('.lx-ov .lx-cell:nth-child(3)').classList.contains('lx-here')"
     ));
     page.screenshot("deck-overview");
+    // Captions read badge, space, title, as the slide does; not "第一生产力…" run together.
+    assert_eq!(
+        page.text(".lx-ov .lx-cell:nth-child(5) .lx-cap"),
+        "5. 第一 生产力是大国博弈的胜负手"
+    );
+    assert_eq!(
+        page.text(".lx-ov .lx-cell:nth-child(4) .lx-cap"),
+        "4. 一 聚焦“两个大局”，准确把握新质生产力是高质量发展重要着力点"
+    );
     let (x, y): (f64, f64) = page.eval(
         "(() => { const r = document.querySelectorAll('.lx-ov .lx-cell')[8].getBoundingClientRect();
           return [r.left + r.width / 2, r.top + r.height / 2] })()",
@@ -309,6 +318,11 @@ fn speaker_window_shows_notes_and_moves_with_the_deck() {
     speaker.wait_for(
         "document.querySelector('.lx-notes p')",
         "the speaker view shows notes",
+    );
+    assert_eq!(
+        speaker.text(".lx-nt"),
+        "5. 第一 生产力是大国博弈的胜负手",
+        "the notes are headed by badge and title, apart"
     );
     let notes = speaker.text(".lx-notes");
     let want = notes_of(&page, 4);
@@ -526,4 +540,57 @@ fn without_javascript_the_slides_read_as_a_document() {
     let scrolls: bool = page.eval("document.documentElement.scrollHeight > innerHeight * 5");
     assert!(scrolls, "the slides flow down the page like a document");
     page.screenshot("deck-no-js");
+}
+
+/// Colour of the runtime's progress bar fill, and whether the bar shows at all.
+fn progress_bar(page: &Page) -> (bool, String) {
+    page.eval(
+        "(() => { const b = document.querySelector('.lx-progress'), r = b.getBoundingClientRect();
+          return [getComputedStyle(b).display !== 'none' && r.height > 0,
+                  getComputedStyle(b.firstElementChild).backgroundColor] })()",
+    )
+}
+
+#[test]
+fn the_theme_layout_flags_reach_the_runtime() {
+    let Some(chrome) = chromium("the_theme_layout_flags_reach_the_runtime") else {
+        return;
+    };
+    // The bar takes the theme's primary colour: red by default, blue in the blue theme.
+    let deck = seed_deck();
+    let page = open_seed(&chrome, &deck, "#/5");
+    assert_eq!(progress_bar(&page), (true, "rgb(178, 0, 30)".into()));
+    let blue = Options {
+        theme: lectern::Theme::builtin("blue").unwrap(),
+        ..Options::default()
+    };
+    let deck = deck_of(&seed_lecture(), &blue);
+    let page = open_seed(&chrome, &deck, "#/5");
+    assert_eq!(progress_bar(&page), (true, "rgb(11, 60, 140)".into()));
+
+    // show_progress = false: no bar, and the bottom edge of the slide is the slide's own.
+    let mut theme = lectern::Theme::default_theme();
+    theme.layout.show_progress = false;
+    theme.layout.show_page_number = false;
+    let deck = deck_of(
+        &seed_lecture(),
+        &Options {
+            theme,
+            ..Options::default()
+        },
+    );
+    let page = open_seed(&chrome, &deck, "#/5");
+    assert!(
+        !progress_bar(&page).0,
+        "show_progress = false hides the bar"
+    );
+    let bottom: String = page.eval(&format!(
+        "document.elementFromPoint(10, {}).closest('section') ? 'slide' : 'other'",
+        WINDOW.1 - 2
+    ));
+    assert_eq!(bottom, "slide", "nothing covers the bottom of the slide");
+    // show_page_number = false: neither the theme's number nor the runtime's shows.
+    assert_eq!(page.text("section.present .page-number"), "");
+    assert!(page.eval::<bool>("document.querySelector('.lx-num').hidden"));
+    page.screenshot("deck-no-progress");
 }

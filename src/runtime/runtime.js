@@ -37,7 +37,11 @@
   var timing = (i) => +(slides[i] && slides[i].dataset.timing) || 0;
   var before = (i) => { for (var t = 0, j = 0; j < i; j++) t += timing(j); return t; };
   var notesOf = (i) => { var a = slides[i].querySelector("aside.notes"); return a ? a.innerHTML : ""; };
-  var titleOf = (i) => { var h = slides[i].querySelector("h1,h2,h3"); return h ? h.textContent : ""; };
+  // Headings hold a badge and the title in separate spans: label them "第二 创新是…".
+  var titleOf = (i) => {
+    var h = slides[i].querySelector("h1,h2,h3"), b = h && h.querySelector(".badge"), t = h && h.querySelector(".title-text");
+    return !h ? "" : b && t ? b.textContent.trim() + " " + t.textContent.trim() : h.textContent;
+  };
 
   /* Text that overflows its slide is scaled down: the body is widened by 1/k and scaled
      by k, so lines re-wrap and the scaled box fills the width. Binary search on k. */
@@ -81,6 +85,9 @@
 
   /* ---- chrome the runtime owns ---- */
   var bar = el("div", "lx lx-progress", D.body), fill = el("span", "", bar);
+  // The theme decides whether the bar shows (layout.show_progress) and gives it its colour.
+  bar.hidden = deck.dataset.progress === "false";
+  fill.style.background = getComputedStyle(deck).getPropertyValue("--primary").trim();
   var num = el("div", "lx lx-num", D.body);
   var shade = el("div", "lx lx-blank", D.body);
   shade.hidden = true;
