@@ -112,6 +112,21 @@ pub struct Found {
     pub skip: usize,
 }
 
+impl Found {
+    /// The marker of `len` bytes at the start of `s`, with the separator after it.
+    fn at(s: &str, style: Style, ordinal: u32, len: usize) -> Found {
+        Found {
+            marker: Marker {
+                text: s[..len].to_string(),
+                style,
+                ordinal,
+            },
+            len,
+            skip: len + separator_len(&s[len..]),
+        }
+    }
+}
+
 /// Reads a block marker (一、 （一） 1. （1） ①) at the start of `s`.
 pub fn block_marker(s: &str) -> Option<Found> {
     let first = s.chars().next()?;
@@ -127,16 +142,7 @@ pub fn block_marker(s: &str) -> Option<Found> {
     if ordinal == 0 {
         return None;
     }
-    let skip = len + separator_len(&s[len..]);
-    Some(Found {
-        marker: Marker {
-            text: s[..len].to_string(),
-            style,
-            ordinal,
-        },
-        len,
-        skip,
-    })
+    Some(Found::at(s, style, ordinal, len))
 }
 
 fn paren_marker(s: &str) -> Option<(Style, u32, usize)> {
@@ -202,19 +208,11 @@ pub fn inline_marker(s: &str) -> Option<Found> {
     if style != Style::Sequence && ordinal == 0 {
         return None;
     }
-    let sep = separator_len(&s[len..]);
-    if comma_required && sep == 0 {
+    let found = Found::at(s, style, ordinal, len);
+    if comma_required && found.skip == len {
         return None;
     }
-    Some(Found {
-        marker: Marker {
-            text: s[..len].to_string(),
-            style,
-            ordinal,
-        },
-        len,
-        skip: len + sep,
-    })
+    Some(found)
 }
 
 /// Bytes of the separator after a marker: one comma or colon, then spaces.
