@@ -425,9 +425,21 @@ fn print_modes_give_clean_pages() {
     let handout = chrome.open(&file_url(&deck.path, "?print=handout"));
     let pdf = handout.pdf();
     assert!(pdf_pages(&pdf) >= SEED_SLIDES as usize);
-    if pdf_page_png(&pdf, 3, "handout-page").is_none() {
-        eprintln!("pdftoppm not installed: handout page image not written");
-        handout.screenshot("handout-page");
+    match pdf_page_png(&pdf, 3, "handout-page") {
+        // Page 3 shows the first part slide, a full red field: printed whole, the red run
+        // is 16:9 (a page break once cut its foot off, leaving a white strip).
+        Some(png) => {
+            let (w, h) = red_field(&png);
+            let ratio = h as f64 / w as f64;
+            assert!(
+                (ratio - 9.0 / 16.0).abs() < 0.03,
+                "the handout's part slide prints {w}×{h} px of red, not 16:9"
+            );
+        }
+        None => {
+            eprintln!("pdftoppm not installed: handout page image not written");
+            handout.screenshot("handout-page");
+        }
     }
 
     // Long notes flow onto the next pages and never sit over the slide.
@@ -593,4 +605,18 @@ fn the_theme_layout_flags_reach_the_runtime() {
     assert_eq!(page.text("section.present .page-number"), "");
     assert!(page.eval::<bool>("document.querySelector('.lx-num').hidden"));
     page.screenshot("deck-no-progress");
+}
+
+/// Width and height of the red field on a printed page: the box around its red pixels
+/// (the gold frame and the text inside do not matter).
+fn red_field(png: &std::path::Path) -> (u32, u32) {
+    let img = image::open(png).expect("page image").to_rgb8();
+    let (mut x0, mut y0, mut x1, mut y1) = (u32::MAX, u32::MAX, 0, 0);
+    for (x, y, p) in img.enumerate_pixels() {
+        if p[0] > 120 && p[1] < 60 && p[2] < 70 {
+            (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
+        }
+    }
+    assert!(x1 > x0 && y1 > y0, "no red field on the page");
+    (x1 - x0 + 1, y1 - y0 + 1)
 }

@@ -381,7 +381,10 @@
   function printMode(mode) {
     H.classList.add("lx-print", "lx-print-" + mode);
     var css = el("style", "", D.head), page = mode === "slides" ? CW + "px " + CH + "px;margin:0" : "A4 portrait;margin:14mm 16mm";
-    css.textContent = "@page{size:" + page + "}.lx-print-slides .reveal .slides>section{width:" + CW + "px;height:" + CH + "px}";
+    // Handout thumbnails use zoom where the browser has it: a scaled-down transform keeps its
+    // full-size box, which the page break cuts (the slide's foot went missing in the PDF).
+    css.textContent = "@page{size:" + page + "}.lx-print-slides .reveal .slides>section{width:" + CW + "px;height:" + CH + "px}" +
+      "@supports (zoom:1){.lx-print-handout .lx-mini .slides{transform:none!important;zoom:" + 660 / CW + "}}";
     if (mode === "slides") { slides.forEach(fitBody); return; }
     var out = el("div", "lx-" + mode, D.body);
     if (mode === "script") el("h1", "lx-st", out).textContent = D.title;
