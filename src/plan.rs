@@ -98,6 +98,20 @@ pub struct DeckInfo {
     pub total_seconds: u32,
 }
 
+impl DeckInfo {
+    /// Subtitle, speaker, organisation and date, those the lecture has, in that order.
+    pub fn byline(&self) -> impl Iterator<Item = &String> {
+        [
+            &self.subtitle,
+            &self.speaker,
+            &self.organisation,
+            &self.date,
+        ]
+        .into_iter()
+        .flatten()
+    }
+}
+
 /// Plans the slides of a lecture.
 pub fn plan(lecture: &Lecture, opts: &PlanOptions) -> (DeckInfo, Vec<Slide>) {
     let p = Planner { opts };
@@ -117,16 +131,7 @@ pub fn plan(lecture: &Lecture, opts: &PlanOptions) -> (DeckInfo, Vec<Slide>) {
     let opening = paragraphs(lecture.salutation.iter().chain(&lecture.opening));
     slides.push(p.slide(Kind::Title, info.title.clone(), opening, 0, |s| {
         s.kicker = info.kicker.clone();
-        s.byline = [
-            &info.subtitle,
-            &info.speaker,
-            &info.organisation,
-            &info.date,
-        ]
-        .into_iter()
-        .flatten()
-        .cloned()
-        .collect();
+        s.byline = info.byline().cloned().collect();
     }));
 
     if opts.outline && lecture.nodes.len() > 1 {

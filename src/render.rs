@@ -166,18 +166,7 @@ fn deck_chars(info: &DeckInfo, slides: &[Slide], theme: &Theme) -> BTreeSet<char
             .chain(&s.byline)
             .for_each(|t| add(t));
     }
-    for t in [
-        &info.kicker,
-        &info.subtitle,
-        &info.speaker,
-        &info.organisation,
-        &info.date,
-    ]
-    .into_iter()
-    .flatten()
-    {
-        add(t);
-    }
+    info.kicker.iter().chain(info.byline()).for_each(|t| add(t));
     add(&info.title);
     info.source_note.iter().for_each(|t| add(t));
     for t in [&theme.organisation, &theme.footer].into_iter().flatten() {
