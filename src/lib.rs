@@ -196,18 +196,23 @@ impl From<ThemeError> for Error {
 
 /// Reads a lecture: decode, front matter, parse, collect warnings.
 pub fn parse(bytes: &[u8], opts: &Options) -> Result<Parsed, Error> {
-    let (source, notes) = match opts.format {
+    let (source, notes, pictures) = match opts.format {
         Format::Docx => {
             let converted = docx::convert(bytes)?;
-            (Source::from_text(&converted.text)?, converted.notes)
+            (
+                Source::from_text(&converted.text)?,
+                converted.notes,
+                converted.pictures,
+            )
         }
-        _ => (Source::decode(bytes)?, Vec::new()),
+        _ => (Source::decode(bytes)?, Vec::new(), Vec::new()),
     };
     let mut diags = diag::Diagnostics::new(&source.text, &source.lines);
     for note in notes {
         let at = source.lines.line_start(note.paragraph);
         diags.warn(tree::Span::new(at, at), note.message, note.help);
     }
+    let blocks = docx_pictures(pictures, &source, &mut diags);
     let mut text = std::borrow::Cow::Borrowed(source.text.as_str());
     let mut front = Settings::default();
     if let Some(fm) = settings::front_matter(&source.text) {
@@ -230,7 +235,8 @@ pub fn parse(bytes: &[u8], opts: &Options) -> Result<Parsed, Error> {
     }
     let settings = opts.deck_file.clone().over(&front).over(&opts.overrides);
     let mut lecture = match opts.format {
-        Format::Plain | Format::Docx => parse::plain::parse(&text, &mut diags),
+        Format::Plain => parse::plain::parse(&text, &mut diags),
+        Format::Docx => parse::plain::parse_with_blocks(&text, blocks, &mut diags),
         Format::Markdown => {
             let ctx = parse::markdown::MarkdownContext {
                 allow_html: settings.allow_html.unwrap_or(false),
@@ -258,6 +264,49 @@ pub fn parse(bytes: &[u8], opts: &Options) -> Result<Parsed, Error> {
         diagnostics,
         settings,
     })
+}
+
+/// A Word file's pictures as slide blocks, through the image pipeline like Markdown's.
+/// One that cannot be used is a warning on its paragraph and is left out (its alt text
+/// stays in the paragraph).
+fn docx_pictures(
+    pictures: Vec<docx::Picture>,
+    source: &Source,
+    diags: &mut diag::Diagnostics,
+) -> Vec<tree::Text> {
+    let mut blocks = Vec::new();
+    for pic in pictures {
+        let at = source.lines.line_start(pic.paragraph);
+        let span = tree::Span::new(at, at);
+        match images::inline(&pic.bytes, &pic.name, images::ImageUse::Content) {
+            Ok(uri) => {
+                let caption = if pic.alt.is_empty() {
+                    String::new()
+                } else {
+                    format!("<figcaption>{}</figcaption>", html::escape(&pic.alt))
+                };
+                blocks.push(tree::Text {
+                    // The alt text is read in its paragraph already.
+                    text: String::new(),
+                    span,
+                    new_para: true,
+                    line: pic.paragraph,
+                    role: tree::Role::Block,
+                    html: Some(format!(
+                        "<figure><img src=\"{}\" alt=\"{}\">{caption}</figure>",
+                        html::escape(&uri.uri),
+                        html::escape(&pic.alt)
+                    )),
+                });
+            }
+            Err(e) => diags.warn(
+                span,
+                format!("picture left out: {e}"),
+                Some("replace the picture in Word with a PNG or JPEG and save".into()),
+            ),
+        }
+    }
+    blocks
 }
 
 /// Compiles a lecture held in memory into a deck.

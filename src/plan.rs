@@ -202,10 +202,18 @@ impl Planner<'_> {
         line: usize,
         fill: impl FnOnce(&mut Slide),
     ) -> Slide {
-        let notes: Vec<String> = paras.iter().map(|p| self.text(&p.text)).collect();
+        // A picture without words (a Word picture's alt text is read in its paragraph)
+        // has nothing for the notes.
+        let read = |p: &&Paragraph| !(p.role == Role::Block && p.text.is_empty());
+        let notes: Vec<String> = paras
+            .iter()
+            .filter(read)
+            .map(|p| self.text(&p.text))
+            .collect();
         // Tables and images stay on the slide; the notes read their text.
         let notes_html = paras
             .iter()
+            .filter(read)
             .map(|p| match p.role {
                 Role::Block => escape(&self.text(&p.text)),
                 _ => self.html(p),

@@ -8,13 +8,14 @@ use std::path::{Path, PathBuf};
 use lectern::docx::{convert, DocxError};
 use lectern::{Format, Kind, PlanOptions};
 
-const FIXTURES: [&str; 6] = [
+const FIXTURES: [&str; 7] = [
     "styles_numbering",
     "direct_numbering",
     "articles",
     "tracked_changes",
     "runs_fields_controls",
     "table_outline",
+    "pictures",
 ];
 
 fn dir() -> PathBuf {
@@ -155,6 +156,142 @@ fn title_and_outline_hints_are_reported() {
 
 /// An OLE compound file holding the named streams, as Word writes encrypted files and
 /// old .doc files.
+fn build(bytes: &[u8]) -> lectern::Compiled {
+    let opts = lectern::Options {
+        format: Format::Docx,
+        ..lectern::Options::default()
+    };
+    lectern::compile(bytes, &opts).expect("builds")
+}
+
+/// The pictures (`data:` URIs) shown on the slide with this title.
+fn pictures_on(compiled: &lectern::Compiled, title: &str) -> Vec<String> {
+    let slide = compiled
+        .slides
+        .iter()
+        .find(|s| s.title == title)
+        .unwrap_or_else(|| panic!("no slide {title}"));
+    slide
+        .blocks
+        .iter()
+        .filter_map(|b| {
+            let start = b.find("<img src=\"")? + "<img src=\"".len();
+            Some(b[start..start + b[start..].find('"')?].to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn pictures_show_on_the_slide_of_their_section() {
+    let compiled = build(&read("pictures.docx"));
+    let small = pictures_on(&compiled, "学习形式更加丰富");
+    assert_eq!(small.len(), 1, "{small:?}");
+    assert!(small[0].starts_with("data:image/png;base64,"));
+    let shown = &compiled
+        .slides
+        .iter()
+        .find(|s| s.title == "学习形式更加丰富")
+        .unwrap()
+        .blocks[0];
+    assert!(
+        shown.contains("alt=\"集中学习现场\"")
+            && shown.contains("<figcaption>集中学习现场</figcaption>"),
+        "{shown}"
+    );
+    // The deck itself carries it, once, on that section's slide.
+    let at = compiled.html.find("data-kind=\"section\"").unwrap();
+    let slide = &compiled.html[at..at + compiled.html[at..].find("</section>").unwrap()];
+    assert!(slide.contains("学习形式更加丰富"), "{slide}");
+    assert!(
+        slide.contains("<img src=\"data:image/png;base64,"),
+        "{slide}"
+    );
+    assert_eq!(compiled.html.matches("<img src=\"data:").count(), 2);
+    // The alt text is read once, in the notes.
+    let notes: Vec<&String> = compiled.slides.iter().flat_map(|s| &s.notes).collect();
+    assert_eq!(
+        notes.iter().filter(|n| n.contains("集中学习现场")).count(),
+        1,
+        "{notes:?}"
+    );
+    assert!(notes.iter().all(|n| !n.is_empty()), "{notes:?}");
+    assert!(
+        compiled.diagnostics().is_empty(),
+        "{:?}",
+        compiled.diagnostics()
+    );
+
+    // The 3000×2000 picture is scaled down to what a slide shows.
+    let big = pictures_on(&compiled, "学习规模不断扩大");
+    assert_eq!(big.len(), 1);
+    let (_, b64) = big[0].split_once(";base64,").unwrap();
+    use base64::Engine as _;
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(b64)
+        .unwrap();
+    let img = image::load_from_memory(&bytes).unwrap();
+    assert!(
+        img.width() <= 1600 && img.height() <= 900,
+        "{}x{}",
+        img.width(),
+        img.height()
+    );
+    assert!(img.width() >= 1000, "{}x{}", img.width(), img.height());
+}
+
+#[test]
+fn a_damaged_or_missing_picture_is_a_warning_and_the_deck_still_builds() {
+    let damaged = rezip(&read("pictures.docx"), &mut |name, data| {
+        if name == "word/media/image1.png" {
+            let mut bad = data[..40].to_vec();
+            bad.extend(std::iter::repeat_n(0x5A, 200));
+            bad
+        } else {
+            data
+        }
+    });
+    let compiled = build(&damaged);
+    assert!(pictures_on(&compiled, "学习形式更加丰富").is_empty());
+    assert_eq!(pictures_on(&compiled, "学习规模不断扩大").len(), 1);
+    let warning = compiled
+        .diagnostics()
+        .iter()
+        .find(|d| d.message.contains("picture"))
+        .expect("a warning about the picture");
+    assert_eq!(warning.severity, lectern::Severity::Warning);
+    assert_eq!(warning.line, 7, "{warning:?}");
+    assert!(
+        warning.message.contains("word/media/image1.png"),
+        "{warning:?}"
+    );
+    // The alt text is still read.
+    assert!(compiled
+        .slides
+        .iter()
+        .flat_map(|s| &s.notes)
+        .any(|n| n.contains("集中学习现场")));
+
+    // A relationship that points at no part: the same, a warning and a deck.
+    let missing = rezip(&read("pictures.docx"), &mut |name, data| {
+        if name == "word/_rels/document.xml.rels" {
+            String::from_utf8(data)
+                .unwrap()
+                .replace("media/image2.png", "media/gone.png")
+                .into_bytes()
+        } else {
+            data
+        }
+    });
+    let compiled = build(&missing);
+    assert!(pictures_on(&compiled, "学习规模不断扩大").is_empty());
+    let warning = compiled
+        .diagnostics()
+        .iter()
+        .find(|d| d.message.contains("missing"))
+        .expect("warned");
+    assert_eq!(warning.line, 9, "{warning:?}");
+}
+
 fn ole(streams: &[&str]) -> Vec<u8> {
     let mut file = cfb::CompoundFile::create(Cursor::new(Vec::new())).unwrap();
     for s in streams {

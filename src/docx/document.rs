@@ -29,7 +29,20 @@ pub struct Para {
     sized: bool,
     /// The paragraph mark is a tracked deletion: the text joins the next paragraph.
     pub mark_deleted: bool,
+    /// Pictures in the paragraph, in order.
+    pub pictures: Vec<Picture>,
 }
+
+/// A picture in the body: the relationship that names its part, and its alt text.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Picture {
+    pub rel_id: String,
+    pub alt: String,
+}
+
+/// The relationships namespace of `r:embed` and `r:id`.
+const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const R_STRICT: &str = "http://purl.oclc.org/ooxml/officeDocument/relationships";
 
 #[derive(Default)]
 struct Field {
@@ -187,13 +200,20 @@ impl<'a, 'i> Reader<'a, 'i> {
                 }
                 "drawing" | "pict" | "object" => {
                     if keep {
-                        // Images are left out for now; their alt text is kept.
-                        if let Some(alt) = c
+                        // The alt text stays in the paragraph (the notes read it); the
+                        // picture itself is shown on the slide.
+                        let alt = c
                             .descendants()
                             .find(|d| d.tag_name().name() == "docPr")
                             .and_then(|d| d.attribute("descr"))
-                        {
-                            para.text.push_str(&clean(alt));
+                            .map(clean)
+                            .unwrap_or_default();
+                        para.text.push_str(&alt);
+                        if let Some(rel_id) = picture_rel(c) {
+                            para.pictures.push(Picture {
+                                rel_id: rel_id.to_string(),
+                                alt: alt.trim().to_string(),
+                            });
                         }
                     }
                     // Only the outermost boxes: a box inside a box is read with it.
@@ -246,6 +266,30 @@ fn local<'a>(n: Node<'a, '_>) -> &'a str {
         Some(xml::W | xml::W_STRICT) => n.tag_name().name(),
         _ => "",
     }
+}
+
+/// The relationship of the picture a `w:drawing` or `w:pict` shows: `a:blip/@r:embed`
+/// (DrawingML) or `v:imagedata/@r:id` (VML). Pictures inside a text box are the box's.
+fn picture_rel<'a>(c: Node<'a, '_>) -> Option<&'a str> {
+    let in_box = |d: &Node| {
+        d.ancestors()
+            .take_while(|a| *a != c)
+            .any(|a| xml::is(a, "txbxContent"))
+    };
+    c.descendants()
+        .filter(|d| !in_box(d))
+        .find_map(|d| match d.tag_name().name() {
+            "blip" => rel_attr(d, "embed"),
+            "imagedata" => rel_attr(d, "id"),
+            _ => None,
+        })
+}
+
+fn rel_attr<'a>(n: Node<'a, '_>, name: &str) -> Option<&'a str> {
+    n.attributes()
+        .find(|a| a.name() == name && matches!(a.namespace(), Some(R | R_STRICT)))
+        .map(|a| a.value())
+        .filter(|v| !v.is_empty())
 }
 
 fn is_mc(n: Node) -> bool {

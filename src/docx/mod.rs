@@ -33,6 +33,20 @@ pub struct Converted {
     pub text: String,
     /// What the conversion decided for the author to know about.
     pub notes: Vec<Note>,
+    /// The pictures in the body, in reading order, not yet checked as images.
+    pub pictures: Vec<Picture>,
+}
+
+/// A picture as stored in the package.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picture {
+    /// The paragraph (1-based, the line of `text`) it stands in.
+    pub paragraph: usize,
+    /// The part's name in the package, e.g. `word/media/image1.png`.
+    pub name: String,
+    pub bytes: Vec<u8>,
+    /// Its alt text (also kept in the paragraph's text), possibly empty.
+    pub alt: String,
 }
 
 /// A remark about one paragraph (1-based, the line of `text`).
@@ -158,7 +172,41 @@ pub fn convert(bytes: &[u8]) -> Result<Converted, DocxError> {
         return Err(DocxError::NoDocument);
     }
     let paras = document::read(&doc);
-    Ok(assemble(paras, &styles, numbering))
+    let (mut converted, found) = assemble(paras, &styles, numbering);
+    let rels_by_id = pkg.relationships(&rels, &dir);
+    for (paragraph, pic) in found {
+        let Some((_, name)) = rels_by_id.iter().find(|(id, _)| *id == pic.rel_id) else {
+            converted.notes.push(Note {
+                paragraph,
+                message: format!(
+                    "a picture's part ({}) is missing from the .docx; it is left out",
+                    pic.rel_id
+                ),
+                help: Some("insert the picture again in Word and save".into()),
+            });
+            continue;
+        };
+        // A picture that cannot be read costs the picture, not the lecture.
+        match pkg.bytes(name) {
+            Ok(Some(bytes)) => converted.pictures.push(Picture {
+                paragraph,
+                name: name.clone(),
+                bytes,
+                alt: pic.alt,
+            }),
+            Ok(None) => converted.notes.push(Note {
+                paragraph,
+                message: format!("the picture {name} is missing from the .docx; it is left out"),
+                help: Some("insert the picture again in Word and save".into()),
+            }),
+            Err(e) => converted.notes.push(Note {
+                paragraph,
+                message: format!("the picture {name} is left out: {e}"),
+                help: Some("insert a smaller copy of the picture in Word and save".into()),
+            }),
+        }
+    }
+    Ok(converted)
 }
 
 /// A paragraph with its number applied.
@@ -168,21 +216,30 @@ struct Line {
     outline: Option<u8>,
     title_style: bool,
     big_centred: bool,
+    pictures: Vec<document::Picture>,
 }
 
-fn assemble(paras: Vec<document::Para>, styles: &Styles, mut numbering: Numbering) -> Converted {
+/// The lecture text, and each picture with the paragraph (1-based) it stands in.
+fn assemble(
+    paras: Vec<document::Para>,
+    styles: &Styles,
+    mut numbering: Numbering,
+) -> (Converted, Vec<(usize, document::Picture)>) {
     let mut lines = Vec::with_capacity(paras.len());
     let mut carry = String::new();
-    for p in paras {
+    let mut carry_pictures = Vec::new();
+    for mut p in paras {
         if p.mark_deleted {
             // Accepting the deletion of a paragraph mark joins it to the next one.
             carry.push_str(&p.text);
+            carry_pictures.append(&mut p.pictures);
             lines.push(Line {
                 text: String::new(),
                 numbered: false,
                 outline: None,
                 title_style: false,
                 big_centred: false,
+                pictures: Vec::new(),
             });
             continue;
         }
@@ -198,6 +255,8 @@ fn assemble(paras: Vec<document::Para>, styles: &Styles, mut numbering: Numberin
             _ => None,
         };
         let body = std::mem::take(&mut carry) + &p.text;
+        let mut pictures = std::mem::take(&mut carry_pictures);
+        pictures.append(&mut p.pictures);
         let size = p.size.or(style.size).unwrap_or(styles.default_size);
         lines.push(Line {
             numbered: label.is_some(),
@@ -210,6 +269,7 @@ fn assemble(paras: Vec<document::Para>, styles: &Styles, mut numbering: Numberin
             big_centred: p.centred.unwrap_or(style.centred)
                 && size * 4 >= styles.default_size * 5
                 && size >= 28,
+            pictures,
         });
     }
     let mut notes = Vec::new();
@@ -222,7 +282,19 @@ fn assemble(paras: Vec<document::Para>, styles: &Styles, mut numbering: Numberin
         .map(|l| l.text.as_str())
         .collect::<Vec<_>>()
         .join("\n");
-    Converted { text, notes }
+    let pictures = lines
+        .into_iter()
+        .enumerate()
+        .flat_map(|(i, l)| l.pictures.into_iter().map(move |p| (i + 1, p)))
+        .collect();
+    (
+        Converted {
+            text,
+            notes,
+            pictures: Vec::new(),
+        },
+        pictures,
+    )
 }
 
 /// The number, then what Word puts between it and the text. A tab or a space becomes a

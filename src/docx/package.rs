@@ -39,6 +39,17 @@ impl Package {
 
     /// A part's text, `None` when the package has no such part.
     pub fn part(&mut self, name: &str) -> Result<Option<String>, DocxError> {
+        let Some(buf) = self.bytes(name)? else {
+            return Ok(None);
+        };
+        let name = name.trim_start_matches('/');
+        let text = decode_xml(buf)
+            .ok_or_else(|| DocxError::Corrupt(format!("{name} is not UTF-8 or UTF-16 XML")))?;
+        Ok(Some(text))
+    }
+
+    /// A part's bytes, `None` when the package has no such part.
+    pub fn bytes(&mut self, name: &str) -> Result<Option<Vec<u8>>, DocxError> {
         let name = name.trim_start_matches('/');
         let mut file = match self.zip.by_name(name) {
             Ok(f) => f,
@@ -60,9 +71,32 @@ impl Package {
             return Err(bomb(name, buf.len() as u64));
         }
         self.read_so_far += buf.len() as u64;
-        let text = decode_xml(buf)
-            .ok_or_else(|| DocxError::Corrupt(format!("{name} is not UTF-8 or UTF-16 XML")))?;
-        Ok(Some(text))
+        Ok(Some(buf))
+    }
+
+    /// Every internal relationship in `rels` by id, targets resolved against `base`.
+    pub fn relationships(&mut self, rels: &str, base: &str) -> Vec<(String, String)> {
+        let Some(xml) = self.part(rels).ok().flatten() else {
+            return Vec::new();
+        };
+        let Ok(doc) = super::xml::parse(&xml) else {
+            return Vec::new();
+        };
+        doc.descendants()
+            .filter(|n| n.tag_name().name() == "Relationship")
+            .filter(|n| n.attribute("TargetMode") != Some("External"))
+            .filter_map(|n| {
+                let target = n.attribute("Target")?;
+                if target.contains("://") {
+                    return None;
+                }
+                let path = match target.strip_prefix('/') {
+                    Some(abs) => abs.to_string(),
+                    None => normalise_path(&format!("{base}{target}")),
+                };
+                Some((n.attribute("Id")?.to_string(), path))
+            })
+            .collect()
     }
 
     /// The target of the first relationship in `rels` whose type ends in `/kind`,

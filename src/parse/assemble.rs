@@ -53,6 +53,18 @@ pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
 
     let closing_from = closing_start(&items);
     let mut rest = items.into_iter().enumerate().peekable();
+    // Pictures among the title block and the salutation do not end them; they go to
+    // the opening.
+    let mut held: Vec<Text> = Vec::new();
+    let mut hold =
+        |rest: &mut std::iter::Peekable<std::iter::Enumerate<std::vec::IntoIter<Item>>>| {
+            while let Some((_, Item::Text(t))) =
+                rest.next_if(|(_, i)| matches!(i, Item::Text(t) if t.role == Role::Block))
+            {
+                held.push(t);
+            }
+        };
+    hold(&mut rest);
 
     // Title block: a `#` heading or the first line that is not a numbered heading, then
     // subtitle, date and names.
@@ -68,7 +80,11 @@ pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
         lecture.meta.kicker = kicker.map(str::to_string);
         lecture.meta.title = Some(title.to_string());
         lecture.meta.lines.push(first);
-        while let Some((i, item)) = rest.peek() {
+        loop {
+            hold(&mut rest);
+            let Some((i, item)) = rest.peek() else {
+                break;
+            };
             let Some(kind) = item.prose().and_then(|t| classify_meta(&t.text)) else {
                 break;
             };
@@ -94,11 +110,13 @@ pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
         );
     }
 
+    hold(&mut rest);
     if let Some((i, item)) = rest.peek() {
         if *i < closing_from && item.prose().is_some_and(|t| is_salutation(&t.text)) {
             lecture.salutation = rest.next().map(|(_, item)| item.text().clone());
         }
     }
+    lecture.opening = held;
 
     let mut nester = Nester::new();
     let mut counters = [0u32; 5];

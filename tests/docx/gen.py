@@ -15,7 +15,9 @@ Output is deterministic: fixed dates in the package and in the zip entries.
 import datetime
 import io
 import os
+import struct
 import zipfile
+import zlib
 
 import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -413,6 +415,44 @@ def table_outline():
     save(doc, "table_outline", "\n".join(lines))
 
 
+def png(width, height):
+    """An RGB PNG with a colour gradient, written with zlib and struct."""
+    rows = b"".join(
+        b"\x00" + bytes(v for x in range(width) for v in (x * 255 // width, y * 255 // height, 128))
+        for y in range(height)
+    )
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows, 9)) + chunk(b"IEND", b"")
+
+
+# 7. Pictures in the body: a small one with alt text in section (一), a 3000x2000 one
+#    without alt text in section (二) (the deck scales it down).
+def pictures():
+    doc = new_doc()
+    lines = []
+    title(doc, "在理论学习中心组集体学习会上的讲话")
+    lines.append("在理论学习中心组集体学习会上的讲话")
+    for text in ["同志们：", "今天我讲两个问题。", "一、学习取得的成效", "（一）学习形式更加丰富",
+                 "今年我们组织了六次集中学习。"]:
+        doc.add_paragraph(text)
+        lines.append(text)
+    shape = doc.add_picture(io.BytesIO(png(40, 30)))
+    shape._inline.docPr.set("descr", "集中学习现场")
+    lines.append("集中学习现场")
+    doc.add_paragraph("（二）学习规模不断扩大")
+    lines.append("（二）学习规模不断扩大")
+    doc.add_picture(io.BytesIO(png(3000, 2000)))
+    lines.append("")
+    for text in ["参加学习的人数逐年增加。", "二、下一步的打算", "要把学习成果转化为工作实效。", "谢谢大家！"]:
+        doc.add_paragraph(text)
+        lines.append(text)
+    save(doc, "pictures", "\n".join(lines))
+
+
 def bad_files():
     good = read_zip(open(os.path.join(OUT, "articles.docx"), "rb").read())
     buf = io.BytesIO()
@@ -454,5 +494,6 @@ if __name__ == "__main__":
     tracked_changes()
     runs_fields_controls()
     table_outline()
+    pictures()
     bad_files()
     print("fixtures written to", os.path.normpath(OUT))
