@@ -102,22 +102,22 @@ impl Chromium {
     /// Opens `url` in a new tab, recording network requests from before navigation, and
     /// waits until the runtime has run (`html.js`) or the document is loaded.
     pub fn open(&self, url: &str) -> Page {
-        let tab = self.browser.new_tab().expect("new tab");
-        fix_viewport(&tab);
-        let page = Page::watch(tab);
-        page.tab.navigate_to(url).expect("navigate");
-        page.tab
-            .wait_until_navigated()
-            .expect("navigation finishes");
+        let page = self.navigate(url, true);
         page.wait_for("document.readyState === 'complete'", "the page loads");
         page
     }
 
     /// Opens `url` with JavaScript switched off.
     pub fn open_without_js(&self, url: &str) -> Page {
+        self.navigate(url, false)
+    }
+
+    fn navigate(&self, url: &str, javascript: bool) -> Page {
         let tab = self.browser.new_tab().expect("new tab");
-        tab.call_method(Emulation::SetScriptExecutionDisabled { value: true })
-            .expect("disable JS");
+        if !javascript {
+            tab.call_method(Emulation::SetScriptExecutionDisabled { value: true })
+                .expect("disable JS");
+        }
         fix_viewport(&tab);
         let page = Page::watch(tab);
         page.tab.navigate_to(url).expect("navigate");
