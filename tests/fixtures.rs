@@ -65,8 +65,9 @@ struct FixtureFiles;
 impl lectern::Assets for FixtureFiles {
     fn image(&self, path: &str) -> Result<String, String> {
         let bytes = std::fs::read(util::fixture(path)).map_err(|e| e.to_string())?;
-        let mime = lectern::assets::sniff_image(&bytes).ok_or("not an image")?;
-        Ok(lectern::assets::data_uri(mime, &bytes))
+        lectern::images::inline(&bytes, path, lectern::images::ImageUse::Content)
+            .map(|d| d.uri)
+            .map_err(|e| e.to_string())
     }
 }
 

@@ -24,8 +24,9 @@ impl lectern::Assets for Memory {
             .iter()
             .find(|(p, _)| *p == path)
             .ok_or("no such file")?;
-        let mime = lectern::assets::sniff_image(bytes).ok_or("not an image")?;
-        Ok(lectern::assets::data_uri(mime, bytes))
+        lectern::images::inline(bytes, path, lectern::images::ImageUse::Content)
+            .map(|d| d.uri)
+            .map_err(|e| e.to_string())
     }
 }
 
