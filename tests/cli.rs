@@ -1,7 +1,9 @@
 //! The `lectern` binary as a user runs it: build, check, outline --json, and every way a
 //! build can go wrong.
 
-mod util;
+mod common;
+
+use common::deck as util;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -1,7 +1,9 @@
 //! Every fixture lecture: its tree and slide plan as reviewed snapshots, and the
 //! nothing-lost rule checked on the built deck itself.
 
-mod util;
+mod common;
+
+use common::deck as util;
 
 use std::path::Path;
 

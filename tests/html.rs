@@ -1,7 +1,9 @@
 //! The deck as DESIGN §4 promises it: reveal.js markup, escaping, CSP, no external
 //! reference, determinism; and the same deck from every encoding and spelling.
 
-mod util;
+mod common;
+
+use common::deck as util;
 
 use lectern::{compile, Options};
 

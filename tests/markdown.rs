@@ -1,6 +1,8 @@
 //! Markdown lectures: the same tree as plain text, settings, notes, escaping, images.
 
-mod util;
+mod common;
+
+use common::deck as util;
 
 use std::path::Path;
 use std::process::Command;

@@ -1,7 +1,9 @@
 //! No input makes lectern panic: every prefix of every fixture, and the fixtures with
 //! bytes changed at random (a fixed seed, so a failure repeats), compile or fail cleanly.
 
-mod util;
+mod common;
+
+use common::deck as util;
 
 use lectern::{compile, Format, Options};
 

@@ -1,5 +1,5 @@
-//! Helpers shared by the integration tests: read a built deck back the way a reader
-//! (or reveal.js) would, and compare texts the way the nothing-lost rule means it.
+//! A built deck read back the way a reader (or reveal.js) would, texts compared the way
+//! the nothing-lost rule means it, and the repository's files.
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
