@@ -9,9 +9,7 @@ pub fn format(n: u32, fmt: &str) -> String {
         "chineseCounting" | "japaneseCounting" | "taiwaneseCounting" => Numeral::Chinese,
         "chineseCountingThousand" | "taiwaneseCountingThousand" => Numeral::ChineseZero,
         "chineseLegalSimplified" => Numeral::Legal,
-        "ideographDigital" | "taiwaneseDigital" | "japaneseDigitalTenThousand" => {
-            Numeral::Digital
-        }
+        "ideographDigital" | "taiwaneseDigital" | "japaneseDigitalTenThousand" => Numeral::Digital,
         "ideographTraditional" => Numeral::Stems,
         "ideographZodiac" => Numeral::Branches,
         "decimalFullWidth" | "decimalFullWidth2" => Numeral::FullWidth,

@@ -220,7 +220,12 @@ impl Style {
     /// How this style writes `ordinal`, in full-width form (for badges and messages).
     pub fn format(self, ordinal: u32) -> String {
         let form = &self.family().forms[0];
-        format!("{}{}{}", form.open[0], form.count.write(ordinal), form.close[0])
+        format!(
+            "{}{}{}",
+            form.open[0],
+            form.count.write(ordinal),
+            form.close[0]
+        )
     }
 
     /// The ordinal alone as the family writes it (一, 1, ①; a word for word families).

@@ -241,7 +241,11 @@ mod tests {
     fn chinese_reads_what_it_writes() {
         for n in 0..=99 {
             let written = Numeral::Chinese.write(n);
-            assert_eq!(Numeral::Chinese.read(&written), Some((n, written.len())), "{n}");
+            assert_eq!(
+                Numeral::Chinese.read(&written),
+                Some((n, written.len())),
+                "{n}"
+            );
         }
         assert_eq!(Numeral::Chinese.read("一九四五年"), Some((1945, 12)));
         assert_eq!(Numeral::Chinese.read("二〇二四年"), Some((2024, 12)));

@@ -227,7 +227,11 @@ mod tests {
         for (i, line) in source.split('\n').enumerate() {
             let hashes = line.chars().take_while(|&c| c == '#').count();
             let start = at + if hashes > 0 { hashes + 1 } else { 0 };
-            let text = Text::para(&line[start - at..], Span::new(start, at + line.len()), i + 1);
+            let text = Text::para(
+                &line[start - at..],
+                Span::new(start, at + line.len()),
+                i + 1,
+            );
             out.push(if hashes > 0 {
                 Item::Heading {
                     level: hashes as u8,
@@ -254,7 +258,13 @@ mod tests {
         let mut out = Vec::new();
         for n in nodes {
             n.walk(&mut |n, depth| {
-                out.push(format!("{}{}{} {}", "  ".repeat(depth), n.marker.text, n.marker.ordinal, n.title))
+                out.push(format!(
+                    "{}{}{} {}",
+                    "  ".repeat(depth),
+                    n.marker.text,
+                    n.marker.ordinal,
+                    n.title
+                ))
             });
         }
         out
@@ -276,7 +286,10 @@ mod tests {
         assert_eq!(l.meta.date.as_deref(), Some("（2024年3月5日）"));
         assert_eq!(l.meta.speaker.as_deref(), Some("张三"));
         assert_eq!(l.meta.lines.len(), 4);
-        assert_eq!(l.salutation.as_ref().map(|t| t.text.as_str()), Some("同志们："));
+        assert_eq!(
+            l.salutation.as_ref().map(|t| t.text.as_str()),
+            Some("同志们：")
+        );
         assert_eq!(texts(&l.opening), ["今天我们开会。"]);
         assert_eq!(outline(&l.nodes), ["一、1 提高认识"]);
         assert_eq!(texts(&l.nodes[0].body), ["要认识到位。"]);

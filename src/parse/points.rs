@@ -22,7 +22,7 @@ struct Candidate {
 /// Finds inline points in `node`'s body (not in families already used above it) and
 /// recurses into its children.
 pub fn split_inline_points(node: &mut Node, used: &[Style], diags: &mut Diagnostics) {
-    let candidates = find_candidates(&node.body, diags);
+    let candidates = find_candidates(&node.body, used, diags);
     let mut used_here = used.to_vec();
     if let Some(runs) = pick_runs(&candidates, used) {
         used_here.push(candidates[runs[0]].found.marker.style);
@@ -62,13 +62,18 @@ pub fn split_inline_points(node: &mut Node, used: &[Style], diags: &mut Diagnost
     }
 }
 
-fn find_candidates(body: &[Text], diags: &mut Diagnostics) -> Vec<Candidate> {
+/// The inline markers at sentence starts in `body`, but not of the families `used` above
+/// (their markers were seen, and warned about, there).
+fn find_candidates(body: &[Text], used: &[Style], diags: &mut Diagnostics) -> Vec<Candidate> {
     let mut out = Vec::new();
     for (seg, text) in body.iter().enumerate() {
         for at in sentence_starts(&text.text) {
             let Some(found) = inline_marker(&text.text[at..]) else {
                 continue;
             };
+            if used.contains(&found.marker.style) {
+                continue;
+            }
             let after = &text.text[at + found.skip..];
             let para_ends = body.get(seg + 1).is_none_or(|n| n.new_para);
             if after.trim().is_empty() && para_ends {
@@ -139,9 +144,7 @@ fn pick_runs(candidates: &[Candidate], used: &[Style]) -> Option<Vec<usize>> {
             let last = run.last().map(|&j| candidates[j].found.marker.ordinal);
             match last {
                 // 最后 (ordinal 0) closes a 首先 run
-                Some(l) if l != 0 && (ordinal == l + 1 || style.closes_run(ordinal)) => {
-                    run.push(i)
-                }
+                Some(l) if l != 0 && (ordinal == l + 1 || style.closes_run(ordinal)) => run.push(i),
                 _ if ordinal == 1 => {
                     flush(&mut run, &mut chosen);
                     run.push(i);
