@@ -259,7 +259,10 @@ fn a_device_or_pipe_as_output_is_written_to_not_replaced() {
         .status(1)
         .stderr_has("full")
         .run();
-    assert_eq!(ran.stderr.lines().last(), error_lines(&ran.stderr).last().copied());
+    assert_eq!(
+        ran.stderr.lines().last(),
+        error_lines(&ran.stderr).last().copied()
+    );
     assert_eq!(error_lines(&ran.stderr).len(), 1, "{}", ran.stderr);
     assert!(is_char_device(&ran.path("full")), "the device was replaced");
 }
