@@ -146,15 +146,19 @@ impl Reader<'_, '_> {
                 self.inline_at(range.start).push_text(&t)
             }
             Event::SoftBreak => {
-                // Chinese lines joined by a soft break get no space between them.
+                // Chinese lines joined by a soft break get no space between them. The
+                // text keeps the break: the assembler starts a paragraph at a line
+                // indented with U+3000 or led by a marker (web exports).
                 let i = self.inline_at(range.start);
                 if i.text.chars().last().is_none_or(|c| c <= '\u{2E80}') {
-                    i.push_text(" ");
+                    i.html.push(' ');
                 }
+                i.text.push('\n');
             }
             Event::HardBreak => {
+                // A paragraph of its own for markers; the assembler splits there.
                 let i = self.inline_at(range.start);
-                i.text.push(' ');
+                i.text.push('\r');
                 i.html.push_str("<br>");
             }
             Event::Html(h) => match &mut self.raw {
