@@ -25,6 +25,7 @@ pub mod numbering;
 pub mod outline;
 pub mod parse;
 pub mod plan;
+pub mod project;
 pub mod render;
 pub mod settings;
 pub mod source;
