@@ -54,6 +54,9 @@ struct Input {
     /// Treat warnings as errors (exit 1).
     #[arg(long)]
     deny_warnings: bool,
+    /// Read pictures and theme files from outside the lecture's (or theme's) folder.
+    #[arg(long)]
+    allow_outside: bool,
 }
 
 #[derive(Subcommand)]
@@ -165,7 +168,8 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
                 .theme
                 .clone()
                 .unwrap_or_else(|| lectern::theme::DEFAULT_THEME.into());
-            opts.theme = load_theme(&name, Some(&input.file))?;
+            let outside = input.allow_outside || parsed.settings.allow_outside == Some(true);
+            opts.theme = load_theme(&name, Some(&input.file), outside)?;
             let compiled =
                 lectern::compile_parsed(parsed, &opts).map_err(|e| fail_at(&input.file, e))?;
             let out = output.unwrap_or_else(|| input.file.with_extension("html"));
@@ -221,13 +225,13 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
         Command::Theme {
             command: ThemeCommand::New { dir, from },
         } => {
-            theme_dir::new(&dir, &load_theme(&from, None)?)?;
+            theme_dir::new(&dir, &load_theme(&from, None, false)?)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Theme {
             command: ThemeCommand::Check { dir },
         } => {
-            let theme = theme_dir::load_dir(&dir)?;
+            let theme = theme_dir::load_dir(&dir, false)?;
             theme_dir::check(&dir, &theme)?;
             Ok(ExitCode::SUCCESS)
         }
@@ -236,14 +240,14 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
 
 /// A theme by built-in name, or by folder when the name is a path to one (relative to
 /// the current folder, else to the lecture's).
-fn load_theme(name: &str, lecture: Option<&Path>) -> Result<Theme, Fail> {
+fn load_theme(name: &str, lecture: Option<&Path>, allow_outside: bool) -> Result<Theme, Fail> {
     let path = Path::new(name);
     if path.is_dir() || name.contains(['/', '\\']) {
         let beside = lecture
             .and_then(Path::parent)
             .map(|dir| dir.join(path))
             .filter(|p| !path.is_dir() && path.is_relative() && p.is_dir());
-        return theme_dir::load_dir(beside.as_deref().unwrap_or(path));
+        return theme_dir::load_dir(beside.as_deref().unwrap_or(path), allow_outside);
     }
     Theme::builtin(name).map_err(|e| Fail(e.to_string()))
 }
@@ -275,7 +279,7 @@ fn options(input: &Input) -> Result<Options, Fail> {
             ))
         })?;
     }
-    opts.assets = Some(Arc::new(Folder(dir)));
+    opts.assets = Some(Arc::new(lectern::assets::Folder::new(dir, input.allow_outside)));
     Ok(opts)
 }
 
@@ -286,40 +290,16 @@ fn lecture_dir(file: &Path) -> PathBuf {
     }
 }
 
-/// Images named in a Markdown lecture, read from the lecture's folder.
-struct Folder(PathBuf);
-
-/// Images larger than this are refused before they are read.
-const MAX_IMAGE_BYTES: u64 = 32 << 20;
-
-impl lectern::Assets for Folder {
-    fn image(&self, path: &str) -> Result<String, String> {
-        let path = path.strip_prefix("file://").unwrap_or(path);
-        let full = self.0.join(path);
-        let meta = std::fs::metadata(&full).map_err(|_| format!("no file {}", full.display()))?;
-        if meta.len() > MAX_IMAGE_BYTES {
-            return Err(format!("{} is larger than 32 MB", full.display()));
-        }
-        let bytes =
-            std::fs::read(&full).map_err(|e| format!("cannot read {}: {e}", full.display()))?;
-        // scaled to what a slide shows and re-encoded without metadata (no EXIF)
-        lectern::images::inline(&bytes, path, lectern::images::ImageUse::Content)
-            .map(|d| d.uri)
-            .map_err(|e| e.to_string())
-    }
-}
-
 fn read(path: &Path) -> Result<Vec<u8>, Fail> {
-    if path.is_dir() {
-        return Err(Fail(format!(
-            "{}: is a folder; give the lecture file",
-            path.display()
-        )));
-    }
-    std::fs::read(path).map_err(|e| {
-        Fail(match e.kind() {
-            std::io::ErrorKind::NotFound => format!("{}: no such file", path.display()),
-            _ => format!("{}: cannot read it: {e}", path.display()),
+    lectern::fsread::read_limited(path, lectern::fsread::MAX_LECTURE).map_err(|e| {
+        Fail(match e {
+            lectern::fsread::ReadError::NotFound { .. } => {
+                format!("{}: no such file", path.display())
+            }
+            lectern::fsread::ReadError::NotAFile { what: "a folder", .. } => {
+                format!("{}: is a folder; give the lecture file", path.display())
+            }
+            e => e.to_string(),
         })
     })
 }

@@ -30,6 +30,8 @@ pub struct Settings {
     pub closing: Option<String>,
     /// Let raw HTML in a Markdown lecture through (scripts still cannot run).
     pub allow_html: Option<bool>,
+    /// Read pictures and theme files from outside the lecture's (or theme's) folder.
+    pub allow_outside: Option<bool>,
 }
 
 /// A settings error: where (byte offset in the text it was read from) and what.
@@ -58,6 +60,7 @@ impl Settings {
             outline: pick(self.outline, &higher.outline),
             closing: pick(self.closing, &higher.closing),
             allow_html: pick(self.allow_html, &higher.allow_html),
+            allow_outside: pick(self.allow_outside, &higher.allow_outside),
         }
     }
 
@@ -150,7 +153,7 @@ impl Kind {
     }
 }
 
-const KEYS: [(&str, Kind); 12] = [
+const KEYS: [(&str, Kind); 13] = [
     ("title", Kind::Text),
     ("kicker", Kind::Text),
     ("speaker", Kind::Text),
@@ -163,6 +166,7 @@ const KEYS: [(&str, Kind); 12] = [
     ("outline", Kind::Flag),
     ("closing", Kind::Text),
     ("allow_html", Kind::Flag),
+    ("allow_outside", Kind::Flag),
 ];
 
 fn yaml_value(raw: &str, kind: Kind) -> Option<toml::Value> {

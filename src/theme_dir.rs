@@ -1,49 +1,23 @@
 //! Theme folders on disk for the binary: reading one through [`ThemeFiles`], writing one
 //! out (`lectern theme new`), checking one (`lectern theme check`).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use lectern::theme::{eject, Registry, ThemeFiles};
+use lectern::theme::{eject, Folder, Registry};
 use lectern::Theme;
 
 use crate::Fail;
 
-/// A theme folder; files are read when the loader asks for them.
-struct Folder(PathBuf);
-
-impl ThemeFiles for Folder {
-    fn origin(&self) -> String {
-        self.0.display().to_string()
-    }
-    fn read(&self, path: &str) -> Option<Vec<u8>> {
-        std::fs::read(self.0.join(path)).ok()
-    }
-    fn templates(&self) -> Vec<String> {
-        let Ok(entries) = std::fs::read_dir(self.0.join("templates")) else {
-            return Vec::new();
-        };
-        let mut names: Vec<String> = entries
-            .flatten()
-            .filter(|e| e.path().is_file())
-            .filter_map(|e| e.file_name().to_str().map(str::to_string))
-            .filter(|n| n.ends_with(".j2"))
-            .collect();
-        names.sort();
-        names
-    }
-}
-
 /// Loads the theme in folder `dir`.
-pub fn load_dir(dir: &Path) -> Result<Theme, Fail> {
+pub fn load_dir(dir: &Path, allow_outside: bool) -> Result<Theme, Fail> {
     if !dir.is_dir() {
         return Err(Fail(format!(
             "{}: no such theme folder; `lectern themes` lists the built-in ones",
             dir.display()
         )));
     }
-    let dir = dir.to_path_buf();
     Registry::new()
-        .load_from(&Folder(dir))
+        .load_from(&Folder::new(dir, allow_outside))
         .map_err(|e| Fail(e.to_string()))
 }
 

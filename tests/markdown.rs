@@ -20,7 +20,7 @@ fn md_options() -> Options {
 struct Memory(Vec<(&'static str, Vec<u8>)>);
 
 impl lectern::Assets for Memory {
-    fn image(&self, path: &str) -> Result<String, String> {
+    fn image(&self, path: &str, _allow_outside: bool) -> Result<String, String> {
         let (_, bytes) = self
             .0
             .iter()

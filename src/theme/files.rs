@@ -1,7 +1,11 @@
 //! Where a theme's files come from. The library reads themes only through
-//! [`ThemeFiles`], so tests hand themes in memory and only the binary reads folders.
+//! [`ThemeFiles`], so tests hand themes in memory; [`Folder`] reads a theme folder on
+//! disk the careful way (regular files, bounded, nothing outside the folder).
 
 use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use crate::fsread;
 
 use rust_embed::RustEmbed;
 
@@ -10,8 +14,9 @@ pub trait ThemeFiles {
     /// How messages name the folder: `themes/red`, `/home/li/dept-theme`.
     fn origin(&self) -> String;
     /// A file by its path relative to the folder (`theme.toml`, `templates/deck.html.j2`,
-    /// `logo.png`); `None` when there is no such file.
-    fn read(&self, path: &str) -> Option<Vec<u8>>;
+    /// `logo.png`); `Ok(None)` when there is no such file, `Err` (a sentence) when there
+    /// is one that cannot be read.
+    fn read(&self, path: &str) -> Result<Option<Vec<u8>>, String>;
     /// The file names (not paths) under `templates/` that end in `.j2`.
     fn templates(&self) -> Vec<String>;
 }
@@ -45,8 +50,8 @@ impl ThemeFiles for BuiltIn {
     fn origin(&self) -> String {
         format!("themes/{}", self.name)
     }
-    fn read(&self, path: &str) -> Option<Vec<u8>> {
-        Embedded::get(&format!("{}/{path}", self.name)).map(|f| f.data.into_owned())
+    fn read(&self, path: &str) -> Result<Option<Vec<u8>>, String> {
+        Ok(Embedded::get(&format!("{}/{path}", self.name)).map(|f| f.data.into_owned()))
     }
     fn templates(&self) -> Vec<String> {
         let prefix = format!("{}/templates/", self.name);
@@ -83,8 +88,8 @@ impl ThemeFiles for MemoryFiles {
     fn origin(&self) -> String {
         self.origin.clone()
     }
-    fn read(&self, path: &str) -> Option<Vec<u8>> {
-        self.files.get(path).cloned()
+    fn read(&self, path: &str) -> Result<Option<Vec<u8>>, String> {
+        Ok(self.files.get(path).cloned())
     }
     fn templates(&self) -> Vec<String> {
         self.files
@@ -93,5 +98,50 @@ impl ThemeFiles for MemoryFiles {
             .filter(|n| n.ends_with(".j2") && !n.contains('/'))
             .map(str::to_string)
             .collect()
+    }
+}
+
+/// A theme folder on disk; files are read when the loader asks for them.
+#[derive(Debug, Clone)]
+pub struct Folder {
+    dir: PathBuf,
+    allow_outside: bool,
+}
+
+impl Folder {
+    /// The theme in `dir`; `allow_outside` lets `theme.toml` name files outside it.
+    pub fn new(dir: impl Into<PathBuf>, allow_outside: bool) -> Self {
+        Folder {
+            dir: dir.into(),
+            allow_outside,
+        }
+    }
+}
+
+impl ThemeFiles for Folder {
+    fn origin(&self) -> String {
+        self.dir.display().to_string()
+    }
+    fn read(&self, path: &str) -> Result<Option<Vec<u8>>, String> {
+        let full = fsread::resolve(&self.dir, path, self.allow_outside, "theme")
+            .map_err(|e| e.to_string())?;
+        match fsread::read_limited(&full, fsread::MAX_THEME_FILE) {
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(fsread::ReadError::NotFound { .. }) => Ok(None),
+            Err(e) => Err(e.to_string()),
+        }
+    }
+    fn templates(&self) -> Vec<String> {
+        let Ok(entries) = std::fs::read_dir(self.dir.join("templates")) else {
+            return Vec::new();
+        };
+        let mut names: Vec<String> = entries
+            .flatten()
+            .filter(|e| e.path().is_file())
+            .filter_map(|e| e.file_name().to_str().map(str::to_string))
+            .filter(|n| n.ends_with(".j2"))
+            .collect();
+        names.sort();
+        names
     }
 }
