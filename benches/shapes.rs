@@ -68,9 +68,19 @@ fn main() {
         .unwrap_or(1);
     type Shape = (&'static str, fn(usize) -> String, Format, usize);
     let shapes: [Shape; 3] = [
-        ("inline points in one paragraph", inline_points, Format::Plain, 1_000),
+        (
+            "inline points in one paragraph",
+            inline_points,
+            Format::Plain,
+            1_000,
+        ),
         ("::: notes blocks", fenced_notes, Format::Markdown, 2_000),
-        ("empty 一、 lines (warnings)", empty_markers, Format::Plain, 2_000),
+        (
+            "empty 一、 lines (warnings)",
+            empty_markers,
+            Format::Plain,
+            2_000,
+        ),
     ];
     println!(
         "{:<34} {:>8} {:>10} {:>8} {:>10} {:>6}",

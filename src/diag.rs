@@ -83,11 +83,7 @@ pub const PER_KIND: usize = 20;
 fn kind(d: &Diagnostic) -> (Severity, String) {
     let key = match &d.help {
         Some(help) => help.clone(),
-        None => d
-            .message
-            .chars()
-            .filter(|c| !c.is_ascii_digit())
-            .collect(),
+        None => d.message.chars().filter(|c| !c.is_ascii_digit()).collect(),
     };
     (d.severity, key)
 }
@@ -104,8 +100,8 @@ fn cap_per_kind(list: Vec<Diagnostic>, cap: usize) -> Vec<Diagnostic> {
         *n += 1;
         if *n <= cap {
             kept.push(d);
-        } else if !notes.contains_key(&k) {
-            notes.insert(k, kept.len());
+        } else if let std::collections::hash_map::Entry::Vacant(e) = notes.entry(k) {
+            e.insert(kept.len());
             kept.push(d);
         }
     }

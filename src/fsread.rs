@@ -18,17 +18,28 @@ pub const MAX_THEME_FILE: u64 = 64 << 20;
 /// Why a file was not read. Each says, in one line, which file and what to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReadError {
-    NotFound { path: PathBuf },
+    NotFound {
+        path: PathBuf,
+    },
     /// A folder, device, FIFO or socket.
-    NotAFile { path: PathBuf, what: &'static str },
-    TooLarge { path: PathBuf, limit: u64 },
+    NotAFile {
+        path: PathBuf,
+        what: &'static str,
+    },
+    TooLarge {
+        path: PathBuf,
+        limit: u64,
+    },
     /// The path leads out of `root` (absolute, `..`, or a link that points out).
     Outside {
         path: String,
         root: PathBuf,
         whose: &'static str,
     },
-    Io { path: PathBuf, message: String },
+    Io {
+        path: PathBuf,
+        message: String,
+    },
 }
 
 impl fmt::Display for ReadError {
@@ -191,7 +202,13 @@ mod tests {
     fn a_device_is_refused_before_a_byte_is_read() {
         let err = read_limited(Path::new("/dev/zero"), 1 << 20).unwrap_err();
         assert!(
-            matches!(err, ReadError::NotAFile { what: "a device", .. }),
+            matches!(
+                err,
+                ReadError::NotAFile {
+                    what: "a device",
+                    ..
+                }
+            ),
             "{err:?}"
         );
         assert_eq!(

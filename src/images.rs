@@ -431,9 +431,7 @@ fn svg_check(text: &str) -> Result<(u32, u32), SvgProblem> {
     if let Some(at) = text.find("<!DOCTYPE") {
         let decl = &text[at..text[at..].find('>').map_or(text.len(), |e| at + e)];
         if decl.contains('[') || text.contains("<!ENTITY") {
-            return Err(SvgProblem::Unsafe(
-                "a DTD with its own declarations".into(),
-            ));
+            return Err(SvgProblem::Unsafe("a DTD with its own declarations".into()));
         }
     }
     let opts = roxmltree::ParsingOptions {
@@ -455,7 +453,11 @@ fn svg_check(text: &str) -> Result<(u32, u32), SvgProblem> {
             return Err(SvgProblem::Unsafe("an <?xml-stylesheet?> link".into()));
         }
         if !node.is_element() {
-            if node.is_text() && node.parent_element().is_some_and(|p| p.has_tag_name((SVG_NS, "style"))) {
+            if node.is_text()
+                && node
+                    .parent_element()
+                    .is_some_and(|p| p.has_tag_name((SVG_NS, "style")))
+            {
                 css_refs(node.text().unwrap_or_default())?;
             }
             continue;
@@ -464,12 +466,18 @@ fn svg_check(text: &str) -> Result<(u32, u32), SvgProblem> {
         if SVG_ACTIVE.contains(&tag.as_str()) {
             return Err(SvgProblem::Unsafe(format!("<{}>", node.tag_name().name())));
         }
-        let animates = matches!(tag.as_str(), "set" | "animate" | "animatemotion" | "animatetransform");
+        let animates = matches!(
+            tag.as_str(),
+            "set" | "animate" | "animatemotion" | "animatetransform"
+        );
         for attr in node.attributes() {
             let key = attr.name().to_ascii_lowercase();
             let value = attr.value();
             if key.starts_with("on") {
-                return Err(SvgProblem::Unsafe(format!("an event attribute `{}`", attr.name())));
+                return Err(SvgProblem::Unsafe(format!(
+                    "an event attribute `{}`",
+                    attr.name()
+                )));
             }
             if key == "href" && !local_ref(value) {
                 return Err(SvgProblem::Unsafe(format!("a link to `{}`", short(value))));
@@ -505,7 +513,10 @@ fn css_refs(css: &str) -> Result<(), SvgProblem> {
         let arg = lower[at + 4..].trim_start().trim_start_matches(['"', '\'']);
         if !local_ref(arg) {
             let end = css[at..].find(')').map_or(css.len(), |e| at + e + 1);
-            return Err(SvgProblem::Unsafe(format!("a link to `{}`", short(&css[at..end]))));
+            return Err(SvgProblem::Unsafe(format!(
+                "a link to `{}`",
+                short(&css[at..end])
+            )));
         }
     }
     Ok(())
@@ -627,7 +638,9 @@ mod tests {
     }
 
     fn svg_with(inner: &str) -> String {
-        format!(r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10">{inner}</svg>"#)
+        format!(
+            r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10">{inner}</svg>"#
+        )
     }
 
     #[test]
@@ -635,29 +648,50 @@ mod tests {
         for (inner, what) in [
             ("<script>alert(1)</script>", "<script>"),
             (r#"<rect onload="alert(1)"/>"#, "event attribute `onload`"),
-            (r#"<foreignObject><div xmlns="http://www.w3.org/1999/xhtml">x</div></foreignObject>"#, "<foreignObject>"),
-            (r#"<image href="https://example.com/x.png"/>"#, "https://example.com/x.png"),
-            (r#"<a xlink:href="javascript:alert(1)"><rect/></a>"#, "javascript:alert(1)"),
+            (
+                r#"<foreignObject><div xmlns="http://www.w3.org/1999/xhtml">x</div></foreignObject>"#,
+                "<foreignObject>",
+            ),
+            (
+                r#"<image href="https://example.com/x.png"/>"#,
+                "https://example.com/x.png",
+            ),
+            (
+                r#"<a xlink:href="javascript:alert(1)"><rect/></a>"#,
+                "javascript:alert(1)",
+            ),
             (r#"<use href="other.svg#a"/>"#, "other.svg#a"),
-            (r#"<rect style="fill:url(http://e.com/p)"/>"#, "url(http://e.com/p)"),
+            (
+                r#"<rect style="fill:url(http://e.com/p)"/>"#,
+                "url(http://e.com/p)",
+            ),
             ("<style>@import 'http://e.com/x.css';</style>", "@import"),
-            (r#"<a><set attributeName="href" to="javascript:x"/></a>"#, "animation of `href`"),
+            (
+                r#"<a><set attributeName="href" to="javascript:x"/></a>"#,
+                "animation of `href`",
+            ),
         ] {
             let svg = svg_with(inner);
             let err = inline(svg.as_bytes(), "logo.svg", ImageUse::Logo).unwrap_err();
             assert!(matches!(err, ImageError::Unsafe { .. }), "{inner}: {err:?}");
             let msg = err.to_string();
-            assert!(msg.contains(what) && msg.contains("logo.svg"), "{inner}: {msg}");
+            assert!(
+                msg.contains(what) && msg.contains("logo.svg"),
+                "{inner}: {msg}"
+            );
         }
         // internal references and embedded rasters are fine
-        let ok = svg_with(r##"<defs><linearGradient id="g"/></defs><rect fill="url(#g)"/><use xlink:href="#g"/><image href="data:image/png;base64,AAAA"/>"##);
+        let ok = svg_with(
+            r##"<defs><linearGradient id="g"/></defs><rect fill="url(#g)"/><use xlink:href="#g"/><image href="data:image/png;base64,AAAA"/>"##,
+        );
         assert!(inline(ok.as_bytes(), "logo.svg", ImageUse::Logo).is_ok());
     }
 
     #[test]
     fn only_real_svg_passes_as_svg() {
         // XML that merely mentions <svg> in its first KB, e.g. a config file
-        let not_svg = br#"<?xml version="1.0"?><config><!-- <svg> --><password>x</password></config>"#;
+        let not_svg =
+            br#"<?xml version="1.0"?><config><!-- <svg> --><password>x</password></config>"#;
         let err = inline(not_svg, "secret.xml", ImageUse::Content).unwrap_err();
         assert!(err.to_string().contains("not an SVG picture"), "{err}");
         let broken = br#"<svg xmlns="http://www.w3.org/2000/svg"><rect></svg>"#;
@@ -677,10 +711,17 @@ mod tests {
         let cache = Cache::new();
         let photo = png(900, 600);
         let a = cache.inline(&photo, "a.png", ImageUse::Content).unwrap();
-        let b = cache.inline(&photo, "copy-of-a.png", ImageUse::Content).unwrap();
+        let b = cache
+            .inline(&photo, "copy-of-a.png", ImageUse::Content)
+            .unwrap();
         assert_eq!(a.id, b.id);
-        assert!(std::sync::Arc::ptr_eq(&a.data, &b.data), "decoded once, shared");
-        let other = cache.inline(&png(90, 60), "b.png", ImageUse::Content).unwrap();
+        assert!(
+            std::sync::Arc::ptr_eq(&a.data, &b.data),
+            "decoded once, shared"
+        );
+        let other = cache
+            .inline(&png(90, 60), "b.png", ImageUse::Content)
+            .unwrap();
         assert_ne!(other.id, a.id);
         let one = a.data.encoded_len as u64;
         assert_eq!(cache.distinct_bytes(), one + other.data.encoded_len as u64);
@@ -691,19 +732,34 @@ mod tests {
     fn a_deck_over_its_picture_budgets_is_told_so() {
         // pixels: the second distinct picture would pass the budget, before decoding
         let cache = Cache::with_budget(300 * 300 + 10, u64::MAX);
-        cache.inline(&png(300, 300), "a.png", ImageUse::Content).unwrap();
-        let err = cache.inline(&png(301, 300), "b.png", ImageUse::Content).unwrap_err();
+        cache
+            .inline(&png(300, 300), "a.png", ImageUse::Content)
+            .unwrap();
+        let err = cache
+            .inline(&png(301, 300), "b.png", ImageUse::Content)
+            .unwrap_err();
         assert!(matches!(err, ImageError::OverBudget { .. }), "{err:?}");
-        assert!(err.to_string().contains("b.png") && err.to_string().contains("decoded pixels"), "{err}");
+        assert!(
+            err.to_string().contains("b.png") && err.to_string().contains("decoded pixels"),
+            "{err}"
+        );
         // bytes: the same picture shown too often
         let photo = png(200, 100);
-        let one = inline(&photo, "p.png", ImageUse::Content).unwrap().encoded_len as u64;
+        let one = inline(&photo, "p.png", ImageUse::Content)
+            .unwrap()
+            .encoded_len as u64;
         let cache = Cache::with_budget(u64::MAX, 3 * one);
         for _ in 0..3 {
             cache.inline(&photo, "p.png", ImageUse::Content).unwrap();
         }
-        let err = cache.inline(&photo, "p.png", ImageUse::Content).unwrap_err();
-        assert!(err.to_string().contains("of pictures in the deck; use fewer or smaller pictures"), "{err}");
+        let err = cache
+            .inline(&photo, "p.png", ImageUse::Content)
+            .unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("of pictures in the deck; use fewer or smaller pictures"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -279,7 +279,10 @@ fn options(input: &Input) -> Result<Options, Fail> {
             ))
         })?;
     }
-    opts.assets = Some(Arc::new(lectern::assets::Folder::new(dir, input.allow_outside)));
+    opts.assets = Some(Arc::new(lectern::assets::Folder::new(
+        dir,
+        input.allow_outside,
+    )));
     Ok(opts)
 }
 
@@ -296,7 +299,9 @@ fn read(path: &Path) -> Result<Vec<u8>, Fail> {
             lectern::fsread::ReadError::NotFound { .. } => {
                 format!("{}: no such file", path.display())
             }
-            lectern::fsread::ReadError::NotAFile { what: "a folder", .. } => {
+            lectern::fsread::ReadError::NotAFile {
+                what: "a folder", ..
+            } => {
                 format!("{}: is a folder; give the lecture file", path.display())
             }
             e => e.to_string(),

@@ -10,12 +10,68 @@ use std::sync::OnceLock;
 
 /// Elements kept: text formatting, structure, lists, tables, quotations.
 const TAGS: [&str; 62] = [
-    "a", "abbr", "acronym", "article", "aside", "b", "bdi", "bdo", "blockquote", "br",
-    "caption", "center", "cite", "code", "col", "colgroup", "dd", "del", "details", "dfn",
-    "div", "dl", "dt", "em", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5",
-    "h6", "header", "hr", "i", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s",
-    "samp", "small", "span", "strike", "strong", "sub", "summary", "sup", "table", "tbody",
-    "td", "th", "thead", "tr", "u", "ul", "var",
+    "a",
+    "abbr",
+    "acronym",
+    "article",
+    "aside",
+    "b",
+    "bdi",
+    "bdo",
+    "blockquote",
+    "br",
+    "caption",
+    "center",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "i",
+    "ins",
+    "kbd",
+    "li",
+    "mark",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "s",
+    "samp",
+    "small",
+    "span",
+    "strike",
+    "strong",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "th",
+    "thead",
+    "tr",
+    "u",
+    "ul",
+    "var",
 ];
 
 fn cleaner() -> &'static ammonia::Builder<'static> {
@@ -34,8 +90,8 @@ fn cleaner() -> &'static ammonia::Builder<'static> {
             .link_rel(Some("noopener noreferrer"))
             // the text inside these is code or style, never something to read
             .clean_content_tags(HashSet::from([
-                "script", "style", "template", "noscript", "textarea", "title", "iframe",
-                "object", "svg", "math",
+                "script", "style", "template", "noscript", "textarea", "title", "iframe", "object",
+                "svg", "math",
             ]));
         b
     })
@@ -101,9 +157,27 @@ mod tests {
         for raw in HOSTILE {
             let clean = html(raw).to_ascii_lowercase();
             for bad in [
-                "<script", "<meta", "<link", "<img", "<iframe", "<base", "<form", "<input",
-                "<object", "<embed", "<svg", "<style", "javascript:", "onerror", "onclick",
-                "style=", "id=", "example.com/x", "example.com/p", "integrity", "src=",
+                "<script",
+                "<meta",
+                "<link",
+                "<img",
+                "<iframe",
+                "<base",
+                "<form",
+                "<input",
+                "<object",
+                "<embed",
+                "<svg",
+                "<style",
+                "javascript:",
+                "onerror",
+                "onclick",
+                "style=",
+                "id=",
+                "example.com/x",
+                "example.com/p",
+                "integrity",
+                "src=",
             ] {
                 assert!(!clean.contains(bad), "{raw} → {clean} keeps {bad}");
             }
@@ -114,7 +188,10 @@ mod tests {
     fn formatting_blocks_and_links_stay() {
         let raw = r#"<div class="box"><p>一要<b>学</b><span lang="en">x</span></p><table><tr><td colspan="2">格</td></tr></table><a href="https://www.gov.cn/">网站</a></div>"#;
         let clean = html(raw);
-        assert!(clean.starts_with(r#"<div class="box"><p>一要<b>学</b><span lang="en">x</span></p>"#), "{clean}");
+        assert!(
+            clean.starts_with(r#"<div class="box"><p>一要<b>学</b><span lang="en">x</span></p>"#),
+            "{clean}"
+        );
         assert!(clean.contains(r#"<td colspan="2">格</td>"#), "{clean}");
         assert!(
             clean.contains(r#"<a href="https://www.gov.cn/" rel="noopener noreferrer">网站</a>"#),

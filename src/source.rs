@@ -44,9 +44,15 @@ pub enum SourceError {
     Undecodable,
     /// Neither UTF-8 nor GB18030: where the first byte that is not UTF-8 is
     /// (1-based line, column in characters) and its value.
-    BadByte { line: usize, column: usize, byte: u8 },
+    BadByte {
+        line: usize,
+        column: usize,
+        byte: u8,
+    },
     /// More than [`MAX_INPUT`] bytes.
-    TooLarge { bytes: usize },
+    TooLarge {
+        bytes: usize,
+    },
 }
 
 impl fmt::Display for SourceError {
@@ -352,7 +358,11 @@ mod tests {
                 byte: 0xFF
             }
         );
-        assert!(err.to_string().starts_with("line 3, column 5: byte 0xFF is not UTF-8"), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("line 3, column 5: byte 0xFF is not UTF-8"),
+            "{err}"
+        );
         let mut bom = b"\xEF\xBB\xBF".to_vec();
         bom.extend_from_slice(b"ab\n\xC3(");
         assert_eq!(

@@ -88,7 +88,10 @@ fn a_style_sheet_that_closes_the_style_element_is_refused() {
     )
     .unwrap_err();
     let msg = err.to_string();
-    assert!(msg.starts_with("dept/style.css: contains `</style>`"), "{msg}");
+    assert!(
+        msg.starts_with("dept/style.css: contains `</style>`"),
+        "{msg}"
+    );
 }
 
 fn write(path: &Path, bytes: &[u8]) {
@@ -114,7 +117,10 @@ fn theme_files_outside_the_theme_folder_or_not_regular_are_refused() {
         .load_from(&lectern::theme::Folder::new(&theme, false))
         .unwrap_err()
         .to_string();
-    assert!(err.contains("`../secret.png` is outside the theme's folder"), "{err}");
+    assert!(
+        err.contains("`../secret.png` is outside the theme's folder"),
+        "{err}"
+    );
     assert!(err.contains("--allow-outside"), "{err}");
     assert!(err.contains("theme.toml:4"), "{err}");
     let allowed = Registry::new()
@@ -132,7 +138,10 @@ fn theme_files_outside_the_theme_folder_or_not_regular_are_refused() {
         .load_from(&lectern::theme::Folder::new(&theme, false))
         .unwrap_err()
         .to_string();
-    assert!(err.contains("logo.png is a pipe (FIFO), not a regular file"), "{err}");
+    assert!(
+        err.contains("logo.png is a pipe (FIFO), not a regular file"),
+        "{err}"
+    );
     std::fs::remove_file(theme.join("logo.png")).unwrap();
     write(&theme.join("logo.png"), &png(20, 10));
     mkfifo(&theme.join("style.css"));
@@ -148,13 +157,19 @@ fn theme_files_outside_the_theme_folder_or_not_regular_are_refused() {
 fn theme_check_reports_an_unreadable_style_sheet() {
     let tmp = tempfile::tempdir().unwrap();
     let theme = tmp.path().join("theme");
-    write(&theme.join("theme.toml"), b"name = \"dept\"\nextends = \"red\"\n");
+    write(
+        &theme.join("theme.toml"),
+        b"name = \"dept\"\nextends = \"red\"\n",
+    );
     mkfifo(&theme.join("style.css"));
     let out = lectern(&["theme", "check", "theme"], tmp.path());
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let err = stderr(&out);
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.contains("style.css") && err.contains("not a regular file"), "{err}");
+    assert!(
+        err.contains("style.css") && err.contains("not a regular file"),
+        "{err}"
+    );
 }
 
 /// A Markdown lecture in a folder of its own, with `secret.png` beside the folder.
@@ -183,7 +198,10 @@ fn a_picture_from_a_device_or_a_fifo_is_refused_at_once() {
         stderr(&out)
     );
     mkfifo(&dir.join("pipe.png"));
-    write(&dir.join("talk.md"), format!("{TALK}![管道](pipe.png)\n").as_bytes());
+    write(
+        &dir.join("talk.md"),
+        format!("{TALK}![管道](pipe.png)\n").as_bytes(),
+    );
     let out = lectern(&["build", "talk.md", "-o", "out.html"], &dir);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("a pipe (FIFO)"), "{}", stderr(&out));
@@ -217,7 +235,10 @@ fn a_picture_outside_the_lecture_folder_needs_the_users_permission() {
     assert!(out.status.success(), "{}", stderr(&out));
     // a picture inside the folder needs nothing
     std::fs::remove_file(dir.join("deck.toml")).unwrap();
-    write(&dir.join("talk.md"), format!("{TALK}![图](pic.png)\n").as_bytes());
+    write(
+        &dir.join("talk.md"),
+        format!("{TALK}![图](pic.png)\n").as_bytes(),
+    );
     let out = lectern(&["build", "talk.md", "-o", "out3.html"], &dir);
     assert!(out.status.success(), "{}", stderr(&out));
 }
@@ -232,7 +253,11 @@ fn an_xml_file_that_mentions_svg_is_not_carried_into_the_deck() {
     );
     let out = lectern(&["build", "talk.md", "-o", "out.html"], &dir);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("not an SVG picture"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("not an SVG picture"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -249,7 +274,11 @@ fn a_lecture_that_is_a_device_or_too_large_is_refused_with_a_line() {
     f.set_len((64 << 20) + 1).unwrap();
     let out = lectern(&["check", "big.txt"], tmp.path());
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("larger than 64 MB"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("larger than 64 MB"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -291,4 +320,42 @@ fn many_warnings_of_one_kind_are_counted_not_all_printed() {
         "{:#?}",
         &parsed.diagnostics[..5]
     );
+}
+
+#[test]
+fn allowed_html_keeps_its_blocks_and_loses_what_could_load_navigate_or_run() {
+    let md = "+++\nallow_html = true\n+++\n# 讲稿\n\n## 一、部分\n\n\
+<div class=\"box\">\n<p>重要提示内容</p>\n</div>\n\n\
+段落<span class=\"hl\">内联</span>文字。<meta http-equiv=\"refresh\" content=\"0;url=https://e.example/\">\n\n\
+<script src=\"https://e.example/x.js\" integrity=\"sha256-abc\"></script>\n\n\
+<link rel=\"modulepreload\" href=\"https://e.example/y.js\" integrity=\"sha256-abc\">\n\n\
+<img src=\"https://e.example/pixel.gif\" onerror=\"alert(1)\">\n";
+    let opts = Options {
+        format: Format::Markdown,
+        ..Options::default()
+    };
+    let deck = compile(md.as_bytes(), &opts).unwrap();
+    let html = &deck.html;
+    assert!(html.contains(r#"<div class="box">"#), "the block stays");
+    let shown: Vec<&lectern::Slide> = deck
+        .slides
+        .iter()
+        .filter(|s| s.blocks.iter().any(|b| b.contains("重要提示内容")))
+        .collect();
+    assert_eq!(shown.len(), 1, "the <div> block is on a slide");
+    assert!(
+        shown[0].notes.iter().any(|n| n.contains("重要提示内容")),
+        "and its text in the notes: {:?}",
+        shown[0].notes
+    );
+    assert!(html.contains(r#"<span class="hl">内联</span>"#));
+    for gone in [
+        "e.example",
+        "http-equiv=\"refresh\"",
+        "integrity=\"sha256-abc\"",
+        "modulepreload",
+        "onerror",
+    ] {
+        assert!(!html.contains(gone), "{gone} survived");
+    }
 }

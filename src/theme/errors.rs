@@ -21,8 +21,8 @@ pub fn fuel(slides: usize) -> u64 {
 pub fn template_message(e: &minijinja::Error) -> String {
     // the innermost error says what happened; the outer ones where (an include)
     let mut inner = e;
-    while let Some(next) = std::error::Error::source(inner)
-        .and_then(|s| s.downcast_ref::<minijinja::Error>())
+    while let Some(next) =
+        std::error::Error::source(inner).and_then(|s| s.downcast_ref::<minijinja::Error>())
     {
         inner = next;
     }
@@ -45,5 +45,8 @@ pub fn template_message(e: &minijinja::Error) -> String {
             format!("{kind}{detail}; fix the theme's template")
         }
     };
-    format!("the theme's template failed: {place}{}", what.replace('\n', " "))
+    format!(
+        "the theme's template failed: {place}{}",
+        what.replace('\n', " ")
+    )
 }

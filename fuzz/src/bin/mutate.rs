@@ -15,14 +15,71 @@ use std::time::{Duration, Instant};
 /// Bytes that matter to lectern's readers: markers, punctuation, Markdown and HTML
 /// syntax, template syntax, fences, encodings.
 const TOKENS: &[&str] = &[
-    "一、", "（一）", "(一)", "1.", "（1）", "①", "第一，", "第二，", "一是", "二是", "一要",
-    "二要", "首先", "其次", "最后", "一方面", "另一方面", "甲、", "。", "；", "：", "，", "“",
-    "”", "\n", "\n\n", "\r\n", "# ", "## ", "- ", "* ", "1. ", "> ", "```\n", "| a | b |\n|---|---|\n",
-    "![图](a.png)", "![图](x.svg)", "[链接](http://e.com)", "<div>", "</div>", "<script>", "<!-- 备注: 注 -->",
-    "::: notes\n", ":::\n", "+++\n", "---\n", "title = \"x\"\n", "allow_html = true\n", "rate = 5\n",
-    "{{ deck.title }}", "{% for s in slides %}", "{% endfor %}", "{% include \"x\" %}", "\u{feff}",
-    "\u{3000}", "\u{a0}", "\0", "\u{1b}[31m", "\u{ffff}", "谢谢大家！", "同志们：", "来源：",
-    "[colours]\nprimary = \"#fff\"\n", "[brand]\nlogo = \"x.png\"\n", "extends = \"red\"\n",
+    "一、",
+    "（一）",
+    "(一)",
+    "1.",
+    "（1）",
+    "①",
+    "第一，",
+    "第二，",
+    "一是",
+    "二是",
+    "一要",
+    "二要",
+    "首先",
+    "其次",
+    "最后",
+    "一方面",
+    "另一方面",
+    "甲、",
+    "。",
+    "；",
+    "：",
+    "，",
+    "“",
+    "”",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "# ",
+    "## ",
+    "- ",
+    "* ",
+    "1. ",
+    "> ",
+    "```\n",
+    "| a | b |\n|---|---|\n",
+    "![图](a.png)",
+    "![图](x.svg)",
+    "[链接](http://e.com)",
+    "<div>",
+    "</div>",
+    "<script>",
+    "<!-- 备注: 注 -->",
+    "::: notes\n",
+    ":::\n",
+    "+++\n",
+    "---\n",
+    "title = \"x\"\n",
+    "allow_html = true\n",
+    "rate = 5\n",
+    "{{ deck.title }}",
+    "{% for s in slides %}",
+    "{% endfor %}",
+    "{% include \"x\" %}",
+    "\u{feff}",
+    "\u{3000}",
+    "\u{a0}",
+    "\0",
+    "\u{1b}[31m",
+    "\u{ffff}",
+    "谢谢大家！",
+    "同志们：",
+    "来源：",
+    "[colours]\nprimary = \"#fff\"\n",
+    "[brand]\nlogo = \"x.png\"\n",
+    "extends = \"red\"\n",
 ];
 
 struct Rng(u64);
@@ -97,7 +154,12 @@ fn seeds(paths: &[String]) -> Vec<Vec<u8>> {
         let p = Path::new(p);
         if p.is_dir() {
             let mut entries: Vec<PathBuf> = std::fs::read_dir(p)
-                .map(|d| d.flatten().map(|e| e.path()).filter(|p| p.is_file()).collect())
+                .map(|d| {
+                    d.flatten()
+                        .map(|e| e.path())
+                        .filter(|p| p.is_file())
+                        .collect()
+                })
                 .unwrap_or_default();
             entries.sort();
             entries.iter().for_each(|e| add(e));
@@ -113,8 +175,10 @@ fn seeds(paths: &[String]) -> Vec<Vec<u8>> {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (Some(name), Some(secs)) = (args.first(), args.get(1).and_then(|s| s.parse::<u64>().ok()))
-    else {
+    let (Some(name), Some(secs)) = (
+        args.first(),
+        args.get(1).and_then(|s| s.parse::<u64>().ok()),
+    ) else {
         eprintln!("usage: mutate TARGET SECONDS SEED_FILE_OR_DIR...");
         std::process::exit(2);
     };
@@ -140,7 +204,8 @@ fn main() {
     std::fs::create_dir_all(&artifacts).expect("artifacts folder");
 
     // the watchdog: one input running past the limit is a finding, and ends the run
-    let current: Arc<Mutex<(Vec<u8>, Instant)>> = Arc::new(Mutex::new((Vec::new(), Instant::now())));
+    let current: Arc<Mutex<(Vec<u8>, Instant)>> =
+        Arc::new(Mutex::new((Vec::new(), Instant::now())));
     let runs = Arc::new(AtomicU64::new(0));
     {
         let current = Arc::clone(&current);
@@ -158,7 +223,10 @@ fn main() {
                     limit.as_secs(),
                     path.display()
                 );
-                println!("{name}: {} executions, 1 finding (slow)", runs.load(Ordering::Relaxed));
+                println!(
+                    "{name}: {} executions, 1 finding (slow)",
+                    runs.load(Ordering::Relaxed)
+                );
                 std::process::exit(1);
             }
         });
