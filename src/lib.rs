@@ -16,16 +16,17 @@
 //! file system (the binary in `main.rs` does), so [`compile`] works on bytes in memory.
 
 pub mod assets;
+pub mod confine;
 pub mod diag;
 pub mod docx;
 pub mod fonts;
-pub mod fsread;
 pub mod html;
 pub mod images;
 pub mod numbering;
 pub mod outline;
 pub mod parse;
 pub mod plan;
+pub mod project;
 pub mod render;
 pub mod sanitize;
 pub mod settings;

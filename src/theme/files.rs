@@ -1,11 +1,8 @@
 //! Where a theme's files come from. The library reads themes only through
-//! [`ThemeFiles`], so tests hand themes in memory; [`Folder`] reads a theme folder on
-//! disk the careful way (regular files, bounded, nothing outside the folder).
+//! [`ThemeFiles`], so tests hand themes in memory; `project` reads theme folders on
+//! disk.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
-
-use crate::fsread;
 
 use rust_embed::RustEmbed;
 
@@ -98,50 +95,5 @@ impl ThemeFiles for MemoryFiles {
             .filter(|n| n.ends_with(".j2") && !n.contains('/'))
             .map(str::to_string)
             .collect()
-    }
-}
-
-/// A theme folder on disk; files are read when the loader asks for them.
-#[derive(Debug, Clone)]
-pub struct Folder {
-    dir: PathBuf,
-    allow_outside: bool,
-}
-
-impl Folder {
-    /// The theme in `dir`; `allow_outside` lets `theme.toml` name files outside it.
-    pub fn new(dir: impl Into<PathBuf>, allow_outside: bool) -> Self {
-        Folder {
-            dir: dir.into(),
-            allow_outside,
-        }
-    }
-}
-
-impl ThemeFiles for Folder {
-    fn origin(&self) -> String {
-        self.dir.display().to_string()
-    }
-    fn read(&self, path: &str) -> Result<Option<Vec<u8>>, String> {
-        let full = fsread::resolve(&self.dir, path, self.allow_outside, "theme")
-            .map_err(|e| e.to_string())?;
-        match fsread::read_limited(&full, fsread::MAX_THEME_FILE) {
-            Ok(bytes) => Ok(Some(bytes)),
-            Err(fsread::ReadError::NotFound { .. }) => Ok(None),
-            Err(e) => Err(e.to_string()),
-        }
-    }
-    fn templates(&self) -> Vec<String> {
-        let Ok(entries) = std::fs::read_dir(self.dir.join("templates")) else {
-            return Vec::new();
-        };
-        let mut names: Vec<String> = entries
-            .flatten()
-            .filter(|e| e.path().is_file())
-            .filter_map(|e| e.file_name().to_str().map(str::to_string))
-            .filter(|n| n.ends_with(".j2"))
-            .collect();
-        names.sort();
-        names
     }
 }

@@ -5,8 +5,8 @@
 //! a department's theme is a folder of the same shape that usually `extends` a built-in
 //! and overrides what it wants: keys of `theme.toml`, whole templates by file name, and
 //! CSS appended after its parent's. The library never touches the file system: themes
-//! come in through [`ThemeFiles`] ([`files::BuiltIn`], [`files::MemoryFiles`],
-//! [`files::Folder`]).
+//! come in through [`ThemeFiles`] ([`files::BuiltIn`], [`files::MemoryFiles`], or the
+//! folder reader of `project`).
 
 pub mod config;
 pub mod eject;
@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::Arc;
 
-pub use files::{BuiltIn, Folder, MemoryFiles, ThemeFiles};
+pub use files::{BuiltIn, MemoryFiles, ThemeFiles};
 pub use load::Registry;
 
 use crate::images::DataUri;
