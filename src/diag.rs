@@ -55,12 +55,12 @@ impl<'a> Diagnostics<'a> {
         // A span must cut the text at characters, or no report can show it.
         let start = floor_char_boundary(self.text, span.start);
         let span = Span::new(start, floor_char_boundary(self.text, span.end).max(start));
-        let (line, column) = self.lines.line_col(self.text, span.start);
+        // line and column are filled in by `finish`, for the diagnostics it keeps
         self.list.push(Diagnostic {
             severity,
             span,
-            line,
-            column,
+            line: 0,
+            column: 0,
             message,
             help,
         });
@@ -71,7 +71,13 @@ impl<'a> Diagnostics<'a> {
     /// made 100,000 times, not 100,000 things to read).
     pub fn finish(mut self) -> Vec<Diagnostic> {
         self.list.sort_by_key(|d| (d.span.start, d.severity));
-        cap_per_kind(self.list, PER_KIND)
+        let mut kept = cap_per_kind(self.list, PER_KIND);
+        // Columns count characters from the line start: done only for what is kept, or
+        // many diagnostics on one long line would cost the square of its length.
+        for d in &mut kept {
+            (d.line, d.column) = self.lines.line_col(self.text, d.span.start);
+        }
+        kept
     }
 }
 

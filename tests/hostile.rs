@@ -135,7 +135,7 @@ fn theme_files_outside_the_theme_folder_or_not_regular_are_refused() {
     mkfifo(&theme.join("logo.png"));
     let err = load_folder(&theme, false).unwrap_err().to_string();
     assert!(
-        err.contains("logo.png is a pipe (FIFO), not a regular file"),
+        err.contains("`logo.png` is not a regular file (a device or a pipe)"),
         "{err}"
     );
     std::fs::remove_file(theme.join("logo.png")).unwrap();
