@@ -89,7 +89,7 @@ impl Out {
     }
 
     pub fn line(&mut self, text: &str) {
-        if writeln!(self.0, "{text}").is_err() {
+        if writeln!(self.0, "{}", report::printable(text)).is_err() {
             std::process::exit(0);
         }
     }
