@@ -362,7 +362,7 @@ fn python_pptx_reads_every_title_and_the_notes_word_for_word() {
             if let Some(b) = &s.badge {
                 assert!(texts.contains(&b.as_str()), "{name} slide {}: badge {b}", s.number);
             }
-            for item in s.items.iter().chain(&s.chips) {
+            for item in s.items.iter().chain(&s.chips).chain(&s.keys) {
                 assert!(texts.iter().any(|t| t.contains(item.as_str())), "{name} slide {}: {item}", s.number);
             }
             let want_layout = match s.kind {

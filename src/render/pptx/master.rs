@@ -362,16 +362,9 @@ pub fn layout_xml(kind: Kind, look: &Look, c: Canvas, logo: Option<&Logo>) -> Ve
                         footer_shapes(x, 12, c, logo, &s, true);
                     }
                     Kind::Part => {
-                        // the ring is a shape of its own: LibreOffice draws every
-                        // placeholder as a rectangle
+                        // the ring is drawn by each slide (where its numeral sits):
+                        // a layout's shapes show on every slide that uses it
                         let ring = Rect::new((c.w - 95.0) / 2.0, 70.0, 95.0, 95.0);
-                        Shape {
-                            rect: Some(ring),
-                            geom: Some("ellipse"),
-                            line: Some(("accent2", 2.0)),
-                            ..Shape::new(9, "圆环")
-                        }
-                        .write(x);
                         ph(10, "序号", Ph::Body(BADGE), ring, centred(heading(look, size::ORDINAL, field_head)), Frame::MIDDLE).write(x);
                         let title = centred(heading(look, size::PART_TITLE, field_head));
                         ph(11, "标题", Ph::Title, Rect::new(85.0, 190.0, c.w - 170.0, 110.0), title, Frame::MIDDLE).write(x);

@@ -14,6 +14,9 @@ use super::xml::Xml;
 use crate::deck::{Block, DeckInfo, Image, Kind, List, Slide, Table};
 use crate::theme::Theme;
 
+/// The mark of a key sentence (the HTML deck's accent bar).
+const BAR: char = '\u{258C}';
+
 /// What every slide needs to know besides itself.
 pub struct Ctx<'a> {
     pub look: &'a Look,
@@ -259,6 +262,36 @@ impl<'a> Flow<'a> {
         }
         let ph = self.next_body();
         self.push_text(ph, "目录", x, w, paras);
+    }
+
+    /// Key sentences: lines marked with an accent bar.
+    fn keys(&mut self, keys: &[String]) {
+        if keys.is_empty() {
+            return;
+        }
+        let (_, body, _) = colours(self.kind, self.ctx.look);
+        let size = self.size(if self.kind == Kind::Part { 19.0 } else { size::BODY });
+        let paras: Vec<Para> = keys
+            .iter()
+            .map(|k| {
+                let mut p = Para::plain(k, size, self.face());
+                p.bullet = Bullet::Char(BAR, "accent2");
+                p.colour = Some(body);
+                p.line = Some(1.45);
+                p.align = Some("l");
+                p.space_before = size * 0.3;
+                p
+            })
+            .collect();
+        let (x, w) = if self.kind == Kind::Part {
+            let w = self.w.min(700.0);
+            (self.x + (self.w - w) / 2.0, w)
+        } else {
+            (self.x, self.w)
+        };
+        self.gap(26.0);
+        let ph = self.next_body();
+        self.push_text(ph, "要点句", x, w, paras);
     }
 
     /// Keyword chips: outlined pills, as many a row as fit.
@@ -589,9 +622,16 @@ impl<'a> Flow<'a> {
                     w,
                     vec![heading(&s.title, ts, look.title_face, head, "ctr")],
                 );
+                let org = self
+                    .ctx
+                    .theme
+                    .organisation
+                    .clone()
+                    .filter(|o| !o.trim().is_empty() && !s.byline.contains(o));
                 let byline: Vec<Para> = s
                     .byline
                     .iter()
+                    .chain(org.as_ref())
                     .enumerate()
                     .map(|(i, line)| {
                         let base = if i == 0 && self.ctx.info.subtitle.as_ref() == Some(line) {
@@ -621,6 +661,7 @@ impl<'a> Flow<'a> {
                 self.push_text(Some(Ph::Title), "标题", x, w, vec![p]);
                 self.rule();
                 self.items(&s.items);
+                self.keys(&s.keys);
                 self.chips(&s.chips);
                 self.content(&s.content);
             }
@@ -657,6 +698,7 @@ impl<'a> Flow<'a> {
                     vec![heading(&s.title, ts, look.title_face, head, "ctr")],
                 );
                 self.items(&s.items);
+                self.keys(&s.keys);
                 self.chips(&s.chips);
                 self.content(&s.content);
             }
@@ -706,6 +748,7 @@ impl<'a> Flow<'a> {
                     self.rule();
                 }
                 self.items(&s.items);
+                self.keys(&s.keys);
                 self.chips(&s.chips);
                 self.content(&s.content);
             }
@@ -717,24 +760,26 @@ impl<'a> Flow<'a> {
                 let (x, w) = (self.x, self.w);
                 self.push_text(Some(Ph::Title), "结束语", x, w, vec![p]);
                 self.content(&s.content);
-                let notes: Vec<Para> = self
+                // the organisation and the date beneath (the source notice is kept
+                // in the document properties, never on a slide)
+                let org = self
                     .ctx
-                    .info
-                    .source_note
-                    .iter()
-                    .map(|line| {
-                        let mut p = Para::plain(line, size::NOTE, look.body_face);
-                        p.align = Some("ctr");
-                        p.bullet = Bullet::None;
-                        p.colour = Some(body);
-                        p.line = Some(1.4);
-                        p
-                    })
-                    .collect();
-                if !notes.is_empty() {
+                    .theme
+                    .organisation
+                    .as_deref()
+                    .filter(|o| !o.trim().is_empty())
+                    .or(self.ctx.info.organisation.as_deref());
+                let date = self.ctx.info.date.as_deref().map(|d| d.trim_matches(|c| "（）()".contains(c)));
+                let who: Vec<&str> = [org, date].into_iter().flatten().filter(|t| !t.is_empty()).collect();
+                if !who.is_empty() {
+                    let mut p = Para::plain(&who.join("\u{3000}"), self.size(size::BYLINE), look.body_face);
+                    p.align = Some("ctr");
+                    p.bullet = Bullet::None;
+                    p.colour = Some(body);
+                    p.line = Some(1.4);
                     self.gap(32.0);
                     let ph = self.next_body();
-                    self.push_text(ph, "附注", x, w, notes);
+                    self.push_text(ph, "落款", x, w, vec![p]);
                 }
             }
         }
@@ -832,7 +877,11 @@ pub fn slide_xml(ctx: &Ctx, s: &Slide) -> SlidePart {
                         id - 1
                     };
                     if !s.crumbs.is_empty() && ctx.theme.layout.show_breadcrumb && !is_field(kind) {
-                        let mut p = Para::plain(&s.crumbs.join(" › "), size::CRUMBS, look.body_face);
+                        let mut crumbs = s.crumbs.join(" › ");
+                        if s.continues.is_some() {
+                            crumbs.push_str("（续）");
+                        }
+                        let mut p = Para::plain(&crumbs, size::CRUMBS, look.body_face);
                         p.bullet = Bullet::None;
                         p.colour = Some(look.crumbs());
                         p.spacing = 0.6;
