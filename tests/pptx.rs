@@ -111,10 +111,18 @@ fn check_package(name: &str, deck: &Deck, bytes: &[u8]) {
     let overrides: BTreeSet<String> = ct
         .descendants()
         .filter(|n| n.has_tag_name("Override"))
-        .map(|n| n.attribute("PartName").unwrap().trim_start_matches('/').to_string())
+        .map(|n| {
+            n.attribute("PartName")
+                .unwrap()
+                .trim_start_matches('/')
+                .to_string()
+        })
         .collect();
     for o in &overrides {
-        assert!(files.contains_key(o), "{name}: override for missing part {o}");
+        assert!(
+            files.contains_key(o),
+            "{name}: override for missing part {o}"
+        );
     }
     let mut targets = BTreeSet::new();
     for (part, data) in &files {
@@ -131,10 +139,20 @@ fn check_package(name: &str, deck: &Deck, bytes: &[u8]) {
             let doc = roxmltree::Document::parse(text(data)).unwrap();
             let mut ids = BTreeSet::new();
             for r in doc.descendants().filter(|n| n.has_tag_name("Relationship")) {
-                assert_ne!(r.attribute("TargetMode"), Some("External"), "{name}: {part}");
-                assert!(ids.insert(r.attribute("Id").unwrap()), "{name}: {part} repeats an id");
+                assert_ne!(
+                    r.attribute("TargetMode"),
+                    Some("External"),
+                    "{name}: {part}"
+                );
+                assert!(
+                    ids.insert(r.attribute("Id").unwrap()),
+                    "{name}: {part} repeats an id"
+                );
                 let t = resolve(part, r.attribute("Target").unwrap());
-                assert!(files.contains_key(&t), "{name}: {part} points at missing {t}");
+                assert!(
+                    files.contains_key(&t),
+                    "{name}: {part} points at missing {t}"
+                );
                 targets.insert(t);
             }
         }
@@ -154,9 +172,16 @@ fn check_package(name: &str, deck: &Deck, bytes: &[u8]) {
     };
     let slide_ids = ids("sldId");
     assert_eq!(slide_ids.len(), deck.slides.len(), "{name}");
-    assert!(slide_ids.iter().all(|i| (256..2_147_483_648).contains(i)), "{name}");
-    assert_eq!(slide_ids.iter().collect::<BTreeSet<_>>().len(), slide_ids.len());
-    let master = roxmltree::Document::parse(text(&files["ppt/slideMasters/slideMaster1.xml"])).unwrap();
+    assert!(
+        slide_ids.iter().all(|i| (256..2_147_483_648).contains(i)),
+        "{name}"
+    );
+    assert_eq!(
+        slide_ids.iter().collect::<BTreeSet<_>>().len(),
+        slide_ids.len()
+    );
+    let master =
+        roxmltree::Document::parse(text(&files["ppt/slideMasters/slideMaster1.xml"])).unwrap();
     let mut big: Vec<u64> = ids("sldMasterId");
     big.extend(
         master
@@ -166,8 +191,17 @@ fn check_package(name: &str, deck: &Deck, bytes: &[u8]) {
     );
     assert_eq!(big.len(), 7, "{name}: one master and six layouts");
     assert!(big.iter().all(|i| *i >= 2_147_483_648), "{name}: {big:?}");
-    assert_eq!(big.iter().collect::<BTreeSet<_>>().len(), big.len(), "{name}");
-    for needed in ["ppt/presProps.xml", "ppt/viewProps.xml", "ppt/notesMasters/notesMaster1.xml", "ppt/theme/theme1.xml"] {
+    assert_eq!(
+        big.iter().collect::<BTreeSet<_>>().len(),
+        big.len(),
+        "{name}"
+    );
+    for needed in [
+        "ppt/presProps.xml",
+        "ppt/viewProps.xml",
+        "ppt/notesMasters/notesMaster1.xml",
+        "ppt/theme/theme1.xml",
+    ] {
         assert!(files.contains_key(needed), "{name}: {needed}");
     }
     // every slide: shape ids unique, every run Chinese with three faces and a size
@@ -176,12 +210,21 @@ fn check_package(name: &str, deck: &Deck, bytes: &[u8]) {
         let doc = roxmltree::Document::parse(text(&files[&part])).unwrap();
         let mut seen = BTreeSet::new();
         for n in doc.descendants().filter(|n| n.tag_name().name() == "cNvPr") {
-            assert!(seen.insert(n.attribute("id").unwrap()), "{name}: {part} repeats a shape id");
+            assert!(
+                seen.insert(n.attribute("id").unwrap()),
+                "{name}: {part} repeats a shape id"
+            );
         }
         for r in doc.descendants().filter(|n| n.tag_name().name() == "r") {
-            let props = r.children().find(|c| c.tag_name().name() == "rPr").expect("rPr");
+            let props = r
+                .children()
+                .find(|c| c.tag_name().name() == "rPr")
+                .expect("rPr");
             assert_eq!(props.attribute("lang"), Some("zh-CN"), "{name}: {part}");
-            assert!(props.attribute("sz").is_some(), "{name}: {part}: a run without a size");
+            assert!(
+                props.attribute("sz").is_some(),
+                "{name}: {part}: a run without a size"
+            );
             let faces: Vec<&str> = props
                 .children()
                 .map(|c| c.tag_name().name())
@@ -192,7 +235,10 @@ fn check_package(name: &str, deck: &Deck, bytes: &[u8]) {
         for p in doc.descendants().filter(|n| n.tag_name().name() == "pPr") {
             assert_eq!(p.attribute("eaLnBrk"), Some("1"), "{name}: {part}");
         }
-        assert!(!text(&files[&part]).contains("Autofit\"") && !text(&files[&part]).contains("normAutofit"));
+        assert!(
+            !text(&files[&part]).contains("Autofit\"")
+                && !text(&files[&part]).contains("normAutofit")
+        );
     }
 }
 
@@ -215,15 +261,29 @@ fn every_theme_and_shape_gives_a_sound_package() {
     check_package("rich markdown", &deck, &bytes);
     let files = entries(&bytes);
     // the photo as PNG, the SVG with its PNG stand-in
-    let media: Vec<&String> = files.keys().filter(|k| k.starts_with("ppt/media/")).collect();
-    assert_eq!(media.iter().filter(|m| m.ends_with(".svg")).count(), 1, "{media:?}");
-    assert_eq!(media.iter().filter(|m| m.ends_with(".png")).count(), 2, "{media:?}");
+    let media: Vec<&String> = files
+        .keys()
+        .filter(|k| k.starts_with("ppt/media/"))
+        .collect();
+    assert_eq!(
+        media.iter().filter(|m| m.ends_with(".svg")).count(),
+        1,
+        "{media:?}"
+    );
+    assert_eq!(
+        media.iter().filter(|m| m.ends_with(".png")).count(),
+        2,
+        "{media:?}"
+    );
     let all: String = files
         .iter()
         .filter(|(k, _)| k.starts_with("ppt/slides/slide"))
         .map(|(_, v)| text(v).to_string())
         .collect();
-    assert!(all.contains("<a:tbl>") && all.contains("<a:t>186</a:t>"), "the table is a table");
+    assert!(
+        all.contains("<a:tbl>") && all.contains("<a:t>186</a:t>"),
+        "the table is a table"
+    );
     assert!(all.contains("descr=\"组织架构示意图\"") && all.contains("asvg:svgBlip"));
 }
 
@@ -232,10 +292,19 @@ fn the_theme_is_the_masters_look() {
     let (_, bytes) = build(SEED, Format::Plain, "red", Aspect::Wide);
     let files = entries(&bytes);
     let theme = text(&files["ppt/theme/theme1.xml"]);
-    assert!(theme.contains("<a:accent1><a:srgbClr val=\"B2001E\"/></a:accent1>"), "primary");
-    assert!(theme.contains("<a:accent2><a:srgbClr val=\"F2C75C\"/></a:accent2>"), "accent");
+    assert!(
+        theme.contains("<a:accent1><a:srgbClr val=\"B2001E\"/></a:accent1>"),
+        "primary"
+    );
+    assert!(
+        theme.contains("<a:accent2><a:srgbClr val=\"F2C75C\"/></a:accent2>"),
+        "accent"
+    );
     // red's title stack reaches 宋体 first among Windows fonts, its body stack 微软雅黑
-    assert!(theme.contains("<a:majorFont><a:latin typeface=\"宋体\""), "{theme}");
+    assert!(
+        theme.contains("<a:majorFont><a:latin typeface=\"宋体\""),
+        "{theme}"
+    );
     assert!(theme.contains("<a:ea typeface=\"宋体\""));
     assert!(theme.contains("<a:minorFont><a:latin typeface=\"微软雅黑\""));
     let layouts: Vec<String> = (1..=6)
@@ -243,11 +312,23 @@ fn the_theme_is_the_masters_look() {
         .collect();
     let names: Vec<&str> = layouts
         .iter()
-        .map(|l| l.split("<p:cSld name=\"").nth(1).unwrap().split('"').next().unwrap())
+        .map(|l| {
+            l.split("<p:cSld name=\"")
+                .nth(1)
+                .unwrap()
+                .split('"')
+                .next()
+                .unwrap()
+        })
         .collect();
     assert_eq!(names, ["标题页", "目录", "篇章页", "节", "要点", "结束页"]);
     let master = text(&files["ppt/slideMasters/slideMaster1.xml"]);
-    for ph in ["type=\"title\"", "type=\"body\" idx=\"1\"", "type=\"ftr\"", "type=\"sldNum\""] {
+    for ph in [
+        "type=\"title\"",
+        "type=\"body\" idx=\"1\"",
+        "type=\"ftr\"",
+        "type=\"sldNum\"",
+    ] {
         assert!(master.contains(ph), "master lacks {ph}");
     }
     // the band on the primary colour, the rule on the accent
@@ -268,7 +349,12 @@ fn control_characters_never_reach_the_package() {
     check_package("control characters", &deck, &bytes);
     for (name, data) in entries(&bytes) {
         if name.ends_with(".xml") {
-            assert!(!text(&data).chars().any(|c| matches!(c, '\u{1}' | '\u{b}' | '\u{7}')), "{name}");
+            assert!(
+                !text(&data)
+                    .chars()
+                    .any(|c| matches!(c, '\u{1}' | '\u{b}' | '\u{7}')),
+                "{name}"
+            );
         }
     }
 }
@@ -309,7 +395,9 @@ fn require() -> bool {
 }
 
 fn target_dir(sub: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target").join(sub);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("target")
+        .join(sub);
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
@@ -325,12 +413,19 @@ fn python_pptx_reads_every_title_and_the_notes_word_for_word() {
         .status()
         .is_ok_and(|s| s.success());
     if !ok {
-        assert!(!require(), "python-pptx is required here (python3 -m pip install python-pptx)");
+        assert!(
+            !require(),
+            "python-pptx is required here (python3 -m pip install python-pptx)"
+        );
         eprintln!("skipped: python-pptx is not installed");
         return;
     }
     let dir = target_dir("pptx");
-    for (name, lecture, format) in [("seed", SEED, Format::Plain), ("speech", SPEECH, Format::Plain), ("rich", RICH, Format::Markdown)] {
+    for (name, lecture, format) in [
+        ("seed", SEED, Format::Plain),
+        ("speech", SPEECH, Format::Plain),
+        ("rich", RICH, Format::Markdown),
+    ] {
         let (deck, bytes) = build(lecture, format, "red", Aspect::Wide);
         let path = dir.join(format!("{name}.pptx"));
         std::fs::write(&path, &bytes).unwrap();
@@ -339,7 +434,11 @@ fn python_pptx_reads_every_title_and_the_notes_word_for_word() {
             .arg(&path)
             .output()
             .unwrap();
-        assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let read: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         let slides = read["slides"].as_array().unwrap();
         assert_eq!(slides.len(), deck.slides.len(), "{name}");
@@ -358,12 +457,25 @@ fn python_pptx_reads_every_title_and_the_notes_word_for_word() {
                 .iter()
                 .find(|sh| matches!(sh["placeholder"].as_str(), Some("TITLE" | "CENTER_TITLE")))
                 .unwrap_or_else(|| panic!("{name} slide {}: no title placeholder", s.number));
-            assert_eq!(title_shape["text"].as_str(), Some(s.title.as_str()), "{name} slide {}", s.number);
+            assert_eq!(
+                title_shape["text"].as_str(),
+                Some(s.title.as_str()),
+                "{name} slide {}",
+                s.number
+            );
             if let Some(b) = &s.badge {
-                assert!(texts.contains(&b.as_str()), "{name} slide {}: badge {b}", s.number);
+                assert!(
+                    texts.contains(&b.as_str()),
+                    "{name} slide {}: badge {b}",
+                    s.number
+                );
             }
             for item in s.items.iter().chain(&s.chips).chain(&s.keys) {
-                assert!(texts.iter().any(|t| t.contains(item.as_str())), "{name} slide {}: {item}", s.number);
+                assert!(
+                    texts.iter().any(|t| t.contains(item.as_str())),
+                    "{name} slide {}: {item}",
+                    s.number
+                );
             }
             let want_layout = match s.kind {
                 Kind::Title => "标题页",
@@ -375,7 +487,12 @@ fn python_pptx_reads_every_title_and_the_notes_word_for_word() {
             };
             assert_eq!(got["layout"], want_layout);
             // the notes page holds the slide's notes, block by block
-            let paras: Vec<&str> = got["notes"].as_array().unwrap().iter().map(|p| p.as_str().unwrap()).collect();
+            let paras: Vec<&str> = got["notes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| p.as_str().unwrap())
+                .collect();
             assert_eq!(
                 squeeze(&paras.concat()),
                 squeeze(&s.notes_text().concat()),
@@ -387,23 +504,40 @@ fn python_pptx_reads_every_title_and_the_notes_word_for_word() {
         if name == "seed" {
             // read in order, the notes are the lecture from the salutation on, word for word
             let lines: Vec<&str> = SEED.lines().collect();
-            let body: Vec<char> = lines[1..12].concat().chars().filter(|c| c.is_alphanumeric()).collect();
+            let body: Vec<char> = lines[1..12]
+                .concat()
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect();
             let mut i = 0;
             for c in notes.chars() {
                 if i < body.len() && c == body[i] {
                     i += 1;
                 }
             }
-            assert_eq!(i, body.len(), "the notes hold {i} of {} letters of the lecture in order", body.len());
+            assert_eq!(
+                i,
+                body.len(),
+                "the notes hold {i} of {} letters of the lecture in order",
+                body.len()
+            );
         }
     }
 }
 
 #[test]
 fn libreoffice_renders_every_slide_and_every_title() {
-    let have = |tool: &str, arg: &str| Command::new(tool).arg(arg).output().is_ok_and(|o| o.status.success());
+    let have = |tool: &str, arg: &str| {
+        Command::new(tool)
+            .arg(arg)
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
     if !(have("soffice", "--version") && have("pdftotext", "-v")) {
-        assert!(!require(), "LibreOffice (libreoffice-impress) and poppler-utils are required here");
+        assert!(
+            !require(),
+            "LibreOffice (libreoffice-impress) and poppler-utils are required here"
+        );
         eprintln!("skipped: soffice or pdftotext missing");
         return;
     }
@@ -431,7 +565,10 @@ fn libreoffice_renders_every_slide_and_every_title() {
     let profile = target_dir(&format!("lo-profile-{}", std::process::id()));
     let _ = Command::new("soffice")
         .args(["--headless", "--norestore"])
-        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
         .args(["--convert-to", "pdf", "--outdir"])
         .arg(&dir)
         .args(&files)
@@ -450,11 +587,19 @@ fn libreoffice_renders_every_slide_and_every_title() {
             .and_then(|p| p.trim().parse().ok())
             .unwrap_or(0);
         assert_eq!(pages, deck.slides.len(), "{name}: pages");
-        let txt = Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap();
+        let txt = Command::new("pdftotext")
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .unwrap();
         let txt = squeeze(&String::from_utf8_lossy(&txt.stdout));
         for s in &deck.slides {
             let head: String = squeeze(&s.title).chars().take(8).collect();
-            assert!(txt.contains(&head), "{name}: slide {} title {head} not in the PDF", s.number);
+            assert!(
+                txt.contains(&head),
+                "{name}: slide {} title {head} not in the PDF",
+                s.number
+            );
         }
         let out = shots.join(name);
         let _ = std::fs::remove_dir_all(&out);

@@ -16,7 +16,9 @@ fn char_em(c: char) -> f32 {
         'A'..='Z' => 0.66,
         c if c.is_ascii() => 0.55,
         // Latin with accents, Greek, Cyrillic
-        '\u{80}'..='\u{2e7f}' if !matches!(c, '\u{2014}' | '\u{2026}' | '\u{2018}'..='\u{201d}') => {
+        '\u{80}'..='\u{2e7f}'
+            if !matches!(c, '\u{2014}' | '\u{2026}' | '\u{2018}'..='\u{201d}') =>
+        {
             0.6
         }
         _ => 1.0,
@@ -113,7 +115,10 @@ mod tests {
     #[test]
     fn the_largest_fitting_size_shrinks_with_the_text() {
         let short = [("聚焦“两个大局”".to_string(), 0.0)];
-        let long = [("聚焦“两个大局”，准确把握新质生产力是高质量发展重要着力点".repeat(4), 0.0)];
+        let long = [(
+            "聚焦“两个大局”，准确把握新质生产力是高质量发展重要着力点".repeat(4),
+            0.0,
+        )];
         let m = |p| Measure {
             paragraphs: p,
             line: 1.3,

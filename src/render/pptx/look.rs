@@ -52,11 +52,17 @@ pub const MONO: Face = Face {
 
 /// The fonts that come with every Chinese Windows, under the names a stack may use.
 const WINDOWS: [(&[&str], Face); 6] = [
-    (&["微软雅黑", "microsoft yahei", "microsoft yahei ui"], YAHEI),
+    (
+        &["微软雅黑", "microsoft yahei", "microsoft yahei ui"],
+        YAHEI,
+    ),
     (&["宋体", "simsun"], SONG),
     (&["新宋体", "nsimsun"], NSONG),
     (&["黑体", "simhei"], HEI),
-    (&["仿宋", "fangsong", "仿宋_gb2312", "fangsong_gb2312"], FANGSONG),
+    (
+        &["仿宋", "fangsong", "仿宋_gb2312", "fangsong_gb2312"],
+        FANGSONG,
+    ),
     (&["楷体", "kaiti", "楷体_gb2312", "kaiti_gb2312"], KAI),
 ];
 
@@ -180,11 +186,23 @@ mod tests {
     #[test]
     fn picks_the_first_windows_font_of_a_stack() {
         let stack = |s: &[&str]| s.iter().map(|x| x.to_string()).collect::<Vec<_>>();
-        let red_title = stack(&["FZXiaoBiaoSong-B05S", "STZhongsong", "SimSun", "宋体", "serif"]);
+        let red_title = stack(&[
+            "FZXiaoBiaoSong-B05S",
+            "STZhongsong",
+            "SimSun",
+            "宋体",
+            "serif",
+        ]);
         assert_eq!(windows_face(&red_title).name, "宋体");
-        assert_eq!(windows_face(&stack(&["PingFang SC", "Microsoft YaHei"])).name, "微软雅黑");
+        assert_eq!(
+            windows_face(&stack(&["PingFang SC", "Microsoft YaHei"])).name,
+            "微软雅黑"
+        );
         assert_eq!(windows_face(&stack(&["仿宋_GB2312"])).name, "仿宋");
-        assert_eq!(windows_face(&stack(&["Noto Serif CJK SC", "serif"])).name, "宋体");
+        assert_eq!(
+            windows_face(&stack(&["Noto Serif CJK SC", "serif"])).name,
+            "宋体"
+        );
         assert_eq!(windows_face(&stack(&["Noto Sans CJK SC"])).name, "微软雅黑");
     }
 

@@ -3,8 +3,8 @@
 //! every slide. Slides only place their placeholders; the look lives here.
 
 use super::look::Look;
-use super::shapes::{PhStyle, Rect, Shape, BADGE, CRUMBS, KICKER};
 use super::shapes::{self, Ph};
+use super::shapes::{PhStyle, Rect, Shape, BADGE, CRUMBS, KICKER};
 use super::text::{Bullet, Frame};
 use super::xml::Xml;
 use crate::deck::Kind;
@@ -202,13 +202,29 @@ pub fn master_xml(look: &Look, c: Canvas, logo: Option<&Logo>, layout_ids: &[u32
             background(x, "bg1");
             tree(x, |x| {
                 if look.band_filled {
-                    Shape::block(2, "色带", Rect::new(0.0, 0.0, c.w, BAND - RULE), "accent1").write(x);
+                    Shape::block(2, "色带", Rect::new(0.0, 0.0, c.w, BAND - RULE), "accent1")
+                        .write(x);
                 }
                 Shape::block(3, "金线", Rect::new(0.0, BAND - RULE, c.w, RULE), "accent2").write(x);
                 let cw = c.content_width();
-                ph(4, "标题", Ph::Title, Rect::new(MARGIN, TOP, cw, 100.0), s.title, Frame::TOP).write(x);
-                ph(5, "正文", Ph::Body(1), Rect::new(MARGIN, 210.0, cw, 260.0), s.body, Frame::TOP)
-                    .write(x);
+                ph(
+                    4,
+                    "标题",
+                    Ph::Title,
+                    Rect::new(MARGIN, TOP, cw, 100.0),
+                    s.title,
+                    Frame::TOP,
+                )
+                .write(x);
+                ph(
+                    5,
+                    "正文",
+                    Ph::Body(1),
+                    Rect::new(MARGIN, 210.0, cw, 260.0),
+                    s.body,
+                    Frame::TOP,
+                )
+                .write(x);
                 footer_shapes(x, 6, c, logo, &s, true);
                 if let Some(l) = logo {
                     let r = Rect::new(MARGIN, FOOTER_Y, l.width(LOGO_H), LOGO_H);
@@ -242,7 +258,9 @@ pub fn master_xml(look: &Look, c: Canvas, logo: Option<&Logo>, layout_ids: &[u32
             }
         });
         x.el("p:txStyles", &[], |x| {
-            x.el("p:titleStyle", &[], |x| shapes::level_style(x, "a:lvl1pPr", &s.title, 0));
+            x.el("p:titleStyle", &[], |x| {
+                shapes::level_style(x, "a:lvl1pPr", &s.title, 0)
+            });
             x.el("p:bodyStyle", &[], |x| {
                 for lvl in 0..3u8 {
                     let tag = format!("a:lvl{}pPr", lvl + 1);
@@ -335,13 +353,45 @@ pub fn layout_xml(kind: Kind, look: &Look, c: Canvas, logo: Option<&Logo>) -> Ve
                             spacing: size::KICKER * 0.5,
                             ..centred(plain(look, size::KICKER, field_head))
                         };
-                        ph(10, "眉题", Ph::Body(KICKER), Rect::new(MARGIN, 120.0, cw, 36.0), kicker, Frame::MIDDLE).write(x);
+                        ph(
+                            10,
+                            "眉题",
+                            Ph::Body(KICKER),
+                            Rect::new(MARGIN, 120.0, cw, 36.0),
+                            kicker,
+                            Frame::MIDDLE,
+                        )
+                        .write(x);
                         let title = centred(heading(look, size::DECK_TITLE, field_head));
-                        ph(11, "标题", Ph::CtrTitle, Rect::new(85.0, 170.0, c.w - 170.0, 130.0), title, Frame::MIDDLE).write(x);
+                        ph(
+                            11,
+                            "标题",
+                            Ph::CtrTitle,
+                            Rect::new(85.0, 170.0, c.w - 170.0, 130.0),
+                            title,
+                            Frame::MIDDLE,
+                        )
+                        .write(x);
                         let sub = centred(plain(look, size::SUBTITLE, field_text));
-                        ph(12, "副标题", Ph::SubTitle, Rect::new(MARGIN, 320.0, cw, 100.0), sub, Frame::TOP).write(x);
+                        ph(
+                            12,
+                            "副标题",
+                            Ph::SubTitle,
+                            Rect::new(MARGIN, 320.0, cw, 100.0),
+                            sub,
+                            Frame::TOP,
+                        )
+                        .write(x);
                         let foot = centred(plain(look, FOOTER_SIZE, field_text));
-                        ph(13, "页脚", Ph::Footer, field_footer_rect(c), foot, Frame::MIDDLE).write(x);
+                        ph(
+                            13,
+                            "页脚",
+                            Ph::Footer,
+                            field_footer_rect(c),
+                            foot,
+                            Frame::MIDDLE,
+                        )
+                        .write(x);
                         if let Some(l) = logo {
                             let w = l.width(36.0);
                             let r = Rect::new((c.w - w) / 2.0, c.h - 110.0, w, 36.0);
@@ -353,41 +403,115 @@ pub fn layout_xml(kind: Kind, look: &Look, c: Canvas, logo: Option<&Logo>) -> Ve
                             spacing: size::OUTLINE_TITLE * 0.5,
                             ..heading(look, size::OUTLINE_TITLE, "tx2")
                         };
-                        ph(10, "标题", Ph::Title, Rect::new(MARGIN, TOP, cw, 64.0), title, Frame::MIDDLE).write(x);
+                        ph(
+                            10,
+                            "标题",
+                            Ph::Title,
+                            Rect::new(MARGIN, TOP, cw, 64.0),
+                            title,
+                            Frame::MIDDLE,
+                        )
+                        .write(x);
                         let items = PhStyle {
                             line: 1.6,
                             ..heading(look, size::OUTLINE_ITEM, "tx2")
                         };
-                        ph(11, "目录", Ph::Body(1), Rect::new(MARGIN, 200.0, cw, 270.0), items, Frame::TOP).write(x);
+                        ph(
+                            11,
+                            "目录",
+                            Ph::Body(1),
+                            Rect::new(MARGIN, 200.0, cw, 270.0),
+                            items,
+                            Frame::TOP,
+                        )
+                        .write(x);
                         footer_shapes(x, 12, c, logo, &s, true);
                     }
                     Kind::Part => {
                         // the ring is drawn by each slide (where its numeral sits):
                         // a layout's shapes show on every slide that uses it
                         let ring = Rect::new((c.w - 95.0) / 2.0, 70.0, 95.0, 95.0);
-                        ph(10, "序号", Ph::Body(BADGE), ring, centred(heading(look, size::ORDINAL, field_head)), Frame::MIDDLE).write(x);
+                        ph(
+                            10,
+                            "序号",
+                            Ph::Body(BADGE),
+                            ring,
+                            centred(heading(look, size::ORDINAL, field_head)),
+                            Frame::MIDDLE,
+                        )
+                        .write(x);
                         let title = centred(heading(look, size::PART_TITLE, field_head));
-                        ph(11, "标题", Ph::Title, Rect::new(85.0, 190.0, c.w - 170.0, 110.0), title, Frame::MIDDLE).write(x);
+                        ph(
+                            11,
+                            "标题",
+                            Ph::Title,
+                            Rect::new(85.0, 190.0, c.w - 170.0, 110.0),
+                            title,
+                            Frame::MIDDLE,
+                        )
+                        .write(x);
                         let items = PhStyle {
                             bullet: Bullet::Char(DIAMOND, "accent2"),
                             ..plain(look, size::PART_ITEM, field_text)
                         };
-                        ph(12, "要目", Ph::Body(1), Rect::new(130.0, 320.0, c.w - 260.0, 150.0), items, Frame::TOP).write(x);
+                        ph(
+                            12,
+                            "要目",
+                            Ph::Body(1),
+                            Rect::new(130.0, 320.0, c.w - 260.0, 150.0),
+                            items,
+                            Frame::TOP,
+                        )
+                        .write(x);
                     }
                     Kind::Section | Kind::Point => {
                         let crumbs = plain(look, size::CRUMBS, look.crumbs());
-                        ph(10, "导航", Ph::Body(CRUMBS), Rect::new(MARGIN, 0.0, cw, BAND - RULE), crumbs, Frame::MIDDLE).write(x);
+                        ph(
+                            10,
+                            "导航",
+                            Ph::Body(CRUMBS),
+                            Rect::new(MARGIN, 0.0, cw, BAND - RULE),
+                            crumbs,
+                            Frame::MIDDLE,
+                        )
+                        .write(x);
                         let badge = Shape {
                             geom: Some("roundRect"),
                             fill: Some("accent1"),
-                            ..ph(11, "序号", Ph::Body(BADGE), Rect::new(MARGIN, 210.0, 60.0, 34.0),
-                                centred(plain(look, size::POINT_TITLE * 0.6, "bg2")), Frame::MIDDLE)
+                            ..ph(
+                                11,
+                                "序号",
+                                Ph::Body(BADGE),
+                                Rect::new(MARGIN, 210.0, 60.0, 34.0),
+                                centred(plain(look, size::POINT_TITLE * 0.6, "bg2")),
+                                Frame::MIDDLE,
+                            )
                         };
                         badge.write(x);
-                        let size = if kind == Kind::Point { size::POINT_TITLE } else { size::SECTION_TITLE };
+                        let size = if kind == Kind::Point {
+                            size::POINT_TITLE
+                        } else {
+                            size::SECTION_TITLE
+                        };
                         let title = heading(look, size, "tx2");
-                        ph(12, "标题", Ph::Title, Rect::new(MARGIN + 72.0, 200.0, cw - 72.0, 100.0), title, Frame::TOP).write(x);
-                        ph(13, "正文", Ph::Body(1), Rect::new(MARGIN, 310.0, cw, 160.0), s.body, Frame::TOP).write(x);
+                        ph(
+                            12,
+                            "标题",
+                            Ph::Title,
+                            Rect::new(MARGIN + 72.0, 200.0, cw - 72.0, 100.0),
+                            title,
+                            Frame::TOP,
+                        )
+                        .write(x);
+                        ph(
+                            13,
+                            "正文",
+                            Ph::Body(1),
+                            Rect::new(MARGIN, 310.0, cw, 160.0),
+                            s.body,
+                            Frame::TOP,
+                        )
+                        .write(x);
                         footer_shapes(x, 14, c, logo, &s, true);
                     }
                     Kind::Closing => {
@@ -395,11 +519,35 @@ pub fn layout_xml(kind: Kind, look: &Look, c: Canvas, logo: Option<&Logo>) -> Ve
                             spacing: size::CLOSING * 0.2,
                             ..centred(heading(look, size::CLOSING, field_head))
                         };
-                        ph(10, "结束语", Ph::Title, Rect::new(MARGIN, 170.0, cw, 120.0), title, Frame::MIDDLE).write(x);
+                        ph(
+                            10,
+                            "结束语",
+                            Ph::Title,
+                            Rect::new(MARGIN, 170.0, cw, 120.0),
+                            title,
+                            Frame::MIDDLE,
+                        )
+                        .write(x);
                         let note = centred(plain(look, size::NOTE, field_text));
-                        ph(11, "附注", Ph::Body(1), Rect::new(MARGIN, 320.0, cw, 120.0), note, Frame::TOP).write(x);
+                        ph(
+                            11,
+                            "附注",
+                            Ph::Body(1),
+                            Rect::new(MARGIN, 320.0, cw, 120.0),
+                            note,
+                            Frame::TOP,
+                        )
+                        .write(x);
                         let foot = centred(plain(look, FOOTER_SIZE, field_text));
-                        ph(12, "页脚", Ph::Footer, field_footer_rect(c), foot, Frame::MIDDLE).write(x);
+                        ph(
+                            12,
+                            "页脚",
+                            Ph::Footer,
+                            field_footer_rect(c),
+                            foot,
+                            Frame::MIDDLE,
+                        )
+                        .write(x);
                     }
                 }
             });
@@ -426,7 +574,15 @@ pub fn notes_master_xml(look: &Look) -> Vec<u8> {
                     ..Shape::new(2, "幻灯片图像")
                 };
                 img.write(x);
-                ph(3, "备注", Ph::Notes, Rect::new(54.0, 310.0, 432.0, 390.0), notes, Frame::TOP).write(x);
+                ph(
+                    3,
+                    "备注",
+                    Ph::Notes,
+                    Rect::new(54.0, 310.0, 432.0, 390.0),
+                    notes,
+                    Frame::TOP,
+                )
+                .write(x);
             });
         });
         x.empty(
@@ -446,7 +602,9 @@ pub fn notes_master_xml(look: &Look) -> Vec<u8> {
                 ("folHlink", "folHlink"),
             ],
         );
-        x.el("p:notesStyle", &[], |x| shapes::level_style(x, "a:lvl1pPr", &notes, 0));
+        x.el("p:notesStyle", &[], |x| {
+            shapes::level_style(x, "a:lvl1pPr", &notes, 0)
+        });
     });
     x.finish()
 }

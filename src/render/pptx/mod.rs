@@ -121,7 +121,9 @@ fn package(deck: &Deck, theme: &Theme, aspect: Aspect) -> Package {
     });
 
     // master, layouts, themes
-    let layout_ids: Vec<u32> = (1..=Kind::ALL.len() as u32).map(|i| MASTER_ID + i).collect();
+    let layout_ids: Vec<u32> = (1..=Kind::ALL.len() as u32)
+        .map(|i| MASTER_ID + i)
+        .collect();
     let mut master_rels: Vec<Rel> = (1..=Kind::ALL.len())
         .map(|i| Rel {
             kind: rel::SLIDE_LAYOUT,
@@ -132,7 +134,9 @@ fn package(deck: &Deck, theme: &Theme, aspect: Aspect) -> Package {
         kind: rel::THEME,
         target: "ppt/theme/theme1.xml".into(),
     });
-    let logo_part = logo.as_ref().map(|(_, ext, _)| format!("ppt/media/logo.{ext}"));
+    let logo_part = logo
+        .as_ref()
+        .map(|(_, ext, _)| format!("ppt/media/logo.{ext}"));
     if let Some(name) = &logo_part {
         master_rels.push(Rel {
             kind: rel::IMAGE,
@@ -261,9 +265,21 @@ fn package(deck: &Deck, theme: &Theme, aspect: Aspect) -> Package {
     }
 
     for (name, content_type, data) in [
-        ("ppt/presProps.xml", ct::PRES_PROPS, PRES_PROPS.as_bytes().to_vec()),
-        ("ppt/viewProps.xml", ct::VIEW_PROPS, VIEW_PROPS.as_bytes().to_vec()),
-        ("ppt/tableStyles.xml", ct::TABLE_STYLES, TABLE_STYLES.as_bytes().to_vec()),
+        (
+            "ppt/presProps.xml",
+            ct::PRES_PROPS,
+            PRES_PROPS.as_bytes().to_vec(),
+        ),
+        (
+            "ppt/viewProps.xml",
+            ct::VIEW_PROPS,
+            VIEW_PROPS.as_bytes().to_vec(),
+        ),
+        (
+            "ppt/tableStyles.xml",
+            ct::TABLE_STYLES,
+            TABLE_STYLES.as_bytes().to_vec(),
+        ),
         ("docProps/core.xml", ct::CORE, core_xml(deck)),
         ("docProps/app.xml", ct::EXTENDED, app_xml(n)),
     ] {

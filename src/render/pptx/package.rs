@@ -47,7 +47,8 @@ pub mod ct {
         "application/vnd.openxmlformats-officedocument.presentationml.slideMaster+xml";
     pub const SLIDE_LAYOUT: &str =
         "application/vnd.openxmlformats-officedocument.presentationml.slideLayout+xml";
-    pub const SLIDE: &str = "application/vnd.openxmlformats-officedocument.presentationml.slide+xml";
+    pub const SLIDE: &str =
+        "application/vnd.openxmlformats-officedocument.presentationml.slide+xml";
     pub const NOTES_MASTER: &str =
         "application/vnd.openxmlformats-officedocument.presentationml.notesMaster+xml";
     pub const NOTES_SLIDE: &str =
@@ -147,7 +148,10 @@ impl Package {
                 for e in exts {
                     x.empty(
                         "Default",
-                        &[("Extension", e), ("ContentType", media_type(e).unwrap_or(""))],
+                        &[
+                            ("Extension", e),
+                            ("ContentType", media_type(e).unwrap_or("")),
+                        ],
                     );
                 }
                 for p in &self.parts {

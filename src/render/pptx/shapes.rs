@@ -117,7 +117,9 @@ impl<'a> Shape<'a> {
                 let id = self.id.to_string();
                 x.empty("p:cNvPr", &[("id", &id), ("name", self.name)]);
                 if self.ph.is_some() {
-                    x.el("p:cNvSpPr", &[], |x| x.empty("a:spLocks", &[("noGrp", "1")]));
+                    x.el("p:cNvSpPr", &[], |x| {
+                        x.empty("a:spLocks", &[("noGrp", "1")])
+                    });
                 } else if self.text.is_some() {
                     x.empty("p:cNvSpPr", &[("txBox", "1")]);
                 } else {
@@ -233,7 +235,11 @@ pub fn level_style(x: &mut Xml, tag: &str, s: &PhStyle, level: u8) {
                     x.empty("a:buSzPct", &[("val", "70000")]);
                     x.empty(
                         "a:buFont",
-                        &[("typeface", "Arial"), ("pitchFamily", "34"), ("charset", "0")],
+                        &[
+                            ("typeface", "Arial"),
+                            ("pitchFamily", "34"),
+                            ("charset", "0"),
+                        ],
                     );
                     x.empty("a:buChar", &[("char", c.encode_utf8(&mut [0; 4]))]);
                 }
@@ -324,7 +330,14 @@ pub struct TableLook {
 }
 
 /// A table as a graphic frame: header cells on the primary colour, rows ruled.
-pub fn table(x: &mut Xml, id: u32, rect: Rect, widths: &[f32], rows: &[(f32, Vec<Cell>)], look: TableLook) {
+pub fn table(
+    x: &mut Xml,
+    id: u32,
+    rect: Rect,
+    widths: &[f32],
+    rows: &[(f32, Vec<Cell>)],
+    look: TableLook,
+) {
     x.el("p:graphicFrame", &[], |x| {
         x.el("p:nvGraphicFramePr", &[], |x| {
             let name = format!("表格 {id}");
@@ -338,7 +351,10 @@ pub fn table(x: &mut Xml, id: u32, rect: Rect, widths: &[f32], rows: &[(f32, Vec
         x.el("a:graphic", &[], |x| {
             x.el(
                 "a:graphicData",
-                &[("uri", "http://schemas.openxmlformats.org/drawingml/2006/table")],
+                &[(
+                    "uri",
+                    "http://schemas.openxmlformats.org/drawingml/2006/table",
+                )],
                 |x| {
                     let head = rows.first().is_some_and(|r| r.1.iter().any(|c| c.head));
                     let first_row = if head { "1" } else { "0" };
@@ -381,7 +397,9 @@ fn cell(x: &mut Xml, c: &Cell, look: TableLook) {
                     x.el(side, &[("w", "0")], |x| x.empty("a:noFill", &[]));
                 }
                 for side in ["a:lnT", "a:lnB"] {
-                    x.el(side, &[("w", &emu(0.75).to_string())], |x| fill(x, look.rule));
+                    x.el(side, &[("w", &emu(0.75).to_string())], |x| {
+                        fill(x, look.rule)
+                    });
                 }
                 if c.head {
                     fill(x, look.head_fill);
@@ -394,7 +412,13 @@ fn cell(x: &mut Xml, c: &Cell, look: TableLook) {
 }
 
 /// A paragraph in a table cell.
-pub fn cell_para(pieces: Vec<text::Piece>, size: f32, face: Face, head: bool, look: TableLook) -> Para {
+pub fn cell_para(
+    pieces: Vec<text::Piece>,
+    size: f32,
+    face: Face,
+    head: bool,
+    look: TableLook,
+) -> Para {
     let mut p = Para::new(pieces, size, face);
     p.bullet = Bullet::None;
     p.colour = Some(if head { look.head_text } else { look.text });

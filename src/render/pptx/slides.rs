@@ -141,7 +141,11 @@ fn chinese_number(n: usize) -> String {
     match n {
         0..=9 => DIGITS[n].to_string(),
         10..=19 => format!("十{}", if n > 10 { DIGITS[n - 10] } else { "" }),
-        20..=99 => format!("{}十{}", DIGITS[n / 10], if n % 10 > 0 { DIGITS[n % 10] } else { "" }),
+        20..=99 => format!(
+            "{}十{}",
+            DIGITS[n / 10],
+            if n % 10 > 0 { DIGITS[n % 10] } else { "" }
+        ),
         _ => n.to_string(),
     }
 }
@@ -186,7 +190,8 @@ impl<'a> Flow<'a> {
 
     fn push_text(&mut self, ph: Option<Ph>, name: &'static str, x: f32, w: f32, paras: Vec<Para>) {
         let h = height(&paras, w);
-        self.out.push(text(ph, name, Rect::new(x, self.y, w, h), paras));
+        self.out
+            .push(text(ph, name, Rect::new(x, self.y, w, h), paras));
         self.y += h;
     }
 
@@ -197,9 +202,27 @@ impl<'a> Flow<'a> {
         }
         let (head, body, mark) = colours(self.kind, self.ctx.look);
         let (base, face, bullet, colour, line) = match self.kind {
-            Kind::Outline => (size::OUTLINE_ITEM, self.ctx.look.title_face, Bullet::None, head, 1.6),
-            Kind::Part => (size::PART_ITEM, self.face(), Bullet::Char(DIAMOND, mark), body, 1.5),
-            _ => (size::BODY, self.face(), Bullet::Char(DIAMOND, mark), body, 1.45),
+            Kind::Outline => (
+                size::OUTLINE_ITEM,
+                self.ctx.look.title_face,
+                Bullet::None,
+                head,
+                1.6,
+            ),
+            Kind::Part => (
+                size::PART_ITEM,
+                self.face(),
+                Bullet::Char(DIAMOND, mark),
+                body,
+                1.5,
+            ),
+            _ => (
+                size::BODY,
+                self.face(),
+                Bullet::Char(DIAMOND, mark),
+                body,
+                1.45,
+            ),
         };
         let size = self.size(base);
         let paras = items
@@ -270,7 +293,11 @@ impl<'a> Flow<'a> {
             return;
         }
         let (_, body, _) = colours(self.kind, self.ctx.look);
-        let size = self.size(if self.kind == Kind::Part { 19.0 } else { size::BODY });
+        let size = self.size(if self.kind == Kind::Part {
+            19.0
+        } else {
+            size::BODY
+        });
         let paras: Vec<Para> = keys
             .iter()
             .map(|k| {
@@ -324,7 +351,8 @@ impl<'a> Flow<'a> {
             if r > 0 {
                 self.y += gap;
             }
-            let row_w: f32 = row.iter().map(|i| widths[*i]).sum::<f32>() + gap * (row.len() as f32 - 1.0);
+            let row_w: f32 =
+                row.iter().map(|i| widths[*i]).sum::<f32>() + gap * (row.len() as f32 - 1.0);
             let mut x = if is_field(self.kind) {
                 self.x + (self.w - row_w) / 2.0
             } else {
@@ -419,7 +447,13 @@ impl<'a> Flow<'a> {
             Block::Code { text: code } => {
                 let small = self.size(size::BODY * 0.75);
                 let mut p = Para::new(
-                    text::pieces_of_text(code.trim_end_matches('\n'), Marks { code: true, ..Marks::default() }),
+                    text::pieces_of_text(
+                        code.trim_end_matches('\n'),
+                        Marks {
+                            code: true,
+                            ..Marks::default()
+                        },
+                    ),
                     small,
                     self.face(),
                 );
@@ -458,7 +492,10 @@ impl<'a> Flow<'a> {
     }
 
     fn table(&mut self, t: &Table) {
-        let cols = t.head.len().max(t.rows.iter().map(Vec::len).max().unwrap_or(0));
+        let cols = t
+            .head
+            .len()
+            .max(t.rows.iter().map(Vec::len).max().unwrap_or(0));
         if cols == 0 {
             return;
         }
@@ -466,7 +503,9 @@ impl<'a> Flow<'a> {
         let size = self.size(size::TABLE);
         let face = self.face();
         let cell_text = |row: &[Vec<crate::deck::Inline>], c: usize| -> String {
-            row.get(c).map(|r| crate::deck::plain(r)).unwrap_or_default()
+            row.get(c)
+                .map(|r| crate::deck::plain(r))
+                .unwrap_or_default()
         };
         // columns as wide as their text asks, within half to three times the average
         let mut want: Vec<f32> = (0..cols)
@@ -478,7 +517,8 @@ impl<'a> Flow<'a> {
             })
             .collect();
         let avg = want.iter().sum::<f32>() / cols as f32;
-        want.iter_mut().for_each(|w| *w = w.clamp(avg * 0.5, avg * 3.0));
+        want.iter_mut()
+            .for_each(|w| *w = w.clamp(avg * 0.5, avg * 3.0));
         let sum: f32 = want.iter().sum();
         let widths: Vec<f32> = want.iter().map(|w| w / sum * self.w).collect();
         let mut rows = Vec::new();
@@ -492,7 +532,13 @@ impl<'a> Flow<'a> {
             let cells = (0..cols)
                 .map(|c| {
                     let runs = row.get(c).map(Vec::as_slice).unwrap_or(&[]);
-                    let mut p = shapes::cell_para(pieces(runs), size, face, head, table_look(self.kind, self.ctx.look));
+                    let mut p = shapes::cell_para(
+                        pieces(runs),
+                        size,
+                        face,
+                        head,
+                        table_look(self.kind, self.ctx.look),
+                    );
                     p.line = Some(1.3);
                     h = h.max(height(std::slice::from_ref(&p), widths[c] - 12.0));
                     Cell {
@@ -535,7 +581,11 @@ impl<'a> Flow<'a> {
             let mut p = Para::plain(&img.alt, size::NOTE, self.face());
             p.align = Some("ctr");
             p.bullet = Bullet::None;
-            p.colour = Some(if is_field(self.kind) { colours(self.kind, self.ctx.look).1 } else { "accent3" });
+            p.colour = Some(if is_field(self.kind) {
+                colours(self.kind, self.ctx.look).1
+            } else {
+                "accent3"
+            });
             p.line = Some(1.3);
             let (x, w) = (self.x, self.w);
             self.push_text(None, "图注", x, w, vec![p]);
@@ -604,7 +654,10 @@ impl<'a> Flow<'a> {
                     // the short rules either side of the kicker
                     let kw = fit::em_width(k) * size * 1.5;
                     let y = self.y - size * 0.7;
-                    for rx in [self.x + self.w / 2.0 - kw / 2.0 - 70.0, self.x + self.w / 2.0 + kw / 2.0 + 20.0] {
+                    for rx in [
+                        self.x + self.w / 2.0 - kw / 2.0 - 70.0,
+                        self.x + self.w / 2.0 + kw / 2.0 + 20.0,
+                    ] {
                         self.out.push(Placed::Block {
                             rect: Rect::new(rx, y, 50.0, 1.0),
                             colour: "accent2",
@@ -717,7 +770,11 @@ impl<'a> Flow<'a> {
                     }
                     None => (0.0, 0.0),
                 };
-                let tx = if bw > 0.0 { self.x + bw + max * 0.35 } else { self.x };
+                let tx = if bw > 0.0 {
+                    self.x + bw + max * 0.35
+                } else {
+                    self.x
+                };
                 let tw = self.x + self.w - tx;
                 let ts = title_size(&s.title, max, 24.0_f32.min(max), tw, 2);
                 if let Some(b) = &s.badge {
@@ -742,7 +799,12 @@ impl<'a> Flow<'a> {
                 }
                 let title = vec![heading(&s.title, ts, look.title_face, head, "l")];
                 let h = height(&title, tw);
-                self.out.push(text(Some(Ph::Title), "标题", Rect::new(tx, self.y, tw, h), title));
+                self.out.push(text(
+                    Some(Ph::Title),
+                    "标题",
+                    Rect::new(tx, self.y, tw, h),
+                    title,
+                ));
                 self.y += h;
                 if s.kind == Kind::Point && s.items.is_empty() {
                     self.rule();
@@ -769,10 +831,23 @@ impl<'a> Flow<'a> {
                     .as_deref()
                     .filter(|o| !o.trim().is_empty())
                     .or(self.ctx.info.organisation.as_deref());
-                let date = self.ctx.info.date.as_deref().map(|d| d.trim_matches(|c| "（）()".contains(c)));
-                let who: Vec<&str> = [org, date].into_iter().flatten().filter(|t| !t.is_empty()).collect();
+                let date = self
+                    .ctx
+                    .info
+                    .date
+                    .as_deref()
+                    .map(|d| d.trim_matches(|c| "（）()".contains(c)));
+                let who: Vec<&str> = [org, date]
+                    .into_iter()
+                    .flatten()
+                    .filter(|t| !t.is_empty())
+                    .collect();
                 if !who.is_empty() {
-                    let mut p = Para::plain(&who.join("\u{3000}"), self.size(size::BYLINE), look.body_face);
+                    let mut p = Para::plain(
+                        &who.join("\u{3000}"),
+                        self.size(size::BYLINE),
+                        look.body_face,
+                    );
                     p.align = Some("ctr");
                     p.bullet = Bullet::None;
                     p.colour = Some(body);
@@ -817,7 +892,11 @@ pub fn footer_text(ctx: &Ctx, kind: Kind) -> Option<String> {
         .as_deref()
         .filter(|_| kind != Kind::Title)
         .map(|d| d.trim_matches(|c| "（）()".contains(c)));
-    let parts: Vec<&str> = [org, date].into_iter().flatten().filter(|s| !s.is_empty()).collect();
+    let parts: Vec<&str> = [org, date]
+        .into_iter()
+        .flatten()
+        .filter(|s| !s.is_empty())
+        .collect();
     (!parts.is_empty()).then(|| parts.join("\u{3000}"))
 }
 
@@ -867,7 +946,11 @@ pub fn slide_xml(ctx: &Ctx, s: &Slide) -> SlidePart {
     let kind = s.kind;
     x.el(
         "p:sld",
-        &[("xmlns:a", master::NS_A), ("xmlns:r", master::NS_R), ("xmlns:p", master::NS_P)],
+        &[
+            ("xmlns:a", master::NS_A),
+            ("xmlns:r", master::NS_R),
+            ("xmlns:p", master::NS_P),
+        ],
         |x| {
             x.el("p:cSld", &[], |x| {
                 master::shape_tree(x, |x| {
@@ -886,7 +969,8 @@ pub fn slide_xml(ctx: &Ctx, s: &Slide) -> SlidePart {
                         p.colour = Some(look.crumbs());
                         p.spacing = 0.6;
                         p.line = Some(1.2);
-                        let r = Rect::new(MARGIN, 0.0, c.content_width(), master::BAND - master::RULE);
+                        let r =
+                            Rect::new(MARGIN, 0.0, c.content_width(), master::BAND - master::RULE);
                         let shape = Shape {
                             ph: Some(Ph::Body(CRUMBS)),
                             rect: Some(r),
@@ -897,7 +981,16 @@ pub fn slide_xml(ctx: &Ctx, s: &Slide) -> SlidePart {
                     }
                     for placed in &flow.out {
                         match placed {
-                            Placed::Text { ph, name, rect, frame, paras, geom, fill, line } => Shape {
+                            Placed::Text {
+                                ph,
+                                name,
+                                rect,
+                                frame,
+                                paras,
+                                geom,
+                                fill,
+                                line,
+                            } => Shape {
                                 ph: *ph,
                                 rect: Some(*rect),
                                 geom: *geom,
@@ -907,7 +1000,9 @@ pub fn slide_xml(ctx: &Ctx, s: &Slide) -> SlidePart {
                                 ..Shape::new(next(), name)
                             }
                             .write(x),
-                            Placed::Block { rect, colour } => Shape::block(next(), "装饰线", *rect, colour).write(x),
+                            Placed::Block { rect, colour } => {
+                                Shape::block(next(), "装饰线", *rect, colour).write(x)
+                            }
                             Placed::Ring { rect } => Shape {
                                 rect: Some(*rect),
                                 geom: Some("ellipse"),
@@ -919,9 +1014,14 @@ pub fn slide_xml(ctx: &Ctx, s: &Slide) -> SlidePart {
                                 let (bitmap, svg) = &image_rels[*image];
                                 shapes::picture(x, next(), alt, *rect, bitmap, svg.as_deref());
                             }
-                            Placed::Table { rect, widths, rows } => {
-                                shapes::table(x, next(), *rect, widths, rows, table_look(kind, look))
-                            }
+                            Placed::Table { rect, widths, rows } => shapes::table(
+                                x,
+                                next(),
+                                *rect,
+                                widths,
+                                rows,
+                                table_look(kind, look),
+                            ),
                         }
                     }
                     footer(x, ctx, s, &mut next, body_colour);
@@ -936,7 +1036,13 @@ pub fn slide_xml(ctx: &Ctx, s: &Slide) -> SlidePart {
     }
 }
 
-fn footer(x: &mut Xml, ctx: &Ctx, s: &Slide, next: &mut dyn FnMut() -> u32, field_colour: &'static str) {
+fn footer(
+    x: &mut Xml,
+    ctx: &Ctx,
+    s: &Slide,
+    next: &mut dyn FnMut() -> u32,
+    field_colour: &'static str,
+) {
     let c = ctx.canvas;
     let look = ctx.look;
     let field = is_field(s.kind);
@@ -954,7 +1060,12 @@ fn footer(x: &mut Xml, ctx: &Ctx, s: &Slide, next: &mut dyn FnMut() -> u32, fiel
         } else {
             p.colour = Some("accent3");
             let left = MARGIN + ctx.logo.map_or(0.0, |l| l.width(master::LOGO_H) + 8.0);
-            Rect::new(left, master::FOOTER_Y, c.w - left - MARGIN - master::PAGE_W, master::FOOTER_H)
+            Rect::new(
+                left,
+                master::FOOTER_Y,
+                c.w - left - MARGIN - master::PAGE_W,
+                master::FOOTER_H,
+            )
         };
         let fit_size = fit::largest(
             &fit::Measure {
@@ -994,7 +1105,12 @@ fn footer(x: &mut Xml, ctx: &Ctx, s: &Slide, next: &mut dyn FnMut() -> u32, fiel
         p.line = Some(1.2);
         Shape {
             ph: Some(Ph::SlideNumber),
-            rect: Some(Rect::new(c.w - MARGIN - master::PAGE_W, master::FOOTER_Y, master::PAGE_W, master::FOOTER_H)),
+            rect: Some(Rect::new(
+                c.w - MARGIN - master::PAGE_W,
+                master::FOOTER_Y,
+                master::PAGE_W,
+                master::FOOTER_H,
+            )),
             text: Some((Frame::MIDDLE, vec![p])),
             ..Shape::new(next(), "页码")
         }
@@ -1015,7 +1131,11 @@ pub fn notes_xml(look: &Look, s: &Slide) -> Vec<u8> {
     let mut x = Xml::new();
     x.el(
         "p:notes",
-        &[("xmlns:a", master::NS_A), ("xmlns:r", master::NS_R), ("xmlns:p", master::NS_P)],
+        &[
+            ("xmlns:a", master::NS_A),
+            ("xmlns:r", master::NS_R),
+            ("xmlns:p", master::NS_P),
+        ],
         |x| {
             x.el("p:cSld", &[], |x| {
                 master::shape_tree(x, |x| {
@@ -1048,15 +1168,25 @@ fn notes_paras(b: &Block, face: Face, out: &mut Vec<Para>) {
         Block::Paragraph { runs } => out.push(para(pieces(runs))),
         Block::List(l) => list_notes(l, face, out),
         Block::Table(t) => {
-            for row in std::iter::once(&t.head).chain(&t.rows).filter(|r| !r.is_empty()) {
+            for row in std::iter::once(&t.head)
+                .chain(&t.rows)
+                .filter(|r| !r.is_empty())
+            {
                 let cells: Vec<String> = row.iter().map(|c| crate::deck::plain(c)).collect();
-                out.push(para(text::pieces_of_text(&cells.join("\t"), Marks::default())));
+                out.push(para(text::pieces_of_text(
+                    &cells.join("\t"),
+                    Marks::default(),
+                )));
             }
         }
         Block::Quote { blocks } => blocks.iter().for_each(|b| notes_paras(b, face, out)),
-        Block::Code { text: code } => {
-            out.push(para(text::pieces_of_text(code.trim_end_matches('\n'), Marks { code: true, ..Marks::default() })))
-        }
+        Block::Code { text: code } => out.push(para(text::pieces_of_text(
+            code.trim_end_matches('\n'),
+            Marks {
+                code: true,
+                ..Marks::default()
+            },
+        ))),
         Block::Image(img) if !img.alt.is_empty() => {
             out.push(para(text::pieces_of_text(&img.alt, Marks::default())))
         }

@@ -9,7 +9,10 @@ use crate::deck::Inline;
 /// A piece of a paragraph.
 #[derive(Debug, Clone)]
 pub enum Piece {
-    Text { text: String, marks: Marks },
+    Text {
+        text: String,
+        marks: Marks,
+    },
     Break,
     /// The slide number field.
     SlideNumber(String),
@@ -128,10 +131,37 @@ fn push_pieces(runs: &[Inline], marks: Marks, out: &mut Vec<Piece>) {
     for r in runs {
         match r {
             Inline::Text(t) => out.extend(pieces_of_text(t, marks)),
-            Inline::Code(t) => out.extend(pieces_of_text(t, Marks { code: true, ..marks })),
-            Inline::Strong(c) => push_pieces(c, Marks { bold: true, ..marks }, out),
-            Inline::Emphasis(c) => push_pieces(c, Marks { italic: true, ..marks }, out),
-            Inline::Strikethrough(c) => push_pieces(c, Marks { strike: true, ..marks }, out),
+            Inline::Code(t) => out.extend(pieces_of_text(
+                t,
+                Marks {
+                    code: true,
+                    ..marks
+                },
+            )),
+            Inline::Strong(c) => push_pieces(
+                c,
+                Marks {
+                    bold: true,
+                    ..marks
+                },
+                out,
+            ),
+            Inline::Emphasis(c) => push_pieces(
+                c,
+                Marks {
+                    italic: true,
+                    ..marks
+                },
+                out,
+            ),
+            Inline::Strikethrough(c) => push_pieces(
+                c,
+                Marks {
+                    strike: true,
+                    ..marks
+                },
+                out,
+            ),
             Inline::Superscript(c) => push_pieces(c, Marks { shift: 1, ..marks }, out),
             Inline::Subscript(c) => push_pieces(c, Marks { shift: -1, ..marks }, out),
             Inline::Link { content, .. } => push_pieces(
@@ -153,14 +183,7 @@ fn hundredths(pt: f32) -> String {
 }
 
 /// `<a:rPr>` (or `tag`): language, size, marks, colour and the three faces.
-pub fn run_props(
-    x: &mut Xml,
-    tag: &str,
-    size: f32,
-    face: Face,
-    marks: Marks,
-    para: Option<&Para>,
-) {
+pub fn run_props(x: &mut Xml, tag: &str, size: f32, face: Face, marks: Marks, para: Option<&Para>) {
     let sz = hundredths(size);
     let spc = para.map(|p| hundredths(p.spacing)).unwrap_or_default();
     let mut attrs: Vec<(&str, &str)> = vec![("lang", "zh-CN"), ("altLang", "en-US"), ("sz", &sz)];
@@ -274,7 +297,15 @@ pub fn paragraph(x: &mut Xml, p: &Para) {
                 Bullet::Char(c, colour) => {
                     x.el("a:buClr", &[], |x| colour_el(x, colour));
                     x.empty("a:buSzPct", &[("val", "70000")]);
-                    x.empty("a:buFont", &[("typeface", "Arial"), ("panose", "020B0604020202020204"), ("pitchFamily", "34"), ("charset", "0")]);
+                    x.empty(
+                        "a:buFont",
+                        &[
+                            ("typeface", "Arial"),
+                            ("panose", "020B0604020202020204"),
+                            ("pitchFamily", "34"),
+                            ("charset", "0"),
+                        ],
+                    );
                     x.empty("a:buChar", &[("char", c.encode_utf8(&mut [0; 4]))]);
                 }
                 Bullet::Number(start, colour, scheme) => {
@@ -299,7 +330,10 @@ pub fn paragraph(x: &mut Xml, p: &Para) {
                 }),
                 Piece::SlideNumber(n) => x.el(
                     "a:fld",
-                    &[("id", "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"), ("type", "slidenum")],
+                    &[
+                        ("id", "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"),
+                        ("type", "slidenum"),
+                    ],
                     |x| {
                         run_props(x, "a:rPr", p.size, p.face, Marks::default(), Some(p));
                         x.leaf("a:t", &[], n);
@@ -334,7 +368,10 @@ impl Frame {
 /// are the ones [`super::fit`] found.
 pub fn body(x: &mut Xml, tag: &str, frame: Frame, paras: &[Para]) {
     x.el(tag, &[], |x| {
-        let (l, t) = (emu(frame.inset.0).to_string(), emu(frame.inset.1).to_string());
+        let (l, t) = (
+            emu(frame.inset.0).to_string(),
+            emu(frame.inset.1).to_string(),
+        );
         x.el(
             "a:bodyPr",
             &[

@@ -87,7 +87,9 @@ mod tests {
     #[test]
     fn escapes_markup_and_drops_what_xml_forbids() {
         let mut x = Xml::default();
-        x.el("a:t", &[("v", "\"1\" & 2")], |x| x.text("<b>\u{1}第一\u{b}\u{FFFF}\t"));
+        x.el("a:t", &[("v", "\"1\" & 2")], |x| {
+            x.text("<b>\u{1}第一\u{b}\u{FFFF}\t")
+        });
         x.empty("a:br", &[]);
         let s = String::from_utf8(x.finish()).unwrap();
         assert_eq!(
