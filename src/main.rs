@@ -178,8 +178,8 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
             print_tree(&parsed, line_word(&input.file));
             let failed = report(&input.file, &parsed, input.deny_warnings);
             let plan_opts = lectern::plan_options(&parsed, &opts);
-            let (info, slides) = lectern::plan::plan(&parsed.lecture, &plan_opts);
-            let secs = info.total_seconds;
+            let deck = lectern::plan::plan(&parsed.lecture, &plan_opts);
+            let (secs, slides) = (deck.info.total_seconds, deck.slides);
             out!(
                 "\n{} slides, about {} min {:02} s at {} characters a minute",
                 slides.len(),
@@ -293,19 +293,13 @@ struct Folder(PathBuf);
 const MAX_IMAGE_BYTES: u64 = 32 << 20;
 
 impl lectern::Assets for Folder {
-    fn image(&self, path: &str) -> Result<String, String> {
-        let path = path.strip_prefix("file://").unwrap_or(path);
+    fn read(&self, path: &str) -> Result<Vec<u8>, String> {
         let full = self.0.join(path);
         let meta = std::fs::metadata(&full).map_err(|_| format!("no file {}", full.display()))?;
         if meta.len() > MAX_IMAGE_BYTES {
             return Err(format!("{} is larger than 32 MB", full.display()));
         }
-        let bytes =
-            std::fs::read(&full).map_err(|e| format!("cannot read {}: {e}", full.display()))?;
-        // scaled to what a slide shows and re-encoded without metadata (no EXIF)
-        lectern::images::inline(&bytes, path, lectern::images::ImageUse::Content)
-            .map(|d| d.uri)
-            .map_err(|e| e.to_string())
+        std::fs::read(&full).map_err(|e| format!("cannot read {}: {e}", full.display()))
     }
 }
 
@@ -396,9 +390,9 @@ fn write_deck(input: &Path, out: &Path, compiled: &Compiled) -> Result<(), Fail>
     eprintln!(
         "wrote {} ({} slides, {} KB, about {} min)",
         out.display(),
-        compiled.slides.len(),
+        compiled.deck.slides.len(),
         compiled.html.len().div_ceil(1024),
-        compiled.info.total_seconds.div_ceil(60)
+        compiled.deck.info.total_seconds.div_ceil(60)
     );
     Ok(())
 }

@@ -127,7 +127,7 @@ pub fn check(dir: &Path, theme: &Theme) -> Result<(), Fail> {
     }
     println!(
         "  a sample deck of {} slides builds ({} KB)",
-        deck.slides.len(),
+        deck.deck.slides.len(),
         deck.html.len().div_ceil(1024)
     );
     Ok(())

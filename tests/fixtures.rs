@@ -16,7 +16,7 @@ fn describe(compiled: &lectern::Compiled) -> String {
     for d in compiled.diagnostics() {
         out.push_str(&format!("! {}:{} {}\n", d.line, d.column, d.message));
     }
-    for s in &compiled.slides {
+    for s in &compiled.deck.slides {
         let kind = format!("{:?}", s.kind).to_lowercase();
         out.push_str(&format!("[{}] {kind}", s.number));
         if let Some(b) = &s.badge {
@@ -39,9 +39,10 @@ fn describe(compiled: &lectern::Compiled) -> String {
                 out.push_str(&format!("    {label}: {}\n", list.join(" | ")));
             }
         }
-        let chars: usize = s.notes.iter().map(|n| n.chars().count()).sum();
+        let notes = s.notes_text();
+        let chars: usize = notes.iter().map(|n| n.chars().count()).sum();
         if chars > 0 {
-            let all = s.notes.join("¶");
+            let all = notes.join("¶");
             let head: String = all.chars().take(14).collect();
             let tail: String = all
                 .chars()
@@ -53,7 +54,7 @@ fn describe(compiled: &lectern::Compiled) -> String {
                 .collect();
             out.push_str(&format!(
                 "    notes: {}¶ {chars}字 {}s «{head}…{tail}»\n",
-                s.notes.len(),
+                notes.len(),
                 s.timing
             ));
         }
@@ -65,11 +66,8 @@ fn describe(compiled: &lectern::Compiled) -> String {
 struct FixtureFiles;
 
 impl lectern::Assets for FixtureFiles {
-    fn image(&self, path: &str) -> Result<String, String> {
-        let bytes = std::fs::read(util::fixture(path)).map_err(|e| e.to_string())?;
-        lectern::images::inline(&bytes, path, lectern::images::ImageUse::Content)
-            .map(|d| d.uri)
-            .map_err(|e| e.to_string())
+    fn read(&self, path: &str) -> Result<Vec<u8>, String> {
+        std::fs::read(util::fixture(path)).map_err(|e| e.to_string())
     }
 }
 
@@ -187,7 +185,7 @@ fn encoded_twins_plan_like_their_originals() {
             util::read(&util::fixture(twin)),
             util::read(&util::fixture(original))
         );
-        assert_eq!(a.slides, b.slides, "{twin}");
+        assert_eq!(a.deck.slides, b.deck.slides, "{twin}");
         assert_eq!(a.diagnostics(), b.diagnostics(), "{twin}");
     }
 }

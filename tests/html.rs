@@ -80,7 +80,7 @@ fn no_external_reference_and_a_strict_csp() {
     assert!(csp.contains("script-src 'sha256-"));
     assert!(!csp.contains("unsafe-eval"));
     let script = &html[html.find("<script>").unwrap() + 8..html.find("</script>").unwrap()];
-    assert!(csp.contains(&lectern::render::content_security_policy(script)[..]));
+    assert!(csp.contains(&lectern::render::html::content_security_policy(script)[..]));
     for needle in [
         "src=\"http",
         "href=\"http",
@@ -140,8 +140,8 @@ fn every_encoding_and_spelling_gives_the_same_slides() {
     let strip = |s: &lectern::Slide| (s.kind, s.title.clone(), s.crumbs.clone(), s.notes.clone());
     for (name, bytes) in variants {
         let got = compile(&bytes, &Options::default()).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let a: Vec<_> = got.slides.iter().map(strip).collect();
-        let b: Vec<_> = reference.slides.iter().map(strip).collect();
+        let a: Vec<_> = got.deck.slides.iter().map(strip).collect();
+        let b: Vec<_> = reference.deck.slides.iter().map(strip).collect();
         assert_eq!(a, b, "{name}");
         assert_eq!(got.diagnostics().len(), 1, "{name}: the cut-off 一要 only");
     }

@@ -21,7 +21,7 @@ pub use files::{BuiltIn, MemoryFiles, ThemeFiles};
 pub use load::Registry;
 
 use crate::images::DataUri;
-use crate::render::Aspect;
+use crate::aspect::Aspect;
 
 /// The built-in theme a deck gets unless it asks for another.
 pub const DEFAULT_THEME: &str = "red";
