@@ -25,6 +25,9 @@ fn describe(compiled: &lectern::Compiled) -> String {
         if !s.crumbs.is_empty() {
             out.push_str(&format!(" ‹{}›", s.crumbs.join(" › ")));
         }
+        if let Some(parent) = &s.continues {
+            out.push_str(&format!(" (续 {parent})"));
+        }
         out.push_str(&format!("\n    {}", s.title));
         if let Some(k) = s.kicker.as_ref().filter(|_| s.number == 1) {
             out.push_str(&format!("  [kicker {k}]"));
@@ -34,6 +37,7 @@ fn describe(compiled: &lectern::Compiled) -> String {
             ("items", &s.items),
             ("chips", &s.chips),
             ("byline", &s.byline),
+            ("keys", &s.keys),
         ] {
             if !list.is_empty() {
                 out.push_str(&format!("    {label}: {}\n", list.join(" | ")));
@@ -154,12 +158,29 @@ fn assert_nothing_lost(path: &Path) {
             !canon(&notes).contains(&canon(&note.text)),
             "source note in the notes"
         );
-        let closing = deck.last().unwrap();
-        assert_eq!(closing.kind, "closing");
+        for s in &deck {
+            assert!(
+                !canon(&s.shown).contains(&canon(&note.text)),
+                "{}: a {} slide shows the source note",
+                path.display(),
+                s.kind
+            );
+        }
         assert!(
-            closing.shown.contains(&note.text),
-            "the closing slide shows the source note"
+            compiled.html.contains("<meta name=\"source\" content=\""),
+            "{}: the source note is the deck's metadata",
+            path.display()
         );
+    }
+    // What a slide shows of its text is a piece of its own notes, word for word.
+    for s in &deck {
+        for key in &s.keys {
+            assert!(
+                canon(&s.notes).contains(&canon(key)),
+                "{}: key sentence «{key}» is not in the notes of its slide",
+                path.display()
+            );
+        }
     }
 }
 

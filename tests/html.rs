@@ -143,6 +143,19 @@ fn every_encoding_and_spelling_gives_the_same_slides() {
         let a: Vec<_> = got.deck.slides.iter().map(strip).collect();
         let b: Vec<_> = reference.deck.slides.iter().map(strip).collect();
         assert_eq!(a, b, "{name}");
-        assert_eq!(got.diagnostics().len(), 1, "{name}: the cut-off 一要 only");
+        let said: Vec<&str> = got
+            .diagnostics()
+            .iter()
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(
+            said,
+            [
+                "一要 has no text after it: the lecture looks cut off here",
+                "the text looks copied from a website: this reprint or source notice is kept \
+                 out of the slides and the notes"
+            ],
+            "{name}: the cut-off 一要 and the reprint notice only"
+        );
     }
 }

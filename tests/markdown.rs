@@ -54,12 +54,13 @@ fn markdown_mirror_of_the_seed_plans_like_the_plain_text() {
         )
     };
     assert_eq!(notes(&md), notes(&plain), "the same words in the notes");
-    assert_eq!(md.diagnostics().len(), 1);
+    assert_eq!(md.diagnostics().len(), 2, "{:?}", md.diagnostics());
     assert_eq!(
         md.diagnostics()[0].line,
         36,
         "the cut-off 一要, on its line in the .md file"
     );
+    assert!(md.diagnostics()[1].message.contains("copied from a website"));
     assert_eq!(
         md.deck.info.speaker.as_deref(),
         Some("局党组书记"),

@@ -7,7 +7,7 @@
 //! (要, 必须, 坚持, 加强 …: 3), a quoted slogan (“…”: 2), a figure (数字, %, 亿: 2) — and
 //! the first one after the lead (the thesis) 1 more. Too short a sentence gets none.
 //! The best three, ties to the earlier, are shown in reading order, each cut at a
-//! clause boundary (，；：、) to about 40 characters.
+//! clause boundary (，；：) to about 40 characters, at the first one after 16.
 
 use super::pacing::sentences;
 
@@ -42,6 +42,11 @@ pub fn key_sentences(text: &str, title: &str, max: usize) -> Vec<String> {
     let mut scored: Vec<(i32, usize, String)> = Vec::new();
     let title_core = core(title);
     for (i, s) in sentences(text).into_iter().enumerate() {
+        // markup written as text (an HTML tag in a lecture without allow_html) is no
+        // sentence to show
+        if s.contains('<') && s.contains('>') {
+            continue;
+        }
         let Some(shown) = cut(s) else { continue };
         let c = core(&shown);
         if c.chars().count() < 6 || title_core.contains(&c) || c.contains(&title_core) {
@@ -88,24 +93,25 @@ fn cut(sentence: &str) -> Option<String> {
     if chars.len() <= MAX_CHARS {
         return Some(s.to_string());
     }
+    // The first clause boundary after a phrase's worth of text reads as a whole; the
+    // enumeration comma 、 joins list items and is never a cut.
     let mut depth = 0i32;
-    let mut last = None;
-    for (i, &c) in chars.iter().enumerate().take(MAX_CHARS + 1) {
+    let mut cuts = Vec::new();
+    for (i, &c) in chars.iter().enumerate().take(MAX_CHARS + 9) {
         match c {
             '“' | '（' | '(' | '《' => depth += 1,
             '”' | '）' | ')' | '》' => depth -= 1,
-            '，' | '；' | '：' | '、' | ',' | ';' | ':' if depth == 0 && i >= 8 => last = Some(i),
+            '，' | '；' | '：' | ',' | ';' | ':' if depth == 0 && i >= 8 => cuts.push(i),
             _ => {}
         }
     }
-    let at = last.or_else(|| {
+    let at = cuts
+        .iter()
+        .copied()
+        .find(|&i| (16..=MAX_CHARS).contains(&i))
+        .or_else(|| cuts.iter().copied().rev().find(|&i| i <= MAX_CHARS))
         // a first clause a little over the size still reads better than a cut word
-        let first = chars
-            .iter()
-            .position(|c| matches!(c, '，' | '；' | '：' | ','))
-            .filter(|&i| i <= MAX_CHARS + 8);
-        first
-    })?;
+        .or_else(|| cuts.first().copied())?;
     Some(chars[..at].iter().collect())
 }
 

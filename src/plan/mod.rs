@@ -290,6 +290,7 @@ impl Planner<'_> {
         let first = stretches.next().unwrap_or_default();
         // A part or section lists its children; with none it shows its own text.
         let shows_text = kind == Kind::Point || node.children.is_empty();
+        let spoken = spoken(&first);
         out.push(self.slide(kind, title.clone(), first, node.line, |s| {
             s.kicker = Some(self.text(&node.marker.text));
             s.badge = Some(node.marker.badge());
@@ -297,7 +298,7 @@ impl Planner<'_> {
             s.items = node.children.iter().map(|c| self.text(&c.title)).collect();
             s.chips = chips;
             if shows_text {
-                self.show_text(s, true);
+                self.show_text(s, &spoken, true);
             }
         }));
         let mut below = crumbs.to_vec();
@@ -334,39 +335,47 @@ impl Planner<'_> {
                 continuation_title(&t[..stop])
             })
             .unwrap_or_default();
+        let spoken = spoken(&paras);
         self.slide(Kind::Point, lead, paras, line, |s| {
             s.crumbs = crumbs.to_vec();
             s.continues = Some(parent.to_string());
-            self.show_text(s, false);
+            self.show_text(s, &spoken, false);
         })
     }
 
-    /// Puts on the slide what the deck's `content` setting asks for of its notes.
-    /// `headed`: the notes open with the slide's own heading (which the title shows).
-    fn show_text(&self, s: &mut Slide, headed: bool) {
-        let text: String = s.notes_text().concat();
+    /// Puts on the slide what the deck's `content` setting asks for of its spoken
+    /// text (its prose paragraphs, the speaker's own notes left out). `headed`: the
+    /// text opens with the slide's own heading, which the title shows already.
+    fn show_text(&self, s: &mut Slide, spoken: &[String], headed: bool) {
+        let spoken: Vec<String> = spoken.iter().map(|t| self.text(t)).collect();
         match self.opts.content {
             Content::Title => {}
-            Content::Key => s.keys = keys::key_sentences(&text, &s.title, 3),
+            Content::Key => s.keys = keys::key_sentences(&spoken.concat(), &s.title, 3),
             Content::Full => {
-                let mut shown: Vec<Block> = s
-                    .notes
-                    .iter()
-                    .filter(|b| matches!(b, Block::Paragraph { .. }))
-                    .cloned()
-                    .collect();
-                if headed && !shown.is_empty() {
-                    // the heading sentence is the title already
-                    let first = shown.remove(0).plain_text();
-                    let (_, rest) = crate::parse::lead_sentence(&first);
-                    if !first[rest..].trim().is_empty() {
-                        shown.insert(0, Block::text(first[rest..].trim()));
+                let mut shown: Vec<Block> = Vec::new();
+                for (i, t) in spoken.iter().enumerate() {
+                    let t = if i == 0 && headed {
+                        &t[crate::parse::lead_sentence(t).1..]
+                    } else {
+                        t.as_str()
+                    };
+                    if !t.trim().is_empty() {
+                        shown.push(Block::text(t.trim()));
                     }
                 }
                 s.content.splice(0..0, shown);
             }
         }
     }
+}
+
+/// The prose of `paras`: what the speaker says (not their own notes, lists or blocks).
+fn spoken(paras: &[Paragraph]) -> Vec<String> {
+    paras
+        .iter()
+        .filter(|p| p.role == Role::Prose)
+        .map(|p| p.text.clone())
+        .collect()
 }
 
 /// The title of a continuation slide: its lead sentence, cut to a clause when long.
