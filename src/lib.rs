@@ -31,6 +31,7 @@ pub mod numbering;
 pub mod outline;
 pub mod parse;
 pub mod plan;
+pub mod project;
 pub mod render;
 pub mod settings;
 pub mod source;
