@@ -176,17 +176,11 @@ pub fn plain(runs: &[Inline]) -> String {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum Block {
-    Paragraph {
-        runs: Vec<Inline>,
-    },
+    Paragraph { runs: Vec<Inline> },
     List(List),
     Table(Table),
-    Quote {
-        blocks: Vec<Block>,
-    },
-    Code {
-        text: String,
-    },
+    Quote { blocks: Vec<Block> },
+    Code { text: String },
     Image(Image),
 }
 

@@ -185,7 +185,9 @@ pub fn paragraphs<'a>(texts: impl IntoIterator<Item = &'a Text>) -> Vec<Paragrap
                     (a, b) => {
                         let mut runs = match a {
                             Some(Rich::Runs(r)) => r,
-                            _ => vec![Inline::Text(last.text[..last.text.len() - t.text.len()].to_string())],
+                            _ => vec![Inline::Text(
+                                last.text[..last.text.len() - t.text.len()].to_string(),
+                            )],
                         };
                         match b {
                             Some(Rich::Runs(r)) => runs.extend(r.iter().cloned()),

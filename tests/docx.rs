@@ -179,7 +179,9 @@ fn pictures_on(compiled: &lectern::Compiled, title: &str) -> Vec<String> {
         .content
         .iter()
         .filter_map(|b| match b {
-            lectern::deck::Block::Image(img) => Some(lectern::images::data_uri(img.mime, &img.data)),
+            lectern::deck::Block::Image(img) => {
+                Some(lectern::images::data_uri(img.mime, &img.data))
+            }
             _ => None,
         })
         .collect()

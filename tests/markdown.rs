@@ -38,7 +38,8 @@ fn markdown_mirror_of_the_seed_plans_like_the_plain_text() {
     .unwrap();
     let md = compile(&util::read(&util::fixture("seed-mirror.md")), &md_options()).unwrap();
     let shape = |c: &lectern::Compiled| -> Vec<(lectern::Kind, String, Vec<String>)> {
-        c.deck.slides
+        c.deck
+            .slides
             .iter()
             .map(|s| (s.kind, s.title.clone(), s.crumbs.clone()))
             .collect()
@@ -46,7 +47,8 @@ fn markdown_mirror_of_the_seed_plans_like_the_plain_text() {
     assert_eq!(shape(&md), shape(&plain));
     let notes = |c: &lectern::Compiled| {
         util::canon(
-            &c.deck.slides
+            &c.deck
+                .slides
                 .iter()
                 .flat_map(|s| s.notes_text())
                 .collect::<String>(),
@@ -59,7 +61,9 @@ fn markdown_mirror_of_the_seed_plans_like_the_plain_text() {
         36,
         "the cut-off 一要, on its line in the .md file"
     );
-    assert!(md.diagnostics()[1].message.contains("copied from a website"));
+    assert!(md.diagnostics()[1]
+        .message
+        .contains("copied from a website"));
     assert_eq!(
         md.deck.info.speaker.as_deref(),
         Some("局党组书记"),

@@ -16,8 +16,8 @@ pub const MAX_CHARS: usize = 40;
 
 /// Words that say what to do (要 on its own: see [`says_what_to_do`]).
 const ACTION: [&str; 15] = [
-    "必须", "坚持", "着力", "加快", "推动", "加强", "确保", "坚决", "切实", "务必", "不断",
-    "推进", "提升", "深化", "强化",
+    "必须", "坚持", "着力", "加快", "推动", "加强", "确保", "坚决", "切实", "务必", "不断", "推进",
+    "提升", "深化", "强化",
 ];
 
 /// Whether a sentence says what to do: one of [`ACTION`], or 要 as a verb (not the 要
@@ -62,7 +62,8 @@ pub fn key_sentences(text: &str, title: &str, max: usize) -> Vec<String> {
         if s.contains('“') && s.contains('”') {
             score += 2;
         }
-        if s.chars().any(|c| c.is_ascii_digit() || c == '％' || c == '%')
+        if s.chars()
+            .any(|c| c.is_ascii_digit() || c == '％' || c == '%')
             || s.contains('亿')
             || s.contains("万")
         {

@@ -124,13 +124,7 @@ pub fn plan(lecture: &Lecture, opts: &PlanOptions) -> Deck {
     for stretch in stretches {
         slides.push(p.continuation("结束语", &[], stretch, line));
     }
-    slides.push(p.slide(
-        Kind::Closing,
-        opts.closing_text.clone(),
-        last,
-        line,
-        |_| {},
-    ));
+    slides.push(p.slide(Kind::Closing, opts.closing_text.clone(), last, line, |_| {}));
 
     for (i, s) in slides.iter_mut().enumerate() {
         s.number = i + 1;

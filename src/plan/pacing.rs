@@ -130,13 +130,22 @@ mod tests {
 
     #[test]
     fn nothing_exceeds_the_limit_unless_one_sentence_does() {
-        let long = format!("{}。{}。{}。", "甲".repeat(60), "乙".repeat(60), "丙".repeat(150));
+        let long = format!(
+            "{}。{}。{}。",
+            "甲".repeat(60),
+            "乙".repeat(60),
+            "丙".repeat(150)
+        );
         let chunks = split(vec![para("开头。"), para(&long)], 100);
         let joined: String = texts(&chunks).concat().concat();
         assert_eq!(joined, format!("开头。{long}"), "every word once, in order");
         for c in &chunks {
             let n: usize = c.iter().map(|p| spoken_chars(&p.text)).sum();
-            assert!(n <= 100 || c.len() == 1, "{n} in {:?}", texts(&[c.clone()]));
+            assert!(
+                n <= 100 || c.len() == 1,
+                "{n} in {:?}",
+                texts(std::slice::from_ref(c))
+            );
         }
     }
 

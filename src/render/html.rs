@@ -242,7 +242,12 @@ fn push_run(r: &Inline, out: &mut String) {
             let _ = write!(out, "<code>{}</code>", escape(t));
         }
         Inline::Link { url, content } => {
-            let _ = write!(out, "<a href=\"{}\">{}</a>", escape(url), runs_html(content));
+            let _ = write!(
+                out,
+                "<a href=\"{}\">{}</a>",
+                escape(url),
+                runs_html(content)
+            );
         }
         Inline::Break => out.push_str("<br>"),
         Inline::Html(raw) => out.push_str(raw),
