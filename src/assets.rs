@@ -1,9 +1,9 @@
 //! Files a lecture refers to (Markdown images). The library never opens files: the
 //! caller hands an `Assets` that does, so tests can serve them from memory. Either way
-//! the bytes go through `images::inline` (limits, downscaling, no metadata).
+//! the bytes go through the image pipeline (limits, downscaling, no metadata).
 
-/// Resolves a path written in the lecture to a `data:` URI ready to inline.
+/// Reads a file named in the lecture.
 pub trait Assets {
-    /// `Err` says, in a sentence, what is wrong (missing file, not an image, too big).
-    fn image(&self, path: &str) -> Result<String, String>;
+    /// The file's bytes; `Err` says, in a sentence, what is wrong (missing file, too big).
+    fn read(&self, path: &str) -> Result<Vec<u8>, String>;
 }

@@ -92,8 +92,42 @@ const MAX_ALLOC: u64 = 512 << 20;
 /// Opaque pictures larger than this as PNG are re-encoded as JPEG.
 const PNG_BUDGET: usize = 120 << 10;
 
+/// An image re-encoded for a deck: the bytes to embed, their format and size.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Encoded {
+    pub data: Vec<u8>,
+    pub mime: &'static str,
+    pub width: u32,
+    pub height: u32,
+}
+
 /// Makes `bytes` (a file called `name`) into a `data:` URI fit for `usage`.
 pub fn inline(bytes: &[u8], name: &str, usage: ImageUse) -> Result<DataUri, ImageError> {
+    let e = prepare(bytes, name, usage)?;
+    Ok(DataUri {
+        uri: data_uri(e.mime, &e.data),
+        mime: e.mime,
+        width: e.width,
+        height: e.height,
+        encoded_len: e.data.len(),
+    })
+}
+
+/// A picture of a lecture as the deck model holds it.
+pub fn picture(bytes: &[u8], name: &str, alt: &str) -> Result<crate::deck::Image, ImageError> {
+    let e = prepare(bytes, name, ImageUse::Content)?;
+    Ok(crate::deck::Image {
+        data: e.data.into(),
+        mime: e.mime,
+        width: e.width,
+        height: e.height,
+        alt: alt.to_string(),
+    })
+}
+
+/// Decodes `bytes` with limits, scales them to `usage` and re-encodes them without
+/// metadata; an SVG stays as it is.
+pub fn prepare(bytes: &[u8], name: &str, usage: ImageUse) -> Result<Encoded, ImageError> {
     if looks_like_svg(bytes) {
         return svg(bytes, name);
     }
@@ -138,16 +172,16 @@ pub fn inline(bytes: &[u8], name: &str, usage: ImageUse) -> Result<DataUri, Imag
         name: name.into(),
         message: e.to_string(),
     })?;
-    Ok(DataUri {
-        uri: data_uri(mime, &data),
+    Ok(Encoded {
+        data,
         mime,
         width: img.width(),
         height: img.height(),
-        encoded_len: data.len(),
     })
 }
 
-fn data_uri(mime: &str, data: &[u8]) -> String {
+/// `data:` URI of encoded bytes.
+pub fn data_uri(mime: &str, data: &[u8]) -> String {
     format!(
         "data:{mime};base64,{}",
         base64::engine::general_purpose::STANDARD.encode(data)
@@ -205,7 +239,7 @@ fn looks_like_svg(bytes: &[u8]) -> bool {
 
 /// An SVG goes in unchanged but as an image (`<img>` or CSS `url()`), where browsers
 /// run none of its scripts and load nothing it links to.
-fn svg(bytes: &[u8], name: &str) -> Result<DataUri, ImageError> {
+fn svg(bytes: &[u8], name: &str) -> Result<Encoded, ImageError> {
     if bytes.len() > MAX_SVG {
         return Err(ImageError::TooLarge {
             name: name.into(),
@@ -221,12 +255,11 @@ fn svg(bytes: &[u8], name: &str) -> Result<DataUri, ImageError> {
         message: "the SVG is not UTF-8 text".into(),
     })?;
     let (width, height) = svg_size(text);
-    Ok(DataUri {
-        uri: data_uri("image/svg+xml", bytes),
+    Ok(Encoded {
+        data: bytes.to_vec(),
         mime: "image/svg+xml",
         width,
         height,
-        encoded_len: bytes.len(),
     })
 }
 

@@ -4,8 +4,7 @@ mod common;
 
 use common::deck as util;
 
-use std::path::Path;
-use std::process::Command;
+use common::cli::Test;
 
 use lectern::{compile, Format, Options};
 
@@ -20,15 +19,13 @@ fn md_options() -> Options {
 struct Memory(Vec<(&'static str, Vec<u8>)>);
 
 impl lectern::Assets for Memory {
-    fn image(&self, path: &str) -> Result<String, String> {
+    fn read(&self, path: &str) -> Result<Vec<u8>, String> {
         let (_, bytes) = self
             .0
             .iter()
             .find(|(p, _)| *p == path)
             .ok_or("no such file")?;
-        lectern::images::inline(bytes, path, lectern::images::ImageUse::Content)
-            .map(|d| d.uri)
-            .map_err(|e| e.to_string())
+        Ok(bytes.to_vec())
     }
 }
 
@@ -41,7 +38,8 @@ fn markdown_mirror_of_the_seed_plans_like_the_plain_text() {
     .unwrap();
     let md = compile(&util::read(&util::fixture("seed-mirror.md")), &md_options()).unwrap();
     let shape = |c: &lectern::Compiled| -> Vec<(lectern::Kind, String, Vec<String>)> {
-        c.slides
+        c.deck
+            .slides
             .iter()
             .map(|s| (s.kind, s.title.clone(), s.crumbs.clone()))
             .collect()
@@ -49,21 +47,25 @@ fn markdown_mirror_of_the_seed_plans_like_the_plain_text() {
     assert_eq!(shape(&md), shape(&plain));
     let notes = |c: &lectern::Compiled| {
         util::canon(
-            &c.slides
+            &c.deck
+                .slides
                 .iter()
-                .flat_map(|s| s.notes.clone())
+                .flat_map(|s| s.notes_text())
                 .collect::<String>(),
         )
     };
     assert_eq!(notes(&md), notes(&plain), "the same words in the notes");
-    assert_eq!(md.diagnostics().len(), 1);
+    assert_eq!(md.diagnostics().len(), 2, "{:?}", md.diagnostics());
     assert_eq!(
         md.diagnostics()[0].line,
         36,
         "the cut-off 一要, on its line in the .md file"
     );
+    assert!(md.diagnostics()[1]
+        .message
+        .contains("copied from a website"));
     assert_eq!(
-        md.info.speaker.as_deref(),
+        md.deck.info.speaker.as_deref(),
         Some("局党组书记"),
         "TOML front matter"
     );
@@ -79,8 +81,8 @@ fn talk_renders_markup_bullets_blocks_notes_and_images() {
     let c = compile(&util::read(&util::fixture("talk.md")), &opts).unwrap();
     let h = &c.html;
     // YAML front matter overrides the # title and sets the rate
-    assert_eq!(c.info.title, "以高质量党建引领高质量发展");
-    assert_eq!(c.info.kicker.as_deref(), Some("专题党课"));
+    assert_eq!(c.deck.info.title, "以高质量党建引领高质量发展");
+    assert_eq!(c.deck.info.kicker.as_deref(), Some("专题党课"));
     assert_eq!(c.parsed.settings.rate, Some(200));
     assert!(h.contains("<strong>党的二十大精神</strong>") && h.contains("<em>高质量党建</em>"));
     assert!(h.contains("<ul class=\"bullets\"><li>深刻领会“两个确立”的决定性意义</li>"));
@@ -126,7 +128,7 @@ fn raw_html_is_text_unless_allowed_and_never_runs() {
         "allow_html lets markup through"
     );
     // ... but the CSP allows only the runtime's own script
-    let csp = lectern::render::content_security_policy(lectern::render::RUNTIME_JS);
+    let csp = lectern::render::html::content_security_policy(lectern::render::html::RUNTIME_JS);
     assert!(allowed.contains(&csp));
     assert_eq!(csp.matches("sha256-").count(), 1);
     let script_src = csp
@@ -155,7 +157,7 @@ fn front_matter_errors_name_the_line() {
             Err(lectern::Error::Rejected(p)) => p.diagnostics[0].clone(),
             other => panic!(
                 "{md}: expected a rejection, got {:?}",
-                other.map(|c| c.slides.len())
+                other.map(|c| c.deck.slides.len())
             ),
         };
         assert_eq!(err.line, line, "{md}: {}", err.message);
@@ -225,27 +227,18 @@ fn nothing_is_lost_from_markdown() {
     }
 }
 
-fn lectern_in(dir: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_lectern"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap()
-}
-
 #[test]
 fn cli_reads_deck_toml_front_matter_and_flags_in_that_order() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(util::fixture("talk.md"), dir.path().join("talk.md")).unwrap();
-    std::fs::copy(util::fixture("photo.png"), dir.path().join("photo.png")).unwrap();
-    std::fs::write(
-        dir.path().join("deck.toml"),
-        "organisation = \"测试局\"\nrate = 300\noutline = false\n",
-    )
-    .unwrap();
-    let o = lectern_in(dir.path(), &["build", "talk.md"]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let h = std::fs::read_to_string(dir.path().join("talk.html")).unwrap();
+    let ran = Test::new()
+        .fixture("talk.md", "talk.md")
+        .fixture("photo.png", "photo.png")
+        .file(
+            "deck.toml",
+            "organisation = \"测试局\"\nrate = 300\noutline = false\n",
+        )
+        .args(["build", "talk.md"])
+        .run();
+    let h = ran.read_string("talk.html");
     assert!(h.contains("测试局"), "deck.toml organisation");
     assert!(
         !h.contains("data-kind=\"outline\""),
@@ -254,12 +247,11 @@ fn cli_reads_deck_toml_front_matter_and_flags_in_that_order() {
     let timing = |h: &str| util::slides(h)[0].timing;
     let front = timing(&h); // front matter rate 200 beats deck.toml's 300
     let notes = util::slides(&h)[0].notes.clone();
-    let o = lectern_in(
-        dir.path(),
-        &["build", "talk.md", "-o", "fast.html", "--rate", "400"],
-    );
-    assert!(o.status.success());
-    let fast = timing(&std::fs::read_to_string(dir.path().join("fast.html")).unwrap());
+    let ran = ran
+        .then()
+        .args(["build", "talk.md", "-o", "fast.html", "--rate", "400"])
+        .run();
+    let fast = timing(&ran.read_string("fast.html"));
     assert_eq!(
         front,
         lectern::plan::speaking_seconds(&[notes], 200),
@@ -267,26 +259,22 @@ fn cli_reads_deck_toml_front_matter_and_flags_in_that_order() {
     );
     assert!(fast < front, "the flag beats the front matter");
 
-    std::fs::write(
-        dir.path().join("deck.toml"),
-        "organisation = \"x\"\nspeed = 3\n",
-    )
-    .unwrap();
-    let o = lectern_in(dir.path(), &["build", "talk.md"]);
-    assert_eq!(o.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&o.stderr);
-    assert!(
-        err.contains("deck.toml:2:1") && err.contains("unknown field `speed`"),
-        "{err}"
-    );
+    let ran = ran
+        .then()
+        .file("deck.toml", "organisation = \"x\"\nspeed = 3\n")
+        .args(["build", "talk.md"])
+        .status(1)
+        .stderr_has("deck.toml:2:1")
+        .stderr_has("unknown field `speed`")
+        .run();
 
-    std::fs::remove_file(dir.path().join("deck.toml")).unwrap();
-    std::fs::remove_file(dir.path().join("photo.png")).unwrap();
-    let o = lectern_in(dir.path(), &["build", "talk.md"]);
-    assert_eq!(o.status.code(), Some(1), "a missing image fails the build");
-    let err = String::from_utf8_lossy(&o.stderr);
-    assert!(
-        err.contains("talk.md:41:1") && err.contains("image photo.png: no file"),
-        "{err}"
-    );
+    std::fs::remove_file(ran.path("deck.toml")).unwrap();
+    std::fs::remove_file(ran.path("photo.png")).unwrap();
+    // a missing image fails the build
+    ran.then()
+        .args(["build", "talk.md"])
+        .status(1)
+        .stderr_has("talk.md:41:1")
+        .stderr_has("image photo.png: no file")
+        .run();
 }

@@ -44,7 +44,7 @@ fn every_builtin_theme_builds_the_seed_lecture_in_its_own_colours() {
         let theme = Theme::builtin(name).unwrap();
         let primary = theme.colour("primary").unwrap().to_string();
         let deck = build(theme);
-        assert_eq!(deck.slides.len(), 17, "{name}");
+        assert_eq!(deck.deck.slides.len(), 17, "{name}");
         assert!(
             deck.html.contains(&format!("data-theme=\"{name}\"")),
             "{name}"

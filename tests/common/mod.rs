@@ -1,4 +1,5 @@
 //! Helpers shared by the integration tests (`mod common;`).
 
 pub mod browser;
+pub mod cli;
 pub mod deck;
