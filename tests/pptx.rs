@@ -611,3 +611,44 @@ fn libreoffice_renders_every_slide_and_every_title() {
             .status();
     }
 }
+
+#[test]
+fn the_command_line_picks_the_writer_by_extension_or_flag() {
+    let dir = tempfile::tempdir().unwrap();
+    let lecture = dir.path().join("讲稿.txt");
+    std::fs::write(&lecture, SEED).unwrap();
+    let bin = env!("CARGO_BIN_EXE_lectern");
+    let out = dir.path().join("deck.pptx");
+    let run = Command::new(bin)
+        .arg("build")
+        .arg(&lecture)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.starts_with(b"PK"), "a zip");
+    assert!(entries(&bytes).contains_key("ppt/presentation.xml"));
+    // --format where the extension does not say it: standard output
+    let run = Command::new(bin)
+        .arg("build")
+        .arg(&lecture)
+        .args(["--format", "pptx", "-o", "-"])
+        .output()
+        .unwrap();
+    assert!(run.status.success());
+    assert_eq!(run.stdout, bytes, "the same deck, the same bytes");
+    // and HTML stays the default
+    let run = Command::new(bin)
+        .arg("build")
+        .arg(&lecture)
+        .output()
+        .unwrap();
+    assert!(run.status.success());
+    assert!(dir.path().join("讲稿.html").exists());
+}

@@ -4,6 +4,7 @@
 
 pub mod escape;
 pub mod html;
+pub mod pptx;
 
 use std::fmt;
 
