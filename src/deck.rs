@@ -176,12 +176,25 @@ pub fn plain(runs: &[Inline]) -> String {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum Block {
-    Paragraph { runs: Vec<Inline> },
+    Paragraph {
+        runs: Vec<Inline>,
+    },
     List(List),
     Table(Table),
-    Quote { blocks: Vec<Block> },
-    Code { text: String },
+    Quote {
+        blocks: Vec<Block>,
+    },
+    Code {
+        text: String,
+    },
     Image(Image),
+    /// A block of raw HTML the author wrote and the deck allows (`allow_html`), already
+    /// cleaned of anything that could load, navigate or run; `text` is its words, which
+    /// writers that cannot show HTML show instead.
+    Html {
+        html: String,
+        text: String,
+    },
 }
 
 impl Block {
@@ -217,6 +230,7 @@ impl Block {
                 .join(" "),
             Block::Code { text } => text.clone(),
             Block::Image(img) => img.alt.clone(),
+            Block::Html { text, .. } => text.clone(),
         }
     }
 }
@@ -256,6 +270,9 @@ pub struct Table {
 /// A picture, ready to embed: re-encoded bytes without metadata, their format and size.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Image {
+    /// The same for the same file (a hash of its bytes): a writer may embed it once
+    /// however many slides show it.
+    pub id: String,
     #[serde(skip)]
     pub data: Arc<[u8]>,
     /// `image/png`, `image/jpeg`, `image/gif`, `image/webp`, `image/svg+xml`.

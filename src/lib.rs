@@ -22,6 +22,7 @@
 
 pub mod aspect;
 pub mod assets;
+pub mod confine;
 pub mod deck;
 pub mod diag;
 pub mod docx;
@@ -33,6 +34,7 @@ pub mod parse;
 pub mod plan;
 pub mod project;
 pub mod render;
+pub mod sanitize;
 pub mod settings;
 pub mod source;
 pub mod theme;
@@ -171,7 +173,7 @@ impl fmt::Display for Error {
             Error::Source(e) => e.fmt(f),
             Error::Docx(e) => e.fmt(f),
             Error::Theme(e) => e.fmt(f),
-            Error::Template(e) => write!(f, "the theme's template failed: {e:#}"),
+            Error::Template(e) => f.write_str(&theme::errors::template_message(e)),
             Error::Rejected(p) => {
                 let n = p
                     .diagnostics
@@ -233,9 +235,18 @@ pub fn parse(bytes: &[u8], opts: &Options) -> Result<Parsed, Error> {
         let at = source.lines.line_start(note.paragraph);
         diags.warn(tree::Span::new(at, at), note.message, note.help);
     }
-    let blocks = docx_pictures(pictures, &source, &mut diags);
+    // Each distinct picture is decoded once per build, within the deck's budgets.
+    let cache = images::Cache::new();
+    let blocks = docx_pictures(pictures, &source, &cache, &mut diags);
     let mut text = std::borrow::Cow::Borrowed(source.text.as_str());
     let mut front = Settings::default();
+    if let Some(at) = settings::unclosed_front_matter(&source.text) {
+        diags.warn(
+            tree::Span::new(at, at + 3),
+            "the front matter opened by +++ is never closed: it is read as lecture text",
+            Some("add a line +++ after the settings, or delete the first +++".into()),
+        );
+    }
     if let Some(fm) = settings::front_matter(&source.text) {
         match fm.settings {
             Ok(s) => front = s,
@@ -261,7 +272,9 @@ pub fn parse(bytes: &[u8], opts: &Options) -> Result<Parsed, Error> {
         Format::Markdown => {
             let ctx = parse::markdown::MarkdownContext {
                 allow_html: settings.allow_html.unwrap_or(false),
+                allow_outside: settings.allow_outside.unwrap_or(false),
                 assets: opts.assets.as_deref().map(|a| a as &dyn Assets),
+                pictures: &cache,
             };
             parse::markdown::parse(&text, &source.lines, &ctx, &mut diags)
         }
@@ -304,13 +317,14 @@ pub fn parse(bytes: &[u8], opts: &Options) -> Result<Parsed, Error> {
 fn docx_pictures(
     pictures: Vec<docx::Picture>,
     source: &Source,
+    cache: &images::Cache,
     diags: &mut diag::Diagnostics,
 ) -> Vec<tree::Text> {
     let mut blocks = Vec::new();
     for pic in pictures {
         let at = source.lines.line_start(pic.paragraph);
         let span = tree::Span::new(at, at);
-        match images::picture(&pic.bytes, &pic.name, &pic.alt) {
+        match cache.picture(&pic.bytes, &pic.name, &pic.alt) {
             Ok(picture) => blocks.push(tree::Text {
                 // The alt text is read in its paragraph already.
                 text: String::new(),

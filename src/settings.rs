@@ -52,6 +52,8 @@ settings! {
     closing: String => Text,
     /// Let raw HTML in a Markdown lecture through (scripts still cannot run).
     allow_html: bool => Flag,
+    /// Read pictures and theme files from outside the lecture's (or theme's) folder.
+    allow_outside: bool => Flag,
 }
 
 /// A settings error: where (byte offset in the text it was read from) and what.
@@ -230,6 +232,15 @@ pub fn front_matter(text: &str) -> Option<FrontMatter> {
     None
 }
 
+/// Where a `+++` front matter opens without ever closing (its text is then read as
+/// lecture text, which is worth a warning).
+pub fn unclosed_front_matter(text: &str) -> Option<usize> {
+    let opens = text
+        .strip_prefix("+++")
+        .is_some_and(|r| r.starts_with('\n') || r.starts_with(" \n"));
+    (opens && front_matter(text).is_none()).then_some(0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -298,5 +309,11 @@ mod tests {
     fn no_front_matter_without_a_closing_fence() {
         assert!(front_matter("---\n没有结束\n").is_none());
         assert!(front_matter("——在大会上的讲话\n").is_none());
+        assert_eq!(unclosed_front_matter("+++\ntitle = \"x\"\n讲稿\n"), Some(0));
+        assert_eq!(
+            unclosed_front_matter("+++\ntitle = \"x\"\n+++\n讲稿\n"),
+            None
+        );
+        assert_eq!(unclosed_front_matter("---\n没有结束\n"), None);
     }
 }

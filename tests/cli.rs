@@ -200,3 +200,206 @@ fn outline_json_follows_the_documented_schema() {
     );
     assert!(d["message"].as_str().unwrap().contains("一要"));
 }
+
+/// Runs `mkfifo PATH` or `mknod PATH c MAJOR MINOR` (special files are made in the
+/// test's folder: never touch the machine's own /dev/null, a regression would replace it).
+#[cfg(unix)]
+fn make_special(path: &std::path::Path, device: Option<(&str, &str)>) -> bool {
+    let mut cmd = match device {
+        None => std::process::Command::new("mkfifo"),
+        Some(_) => std::process::Command::new("mknod"),
+    };
+    cmd.arg(path);
+    if let Some((major, minor)) = device {
+        cmd.args(["c", major, minor]);
+    }
+    cmd.stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+#[cfg(unix)]
+fn is_char_device(path: &std::path::Path) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_char_device())
+}
+
+#[cfg(unix)]
+#[test]
+fn a_device_or_pipe_as_output_is_written_to_not_replaced() {
+    let test = Test::new().seed("lecture.txt");
+    // a pipe: the deck flows through it and it stays a pipe
+    let pipe = test.path().join("pipe");
+    assert!(make_special(&pipe, None));
+    let reader = std::thread::spawn({
+        let pipe = pipe.clone();
+        move || std::fs::read(pipe).unwrap()
+    });
+    let ran = test.args(["build", "lecture.txt", "-o", "pipe"]).run();
+    use std::os::unix::fs::FileTypeExt;
+    let kind = std::fs::symlink_metadata(&pipe).unwrap().file_type();
+    assert!(kind.is_fifo(), "the pipe was replaced by a file");
+    let deck = reader.join().unwrap();
+    assert!(String::from_utf8_lossy(&deck).contains("data-kind=\"title\""));
+
+    // devices, where we may make them (root): copies of /dev/null and /dev/full
+    let null = make_special(&ran.path("null"), Some(("1", "3")));
+    let full = make_special(&ran.path("full"), Some(("1", "7")));
+    if !(null && full) {
+        return;
+    }
+    let ran = ran
+        .then()
+        .args(["build", "lecture.txt", "-o", "null"])
+        .run();
+    assert!(is_char_device(&ran.path("null")), "the device was replaced");
+    let ran = ran
+        .then()
+        .args(["build", "lecture.txt", "-o", "full"])
+        .status(1)
+        .stderr_has("full")
+        .run();
+    assert_eq!(
+        ran.stderr.lines().last(),
+        error_lines(&ran.stderr).last().copied()
+    );
+    assert_eq!(error_lines(&ran.stderr).len(), 1, "{}", ran.stderr);
+    assert!(is_char_device(&ran.path("full")), "the device was replaced");
+}
+
+#[test]
+fn a_folder_as_output_is_refused_in_one_line() {
+    let ran = Test::new()
+        .seed("lecture.txt")
+        .file("decks/keep", "")
+        .args(["build", "lecture.txt", "-o", "decks"])
+        .status(1)
+        .stderr_has("decks: is a folder")
+        .run();
+    assert_eq!(error_lines(&ran.stderr).len(), 1, "{}", ran.stderr);
+    assert!(ran.path("decks/keep").exists());
+}
+
+/// The `error:` lines of standard error (the seed's own warning comes before them).
+fn error_lines(stderr: &str) -> Vec<&str> {
+    stderr.lines().filter(|l| l.starts_with("error")).collect()
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_planted_link_at_a_temporary_name_is_not_followed() {
+    // The old temporary name was predictable (.OUT.PID.tmp): plant one for each pid
+    // the build may get.
+    let test = Test::new()
+        .seed("lecture.txt")
+        .file("victim.txt", "keep me");
+    let last: u32 = std::fs::read_to_string("/proc/sys/kernel/ns_last_pid")
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    for pid in last + 1..=last + 3000 {
+        std::os::unix::fs::symlink(
+            test.path().join("victim.txt"),
+            test.path().join(format!(".out.html.{pid}.tmp")),
+        )
+        .unwrap();
+    }
+    let ran = test.args(["build", "lecture.txt", "-o", "out.html"]).run();
+    assert_eq!(ran.read_string("victim.txt"), "keep me");
+    assert!(ran.read_string("out.html").contains("data-kind=\"title\""));
+}
+
+#[test]
+fn leftovers_of_a_killed_build_are_removed_by_the_next() {
+    // pid 4194305 is above Linux's largest pid, so no such build runs
+    let ran = Test::new()
+        .seed("lecture.txt")
+        .file(".lectern-4194305-AbC123.tmp", "half a deck")
+        .file(".lectern-notes.txt", "not ours")
+        .args(["build", "lecture.txt", "-o", "deck.html"])
+        .run();
+    assert!(!ran.path(".lectern-4194305-AbC123.tmp").exists());
+    assert!(ran.path(".lectern-notes.txt").exists());
+}
+
+#[test]
+fn a_long_chinese_file_name_builds() {
+    // 81 characters: the deck's name has 248 bytes, within the 255 a name may have
+    let stem = "党".repeat(79) + "讲稿";
+    let name = format!("{stem}.txt");
+    assert_eq!(format!("{stem}.html").len(), 248);
+    let ran = Test::new().seed(&name).args(["build", name.as_str()]).run();
+    assert!(ran.path(&format!("{stem}.html")).exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_output_is_followed_and_keeps_its_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let test = Test::new()
+        .seed("lecture.txt")
+        .file("shared/deck.html", "old deck");
+    let real = test.path().join("shared/deck.html");
+    std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o664)).unwrap();
+    std::os::unix::fs::symlink("shared/deck.html", test.path().join("deck.html")).unwrap();
+    let ran = test.args(["build", "lecture.txt", "-o", "deck.html"]).run();
+    let link = std::fs::symlink_metadata(ran.path("deck.html")).unwrap();
+    assert!(link.file_type().is_symlink(), "the link is still a link");
+    assert!(ran.read_string("shared/deck.html").contains("data-kind"));
+    let mode = std::fs::metadata(&real).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o664);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_new_deck_gets_the_usual_mode_not_a_private_one() {
+    use std::os::unix::fs::PermissionsExt;
+    let ran = Test::new()
+        .seed("lecture.txt")
+        .args(["build", "lecture.txt"])
+        .run();
+    let mode = std::fs::metadata(ran.path("lecture.html"))
+        .unwrap()
+        .permissions()
+        .mode();
+    let lecture = std::fs::metadata(ran.path("lecture.txt"))
+        .unwrap()
+        .permissions()
+        .mode();
+    // both made by open(2) under the same umask
+    assert_eq!(mode & 0o777, lecture & 0o777);
+}
+
+#[test]
+fn control_characters_from_a_lecture_never_reach_the_terminal() {
+    // CSI and OSC sequences in a title, a heading and a cut-off line
+    let lecture = "讲稿\u{1b}[2J标题\n同志们：\n开场。\n一、第一部分\u{1b}]0;pwned\u{7}\n（一）一节。第一，要点\u{1b}[31m一。第二，要点二。\n（二）二节。“没有闭合\u{1b}[5m的引号。\n";
+    for command in ["check", "outline"] {
+        let ran = Test::new()
+            .file("x.txt", lecture)
+            .args([command, "x.txt"])
+            .stderr_has("x.txt:6:")
+            .run();
+        for (what, text) in [("stdout", &ran.stdout), ("stderr", &ran.stderr)] {
+            assert!(
+                !text.chars().any(|c| c.is_control() && c != '\n'),
+                "{command}: a control character on {what}: {text:?}"
+            );
+        }
+        assert!(ran.stdout.contains("第一部分"), "{}", ran.stdout);
+    }
+}
+
+#[test]
+fn an_unclosed_toml_front_matter_warns() {
+    Test::new()
+        .file(
+            "x.txt",
+            "+++\ntitle = \"讲稿\"\n讲稿标题\n同志们：\n一、第一部分\n（一）一节。\n",
+        )
+        .args(["check", "x.txt"])
+        .stderr_has("x.txt:1:1")
+        .stderr_has("+++")
+        .run();
+}

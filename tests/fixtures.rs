@@ -70,7 +70,7 @@ fn describe(compiled: &lectern::Compiled) -> String {
 struct FixtureFiles;
 
 impl lectern::Assets for FixtureFiles {
-    fn read(&self, path: &str) -> Result<Vec<u8>, String> {
+    fn read(&self, path: &str, _allow_outside: bool) -> Result<Vec<u8>, String> {
         std::fs::read(util::fixture(path)).map_err(|e| e.to_string())
     }
 }

@@ -49,19 +49,19 @@ impl Reporter {
 
     /// `error: …`, always shown.
     pub fn error(&mut self, message: &str) {
-        let _ = writeln!(self.err, "error: {message}");
+        let _ = writeln!(self.err, "error: {}", printable(message));
     }
 
     /// A line of information (`wrote deck.html …`), left out under `-q`.
     pub fn note(&mut self, message: &str) {
         if !self.quiet {
-            let _ = writeln!(self.err, "{message}");
+            let _ = writeln!(self.err, "{}", printable(message));
         }
     }
 
     /// Prints the diagnostics of `parsed` (read from `path`) and their counts.
     pub fn diagnostics(&mut self, path: &Path, parsed: &Parsed, line_word: &str) -> Counts {
-        let name = path.display().to_string();
+        let name = printable(&path.display().to_string()).into_owned();
         let text = parsed.source.text.as_str();
         let config = term::Config::default();
         // keyed by (is an error, kind): Severity has no Hash
@@ -161,17 +161,19 @@ impl<'a> Excerpt<'a> {
         }
         let before = start > 0 && !source[..start].ends_with('\n');
         let after = end < source.len() && !source[end..].starts_with('\n');
-        let lead = if before { "…" } else { "" };
-        let text = format!(
-            "{lead}{}{}",
-            &source[start..end],
-            if after { "…" } else { "" }
-        );
-        let from = lead.len() + at - start;
+        let mut text = String::from(if before { "…" } else { "" });
+        text.push_str(&printable(&source[start..at]));
+        let from = text.len();
+        text.push_str(&printable(&source[at..span_end]));
+        let to = text.len();
+        text.push_str(&printable(&source[span_end..end]));
+        if after {
+            text.push('…');
+        }
         Excerpt {
             name,
             text,
-            range: from..from + (span_end - at),
+            range: from..to,
             line: d.line,
             column: d.column,
         }
@@ -183,13 +185,33 @@ impl<'a> Excerpt<'a> {
             Severity::Error => Report::error(),
         };
         let mut report = report
-            .with_message(&d.message)
+            .with_message(printable(&d.message))
             .with_labels(vec![Label::primary((), self.range.clone())]);
         if let Some(help) = &d.help {
-            report = report.with_notes(vec![format!("help: {help}")]);
+            report = report.with_notes(vec![format!("help: {}", printable(help))]);
         }
         report
     }
+}
+
+/// `text` safe to print on a terminal: control characters (the start of escape
+/// sequences a lecture may carry) become visible symbols of one column each; line
+/// breaks and tabs stay.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !text.chars().any(bad) {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| match c {
+            c if !bad(c) => c,
+            // U+2400…U+241F draw C0 controls (␛ for ESC), U+2421 draws DEL
+            c if (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32).unwrap_or('?'),
+            '\u{7f}' => '\u{2421}',
+            _ => '\u{fffd}',
+        })
+        .collect::<String>()
+        .into()
 }
 
 fn floor(text: &str, mut at: usize) -> usize {
@@ -259,6 +281,17 @@ mod tests {
         let e = Excerpt::around("x.txt", text, &diag(text, at, 6));
         assert_eq!(e.text, "一要");
         assert_eq!(e.range, 0..6);
+    }
+
+    #[test]
+    fn control_characters_are_drawn_not_sent() {
+        assert_eq!(printable("a\u{1b}[2Jb\tc\n"), "a␛[2Jb\tc\n");
+        assert_eq!(printable("\u{7}\u{7f}\u{9b}"), "␇␡\u{fffd}");
+        let text = "标题\n一\u{1b}[31m要";
+        let at = text.find("一").unwrap();
+        let e = Excerpt::around("x.txt", text, &diag(text, at, 3));
+        assert_eq!(e.text, "一␛[31m要");
+        assert_eq!(&e.text[e.range.clone()], "一");
     }
 
     #[test]

@@ -22,8 +22,12 @@ use super::assemble::{assemble, Item};
 /// What the Markdown reader needs besides the text.
 pub struct MarkdownContext<'a> {
     pub allow_html: bool,
+    /// Pictures may come from outside the lecture's folder.
+    pub allow_outside: bool,
     /// Where images come from; `None` leaves them as their alt text.
     pub assets: Option<&'a dyn Assets>,
+    /// Each distinct picture decoded once, within the deck's budgets.
+    pub pictures: &'a crate::images::Cache,
 }
 
 /// Reads a Markdown lecture. `text` is the normalised source with any front matter
@@ -54,15 +58,17 @@ pub fn parse(
     for (event, range) in Parser::new_ext(&text, opts).into_offset_iter() {
         reader.event(event, range, diags);
     }
-    let mut items = reader.items;
-    // Fenced notes go where they stood in the text.
+    // Fenced notes go where they stood in the text: before the first item that starts
+    // after them. Both lists are in text order, so one merge places them all.
+    let mut items = Vec::with_capacity(reader.items.len() + fenced_notes.len());
+    let mut rest = reader.items.into_iter().peekable();
     for note in fenced_notes {
-        let at = items
-            .iter()
-            .position(|i| item_start(i) > note.span.start)
-            .unwrap_or(items.len());
-        items.insert(at, Item::Text(note));
+        while let Some(item) = rest.next_if(|i| item_start(i) <= note.span.start) {
+            items.push(item);
+        }
+        items.push(Item::Text(note));
     }
+    items.extend(rest);
     assemble(items, diags)
 }
 
@@ -80,6 +86,8 @@ struct Inline {
     runs: Runs,
     start: usize,
     end: usize,
+    /// Holds raw HTML the deck allows: cleaned when the run ends.
+    raw: bool,
 }
 
 impl Inline {
@@ -367,8 +375,21 @@ impl Reader<'_, '_> {
             }
             TagEnd::HtmlBlock => {
                 if let Some((raw, start)) = self.raw.take() {
-                    self.raw_inline(&raw, start..range.end);
-                    self.flush(Role::Prose);
+                    if self.ctx.allow_html && !raw.trim_start().starts_with("<!--") {
+                        // a block of its own, cleaned; its text goes to the notes
+                        let html = crate::sanitize::html(&raw);
+                        if !html.trim().is_empty() {
+                            let text = crate::sanitize::text(&raw);
+                            let block = Block::Html {
+                                html,
+                                text: text.clone(),
+                            };
+                            self.push_block(text, block, start, range.end);
+                        }
+                    } else {
+                        self.raw_inline(&raw, start..range.end);
+                        self.flush(Role::Prose);
+                    }
                 }
             }
             TagEnd::TableCell => {
@@ -445,7 +466,12 @@ impl Reader<'_, '_> {
         if text.is_empty() {
             return None;
         }
-        let runs = i.runs.finish();
+        let mut runs = i.runs.finish();
+        if i.raw {
+            // the author's HTML, allowed by the deck, cleaned as one piece
+            let html = crate::render::html::runs_html(&runs);
+            runs = vec![Run::Html(crate::sanitize::html(&html))];
+        }
         let rich = match (role, self.lists.len()) {
             (Role::Bullet, depth @ 1..) => Rich::Item {
                 depth: depth - 1,
@@ -504,6 +530,7 @@ impl Reader<'_, '_> {
         let i = self.inline_at(range.start);
         if allow {
             i.runs.push(Run::Html(raw.to_string()));
+            i.raw = true;
         } else {
             i.push_text(raw);
         }
@@ -527,8 +554,11 @@ impl Reader<'_, '_> {
             None
         } else if let Some(assets) = self.ctx.assets {
             let path = img.url.strip_prefix("file://").unwrap_or(&img.url);
-            let read = assets.read(path).and_then(|bytes| {
-                crate::images::picture(&bytes, path, &alt).map_err(|e| e.to_string())
+            let read = assets.read(path, self.ctx.allow_outside).and_then(|bytes| {
+                self.ctx
+                    .pictures
+                    .picture(&bytes, path, &alt)
+                    .map_err(|e| e.to_string())
             });
             match read {
                 Ok(picture) => Some(picture),

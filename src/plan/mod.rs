@@ -181,7 +181,7 @@ impl Planner<'_> {
             Block::Quote { blocks } => Block::Quote {
                 blocks: blocks.iter().map(|b| self.block(b)).collect(),
             },
-            Block::Code { .. } | Block::Image(_) => block.clone(),
+            Block::Code { .. } | Block::Image(_) | Block::Html { .. } => block.clone(),
         }
     }
 

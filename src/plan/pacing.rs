@@ -30,7 +30,7 @@ pub fn split(paras: Vec<Paragraph>, limit: usize) -> Vec<Vec<Paragraph>> {
         let over = filled + n > aim && filled > 0 && n > 0;
         // A stretch ends early when the next piece would overshoot the aim by more
         // than it falls short without it.
-        if over && (filled + n > limit || filled + n - aim > aim - filled) {
+        if over && (filled + n > limit || filled + n - aim > aim.saturating_sub(filled)) {
             out.push(Vec::new());
             filled = 0;
         }

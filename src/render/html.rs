@@ -53,6 +53,9 @@ pub fn render(deck: &Deck, theme: &Theme, aspect: Aspect) -> Result<String, Rend
     env.set_keep_trailing_newline(false);
     env.set_trim_blocks(true);
     env.set_lstrip_blocks(true);
+    // A theme is someone else's code: it may not hang the build.
+    env.set_fuel(Some(crate::theme::errors::fuel(slides.len())));
+    env.set_recursion_limit(crate::theme::errors::RECURSION_LIMIT);
     for (name, source) in &theme.templates {
         env.add_template_owned(name.clone(), source.clone())?;
     }
@@ -202,6 +205,7 @@ pub fn block_html(b: &Block) -> String {
             blocks.iter().map(block_html).collect::<String>()
         ),
         Block::Code { text } => format!("<pre><code>{}</code></pre>", escape(text)),
+        Block::Html { html, .. } => html.clone(),
         Block::Image(img) => {
             let uri = crate::images::data_uri(img.mime, &img.data);
             let caption = if img.alt.is_empty() {

@@ -35,7 +35,7 @@ pub enum RenderError {
 impl fmt::Display for RenderError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            RenderError::Template(e) => write!(f, "the theme's template failed: {e:#}"),
+            RenderError::Template(e) => f.write_str(&crate::theme::errors::template_message(e)),
             RenderError::Font { file, error } => write!(f, "the theme's font `{file}`: {error}"),
             RenderError::Other(e) => f.write_str(e),
         }
