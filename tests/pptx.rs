@@ -33,7 +33,7 @@ const RICH: &str = "---\ntitle: 以高质量党建引领高质量发展\nkicker:
 struct Memory;
 
 impl lectern::Assets for Memory {
-    fn read(&self, path: &str) -> Result<Vec<u8>, String> {
+    fn read(&self, path: &str, _allow_outside: bool) -> Result<Vec<u8>, String> {
         match path {
             "photo.png" => Ok(PHOTO.to_vec()),
             "chart.svg" => Ok(SVG.as_bytes().to_vec()),

@@ -79,6 +79,7 @@ mod tests {
     #[test]
     fn svg_gets_a_png_of_its_proportions() {
         let svg = Image {
+            id: "svg".into(),
             data: b"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 200 100'/>"
                 .to_vec()
                 .into(),

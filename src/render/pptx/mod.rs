@@ -62,6 +62,7 @@ fn logo_bytes(theme: &Theme) -> Option<(Vec<u8>, &'static str, Logo)> {
         1.0
     };
     let img = crate::deck::Image {
+        id: "logo".into(),
         data: bytes.into(),
         mime: d.mime,
         width: d.width,

@@ -463,6 +463,17 @@ impl<'a> Flow<'a> {
                 p.line = Some(1.3);
                 finish(p, out);
             }
+            // allowed raw HTML: its words, as a paragraph
+            Block::Html { text, .. } => {
+                let mut p = Para::new(
+                    text::pieces_of_text(text, Marks::default()),
+                    size,
+                    self.face(),
+                );
+                p.bullet = Bullet::None;
+                p.level = level;
+                finish(p, out);
+            }
             Block::Table(_) | Block::Image(_) => {}
         }
     }
@@ -1180,6 +1191,7 @@ fn notes_paras(b: &Block, face: Face, out: &mut Vec<Para>) {
             }
         }
         Block::Quote { blocks } => blocks.iter().for_each(|b| notes_paras(b, face, out)),
+        Block::Html { text, .. } => out.push(para(text::pieces_of_text(text, Marks::default()))),
         Block::Code { text: code } => out.push(para(text::pieces_of_text(
             code.trim_end_matches('\n'),
             Marks {
