@@ -19,15 +19,13 @@ fn md_options() -> Options {
 struct Memory(Vec<(&'static str, Vec<u8>)>);
 
 impl lectern::Assets for Memory {
-    fn image(&self, path: &str, _allow_outside: bool) -> Result<String, String> {
+    fn read(&self, path: &str, _allow_outside: bool) -> Result<Vec<u8>, String> {
         let (_, bytes) = self
             .0
             .iter()
             .find(|(p, _)| *p == path)
             .ok_or("no such file")?;
-        lectern::images::inline(bytes, path, lectern::images::ImageUse::Content)
-            .map(|d| d.uri)
-            .map_err(|e| e.to_string())
+        Ok(bytes.to_vec())
     }
 }
 
@@ -40,7 +38,8 @@ fn markdown_mirror_of_the_seed_plans_like_the_plain_text() {
     .unwrap();
     let md = compile(&util::read(&util::fixture("seed-mirror.md")), &md_options()).unwrap();
     let shape = |c: &lectern::Compiled| -> Vec<(lectern::Kind, String, Vec<String>)> {
-        c.slides
+        c.deck
+            .slides
             .iter()
             .map(|s| (s.kind, s.title.clone(), s.crumbs.clone()))
             .collect()
@@ -48,21 +47,25 @@ fn markdown_mirror_of_the_seed_plans_like_the_plain_text() {
     assert_eq!(shape(&md), shape(&plain));
     let notes = |c: &lectern::Compiled| {
         util::canon(
-            &c.slides
+            &c.deck
+                .slides
                 .iter()
-                .flat_map(|s| s.notes.clone())
+                .flat_map(|s| s.notes_text())
                 .collect::<String>(),
         )
     };
     assert_eq!(notes(&md), notes(&plain), "the same words in the notes");
-    assert_eq!(md.diagnostics().len(), 1);
+    assert_eq!(md.diagnostics().len(), 2, "{:?}", md.diagnostics());
     assert_eq!(
         md.diagnostics()[0].line,
         36,
         "the cut-off 一要, on its line in the .md file"
     );
+    assert!(md.diagnostics()[1]
+        .message
+        .contains("copied from a website"));
     assert_eq!(
-        md.info.speaker.as_deref(),
+        md.deck.info.speaker.as_deref(),
         Some("局党组书记"),
         "TOML front matter"
     );
@@ -78,8 +81,8 @@ fn talk_renders_markup_bullets_blocks_notes_and_images() {
     let c = compile(&util::read(&util::fixture("talk.md")), &opts).unwrap();
     let h = &c.html;
     // YAML front matter overrides the # title and sets the rate
-    assert_eq!(c.info.title, "以高质量党建引领高质量发展");
-    assert_eq!(c.info.kicker.as_deref(), Some("专题党课"));
+    assert_eq!(c.deck.info.title, "以高质量党建引领高质量发展");
+    assert_eq!(c.deck.info.kicker.as_deref(), Some("专题党课"));
     assert_eq!(c.parsed.settings.rate, Some(200));
     assert!(h.contains("<strong>党的二十大精神</strong>") && h.contains("<em>高质量党建</em>"));
     assert!(h.contains("<ul class=\"bullets\"><li>深刻领会“两个确立”的决定性意义</li>"));
@@ -126,7 +129,7 @@ fn raw_html_is_text_unless_allowed_and_never_runs() {
     );
     assert!(!allowed.contains("onclick") && !allowed.contains("alert(1)"));
     // ... but the CSP allows only the runtime's own script
-    let csp = lectern::render::content_security_policy(lectern::render::RUNTIME_JS);
+    let csp = lectern::render::html::content_security_policy(lectern::render::html::RUNTIME_JS);
     assert!(allowed.contains(&csp));
     assert_eq!(csp.matches("sha256-").count(), 1);
     let script_src = csp
@@ -155,7 +158,7 @@ fn front_matter_errors_name_the_line() {
             Err(lectern::Error::Rejected(p)) => p.diagnostics[0].clone(),
             other => panic!(
                 "{md}: expected a rejection, got {:?}",
-                other.map(|c| c.slides.len())
+                other.map(|c| c.deck.slides.len())
             ),
         };
         assert_eq!(err.line, line, "{md}: {}", err.message);
@@ -275,4 +278,38 @@ fn cli_reads_deck_toml_front_matter_and_flags_in_that_order() {
         .stderr_has("talk.md:41:1")
         .stderr_has("image photo.png: no file")
         .run();
+}
+
+#[test]
+fn web_export_line_breaks_start_numbered_paragraphs_and_keep_their_formatting() {
+    // Web exports end each paragraph in a hard break (two spaces) or indent it with
+    // U+3000 after a plain line break; each numbered one is its own point.
+    let md = "# 题目\n\n正文开头。\n\n## 一、总的要求\n\n（一）第一段，**重点在这里**。  \n（二）第二段，*强调\n　　延续到下一行*，完。\n　　（三）第三段。\n";
+    let c = compile(md.as_bytes(), &md_options()).unwrap();
+    let titled: Vec<&lectern::Slide> = c.deck.slides.iter().filter(|s| s.badge.is_some()).collect();
+    let badges: Vec<&str> = titled.iter().filter_map(|s| s.badge.as_deref()).collect();
+    assert_eq!(badges, ["一", "一", "二", "三"], "{:#?}", c.deck.slides);
+    let notes = |s: &lectern::Slide| format!("{:?}", s.notes);
+    assert!(notes(titled[1]).contains("Strong"), "{}", notes(titled[1]));
+    // a span open across a split line goes on in the next paragraph
+    assert!(
+        notes(titled[2]).contains("Emphasis"),
+        "{}",
+        notes(titled[2])
+    );
+    assert_eq!(
+        notes(titled[2]).matches("Emphasis").count(),
+        2,
+        "{}",
+        notes(titled[2])
+    );
+    assert!(
+        !notes(titled[2]).contains('\u{3000}'),
+        "{}",
+        notes(titled[2])
+    );
+    assert_eq!(
+        notes(titled[3]),
+        r#"[Paragraph { runs: [Text("（三）第三段。")] }]"#
+    );
 }

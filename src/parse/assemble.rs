@@ -9,7 +9,7 @@ use crate::tree::{Lecture, Node, Role, Span, Text};
 use super::page::{self, Metadata};
 use super::title::{continues_subtitle, date_in, is_subtitle, split_subtitle_speaker};
 use super::{
-    check_quotes, classify_meta, finish_nodes, is_closing, is_salutation, is_source_note, slice,
+    check_quotes, classify_meta, finish_nodes, is_closing, is_salutation, is_source_note,
     split_heading, split_kicker, MetaLine, Nester,
 };
 
@@ -53,7 +53,6 @@ impl Item {
 /// Builds the lecture.
 pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
     let mut lecture = Lecture::default();
-    let items = split_breaks(items);
     let (items, title_lines) = clean_page(items, &mut lecture);
     let (items, notes): (Vec<Item>, Vec<Item>) = items
         .into_iter()
@@ -220,92 +219,6 @@ fn title_like(line: &str) -> bool {
         && !t.ends_with(['。', '！', '？', '!', '?', '；'])
         && !page::is_caption(t)
         && !page::is_repost_note(t)
-}
-
-/// Line breaks the Markdown reader kept in a run (`\r` a hard break, `\n` a soft one)
-/// end a paragraph as far as markers go where web exports mean one: at a hard break, and
-/// at a soft break before a line indented with U+3000 or led by a marker. Each such
-/// line becomes its own paragraph, its indentation skipped; other breaks join the lines
-/// as before (no space between Chinese characters).
-fn split_breaks(items: Vec<Item>) -> Vec<Item> {
-    let mut out = Vec::with_capacity(items.len());
-    for item in items {
-        match item {
-            Item::Text(t) if t.role == Role::Prose && t.text.contains(['\n', '\r']) => {
-                let mut start = 0;
-                let mut line = t.line;
-                let mut piece_line = t.line;
-                for (i, c) in t.text.char_indices() {
-                    if !matches!(c, '\n' | '\r') {
-                        continue;
-                    }
-                    line += 1;
-                    let next = &t.text[i + 1..];
-                    let splits = c == '\r'
-                        || next.starts_with('\u{3000}')
-                        || block_marker(next.trim_start()).is_some();
-                    if splits {
-                        push_piece(&t, start, i, piece_line, &mut out);
-                        start = i + 1;
-                        piece_line = line;
-                    }
-                }
-                push_piece(&t, start, t.text.len(), piece_line, &mut out);
-            }
-            Item::Text(mut t) => {
-                unindent(&mut t);
-                out.push(Item::Text(t));
-            }
-            Item::Heading { level, mut text } => {
-                unindent(&mut text);
-                out.push(Item::Heading { level, text });
-            }
-        }
-    }
-    out
-}
-
-fn push_piece(t: &Text, from: usize, to: usize, line: usize, out: &mut Vec<Item>) {
-    if t.text[from..to].trim().is_empty() {
-        return;
-    }
-    let whole = from == 0 && to == t.text.len();
-    let mut piece = slice(t, from, to, true);
-    piece.span = Span::new(
-        piece.span.start.min(t.span.end),
-        piece.span.end.min(t.span.end),
-    );
-    piece.line = line;
-    if whole {
-        piece.html = t.html.clone();
-    }
-    unindent(&mut piece);
-    out.push(Item::Text(piece));
-}
-
-/// Skips U+3000 indentation, and joins lines a kept break separates: no space between
-/// Chinese characters, a space elsewhere.
-fn unindent(t: &mut Text) {
-    if t.text.contains(['\n', '\r']) {
-        let mut joined = String::with_capacity(t.text.len());
-        for c in t.text.chars() {
-            match c {
-                '\r' => joined.push(' '),
-                '\n' if joined.chars().last().is_none_or(|p| p <= '\u{2E80}') => joined.push(' '),
-                '\n' => {}
-                _ => joined.push(c),
-            }
-        }
-        t.text = joined;
-    }
-    let lead = t.text.len() - t.text.trim_start().len();
-    if lead > 0 {
-        t.text.drain(..lead);
-        t.span.start = (t.span.start + lead).min(t.span.end);
-        t.html = None;
-    }
-    let trail = t.text.len() - t.text.trim_end().len();
-    t.text.truncate(t.text.len() - trail);
 }
 
 /// Sets a web page's chrome apart (toolbars, breadcrumbs and font-size boxes above the
