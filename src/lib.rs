@@ -16,6 +16,7 @@
 //! file system (the binary in `main.rs` does), so [`compile`] works on bytes in memory.
 
 pub mod assets;
+pub mod compat;
 pub mod diag;
 pub mod docx;
 pub mod fonts;

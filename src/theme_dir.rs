@@ -97,6 +97,21 @@ pub fn check(dir: &Path, theme: &Theme) -> Result<(), Fail> {
         .map_err(|e| Fail(format!("{}: {e}", dir.display())))?;
     println!("{}: the theme `{}` is fine", dir.display(), theme.name);
     println!("  built from: {}", theme.chain.join(" ← "));
+    // The theme's own CSS may be newer than the office PCs' browsers: say so, do not fail.
+    let css_path = dir.join("style.css");
+    if let Ok(css) = std::fs::read_to_string(&css_path) {
+        for w in lectern::compat::css_warnings(&css) {
+            eprintln!(
+                "warning: {}:{}: `{}` needs {}, older than the target browsers ({}): {}",
+                css_path.display(),
+                w.line,
+                w.feature,
+                w.needs,
+                lectern::compat::TARGETS,
+                w.help
+            );
+        }
+    }
     if let Some(org) = &theme.organisation {
         println!("  organisation: {org}");
     }
