@@ -102,7 +102,7 @@ pub fn check(dir: &Path, theme: &Theme) -> Result<(), Fail> {
     if let Ok(css) = std::fs::read_to_string(&css_path) {
         for w in lectern::compat::css_warnings(&css) {
             eprintln!(
-                "warning: {}:{}: `{}` needs {}, older than the target browsers ({}): {}",
+                "warning: {}:{}: `{}` needs {} (decks target {}); {}",
                 css_path.display(),
                 w.line,
                 w.feature,
