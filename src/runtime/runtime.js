@@ -83,11 +83,11 @@
     return w;
   }
 
-  /* Adjacent full-width punctuation in headings (”， or 。“) takes one and a half em, not
-     two: Chromium 123+ does it by itself (text-spacing-trim), older Chromium and Firefox do
-     not, and a long title then breaks elsewhere. Where the engine does not trim, the mark
-     CSS Text 4 trims (a closing mark before a closing one, an opening mark after any) gets
-     the font's half-width form ("halt"). */
+  /* Adjacent full-width punctuation (”， or 。“) takes one and a half em, not two: Chromium
+     123+ does it by itself (text-spacing-trim), older Chromium and Firefox do not, and a long
+     title then breaks elsewhere. Where the engine does not trim, the mark CSS Text 4 trims
+     (a closing mark before a closing one, an opening mark after any) gets the font's
+     half-width form ("halt"), in the slides and their notes alike. */
   var CLOSE = "，。、：；”’）】》」』〕〉", OPEN = "“‘（【《「『〔〈";
   function trimPunctuation(root) {
     var walk = D.createTreeWalker(root, NodeFilter.SHOW_TEXT), texts = [], t;
@@ -108,7 +108,7 @@
     });
   }
   if (!(W.CSS && CSS.supports && CSS.supports("text-spacing-trim", "normal"))) {
-    slides.forEach((s) => [].forEach.call(s.querySelectorAll("h1,h2,h3"), trimPunctuation));
+    slides.forEach(trimPunctuation);
   }
 
   if (printing) return printMode(printing[1] || "slides");
