@@ -26,6 +26,7 @@ pub mod numbering;
 pub mod outline;
 pub mod parse;
 pub mod plan;
+pub mod project;
 pub mod render;
 pub mod settings;
 pub mod source;
@@ -216,6 +217,13 @@ pub fn parse(bytes: &[u8], opts: &Options) -> Result<Parsed, Error> {
     let blocks = docx_pictures(pictures, &source, &mut diags);
     let mut text = std::borrow::Cow::Borrowed(source.text.as_str());
     let mut front = Settings::default();
+    if let Some(at) = settings::unclosed_front_matter(&source.text) {
+        diags.warn(
+            tree::Span::new(at, at + 3),
+            "the front matter opened by +++ is never closed: it is read as lecture text",
+            Some("add a line +++ after the settings, or delete the first +++".into()),
+        );
+    }
     if let Some(fm) = settings::front_matter(&source.text) {
         match fm.settings {
             Ok(s) => front = s,

@@ -8,28 +8,50 @@ use serde::Deserialize;
 
 use crate::render::Aspect;
 
-/// Every key a deck can set. All optional: unset means "as the lecture or theme says".
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Settings {
-    pub title: Option<String>,
-    pub kicker: Option<String>,
-    pub speaker: Option<String>,
-    pub organisation: Option<String>,
-    pub date: Option<String>,
+/// Writes the settings struct, its merge and the key table from one list, so a key is
+/// added in exactly one place.
+macro_rules! settings {
+    ($($(#[doc = $doc:literal])* $key:ident: $ty:ty => $kind:ident,)*) => {
+        /// Every key a deck can set. All optional: unset means "as the lecture or theme says".
+        #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct Settings {
+            $($(#[doc = $doc])* pub $key: Option<$ty>,)*
+        }
+
+        impl Settings {
+            /// `self` with every key that `higher` sets taken from `higher`.
+            pub fn over(self, higher: &Settings) -> Settings {
+                Settings {
+                    $($key: higher.$key.clone().or(self.$key),)*
+                }
+            }
+        }
+
+        /// The keys and the kind of value each takes, in the documented order.
+        pub const KEYS: &[(&str, Kind)] = &[$((stringify!($key), Kind::$kind),)*];
+    };
+}
+
+settings! {
+    title: String => Text,
+    kicker: String => Text,
+    speaker: String => Text,
+    organisation: String => Text,
+    date: String => Text,
     /// A built-in theme name or a theme folder (relative to the lecture).
-    pub theme: Option<String>,
-    pub aspect: Option<Aspect>,
+    theme: String => Text,
+    aspect: Aspect => Aspect,
     /// Speaking rate, characters a minute.
-    pub rate: Option<u32>,
+    rate: u32 => Number,
     /// Total minutes for the lecture: timings are scaled to fill them.
-    pub minutes: Option<u32>,
+    minutes: u32 => Number,
     /// Whether the outline (目录) slide is shown.
-    pub outline: Option<bool>,
+    outline: bool => Flag,
     /// The big words of the closing slide.
-    pub closing: Option<String>,
+    closing: String => Text,
     /// Let raw HTML in a Markdown lecture through (scripts still cannot run).
-    pub allow_html: Option<bool>,
+    allow_html: bool => Flag,
 }
 
 /// A settings error: where (byte offset in the text it was read from) and what.
@@ -40,27 +62,6 @@ pub struct SettingsError {
 }
 
 impl Settings {
-    /// `self` with every key that `higher` sets taken from `higher`.
-    pub fn over(self, higher: &Settings) -> Settings {
-        fn pick<T: Clone>(low: Option<T>, high: &Option<T>) -> Option<T> {
-            high.clone().or(low)
-        }
-        Settings {
-            title: pick(self.title, &higher.title),
-            kicker: pick(self.kicker, &higher.kicker),
-            speaker: pick(self.speaker, &higher.speaker),
-            organisation: pick(self.organisation, &higher.organisation),
-            date: pick(self.date, &higher.date),
-            theme: pick(self.theme, &higher.theme),
-            aspect: pick(self.aspect, &higher.aspect),
-            rate: pick(self.rate, &higher.rate),
-            minutes: pick(self.minutes, &higher.minutes),
-            outline: pick(self.outline, &higher.outline),
-            closing: pick(self.closing, &higher.closing),
-            allow_html: pick(self.allow_html, &higher.allow_html),
-        }
-    }
-
     /// Reads a `deck.toml` (or TOML front matter).
     pub fn from_toml(text: &str) -> Result<Settings, SettingsError> {
         let settings: Settings = toml::from_str(text).map_err(|e| SettingsError {
@@ -95,7 +96,7 @@ impl Settings {
             let Some(kind) = KEYS.iter().find(|(k, _)| *k == key).map(|(_, v)| *v) else {
                 return Err(err(format!(
                     "unknown key `{key}`; the keys are {}",
-                    KEYS.map(|(k, _)| k).join(", ")
+                    KEYS.iter().map(|(k, _)| *k).collect::<Vec<_>>().join(", ")
                 )));
             };
             let value = yaml_value(value.trim(), kind)
@@ -131,8 +132,9 @@ impl Settings {
     }
 }
 
-#[derive(Debug, Clone, Copy)]
-enum Kind {
+/// What a key takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
     Text,
     Number,
     Flag,
@@ -149,21 +151,6 @@ impl Kind {
         }
     }
 }
-
-const KEYS: [(&str, Kind); 12] = [
-    ("title", Kind::Text),
-    ("kicker", Kind::Text),
-    ("speaker", Kind::Text),
-    ("organisation", Kind::Text),
-    ("date", Kind::Text),
-    ("theme", Kind::Text),
-    ("aspect", Kind::Aspect),
-    ("rate", Kind::Number),
-    ("minutes", Kind::Number),
-    ("outline", Kind::Flag),
-    ("closing", Kind::Text),
-    ("allow_html", Kind::Flag),
-];
 
 fn yaml_value(raw: &str, kind: Kind) -> Option<toml::Value> {
     let unquoted = raw
@@ -240,6 +227,15 @@ pub fn front_matter(text: &str) -> Option<FrontMatter> {
     None
 }
 
+/// Where a `+++` front matter opens without ever closing (its text is then read as
+/// lecture text, which is worth a warning).
+pub fn unclosed_front_matter(text: &str) -> Option<usize> {
+    let opens = text
+        .strip_prefix("+++")
+        .is_some_and(|r| r.starts_with('\n') || r.starts_with(" \n"));
+    (opens && front_matter(text).is_none()).then_some(0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -308,5 +304,11 @@ mod tests {
     fn no_front_matter_without_a_closing_fence() {
         assert!(front_matter("---\n没有结束\n").is_none());
         assert!(front_matter("——在大会上的讲话\n").is_none());
+        assert_eq!(unclosed_front_matter("+++\ntitle = \"x\"\n讲稿\n"), Some(0));
+        assert_eq!(
+            unclosed_front_matter("+++\ntitle = \"x\"\n+++\n讲稿\n"),
+            None
+        );
+        assert_eq!(unclosed_front_matter("---\n没有结束\n"), None);
     }
 }

@@ -2,9 +2,12 @@
 //! twin and plans to the same slides; every kind of bad file gets its own clear error,
 //! and no mutated file makes the reader panic.
 
+mod common;
+
 use std::io::{Cursor, Read, Write};
 use std::path::{Path, PathBuf};
 
+use common::cli::Test;
 use lectern::docx::{convert, DocxError};
 use lectern::{Format, Kind, PlanOptions};
 
@@ -486,21 +489,21 @@ fn cli_names_the_file_and_exits_1_for_each_bad_file() {
         files.push(dir().join("bad").join(n));
     }
     for file in files {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_lectern"))
+        let out = tmp.path().join("out.html");
+        let ran = Test::new()
             .arg("build")
             .arg(&file)
             .arg("-o")
-            .arg(tmp.path().join("out.html"))
-            .output()
-            .unwrap();
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(1), "{}: {stderr}", file.display());
+            .arg(&out)
+            .status(1)
+            .run();
+        let stderr = &ran.stderr;
         assert_eq!(stderr.lines().count(), 1, "{stderr}");
         assert!(
             stderr.starts_with(&format!("error: {}: ", file.display())),
             "{stderr}"
         );
-        assert!(!tmp.path().join("out.html").exists());
+        assert!(!out.exists());
     }
 }
 
@@ -510,24 +513,12 @@ fn cli_builds_a_docx_and_says_paragraph() {
     // A .docx under a .txt name is still read as Word, by its content.
     let renamed = tmp.path().join("table_outline.txt");
     std::fs::write(&renamed, read("table_outline.docx")).unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_lectern"))
+    Test::new()
         .arg("outline")
         .arg(dir().join("table_outline.docx"))
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.contains("(paragraph 5)"), "{stdout}");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_lectern"))
-        .arg("build")
-        .arg(&renamed)
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+        .stdout_has("(paragraph 5)")
+        .run();
+    Test::new().arg("build").arg(&renamed).run();
     let html = std::fs::read_to_string(tmp.path().join("table_outline.html")).unwrap();
     assert!(html.contains("压实管党治党责任"));
 }

@@ -4,8 +4,7 @@ mod common;
 
 use common::deck as util;
 
-use std::path::Path;
-use std::process::Command;
+use common::cli::Test;
 
 use lectern::{compile, Format, Options};
 
@@ -225,27 +224,18 @@ fn nothing_is_lost_from_markdown() {
     }
 }
 
-fn lectern_in(dir: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_lectern"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap()
-}
-
 #[test]
 fn cli_reads_deck_toml_front_matter_and_flags_in_that_order() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(util::fixture("talk.md"), dir.path().join("talk.md")).unwrap();
-    std::fs::copy(util::fixture("photo.png"), dir.path().join("photo.png")).unwrap();
-    std::fs::write(
-        dir.path().join("deck.toml"),
-        "organisation = \"测试局\"\nrate = 300\noutline = false\n",
-    )
-    .unwrap();
-    let o = lectern_in(dir.path(), &["build", "talk.md"]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let h = std::fs::read_to_string(dir.path().join("talk.html")).unwrap();
+    let ran = Test::new()
+        .fixture("talk.md", "talk.md")
+        .fixture("photo.png", "photo.png")
+        .file(
+            "deck.toml",
+            "organisation = \"测试局\"\nrate = 300\noutline = false\n",
+        )
+        .args(["build", "talk.md"])
+        .run();
+    let h = ran.read_string("talk.html");
     assert!(h.contains("测试局"), "deck.toml organisation");
     assert!(
         !h.contains("data-kind=\"outline\""),
@@ -254,12 +244,11 @@ fn cli_reads_deck_toml_front_matter_and_flags_in_that_order() {
     let timing = |h: &str| util::slides(h)[0].timing;
     let front = timing(&h); // front matter rate 200 beats deck.toml's 300
     let notes = util::slides(&h)[0].notes.clone();
-    let o = lectern_in(
-        dir.path(),
-        &["build", "talk.md", "-o", "fast.html", "--rate", "400"],
-    );
-    assert!(o.status.success());
-    let fast = timing(&std::fs::read_to_string(dir.path().join("fast.html")).unwrap());
+    let ran = ran
+        .then()
+        .args(["build", "talk.md", "-o", "fast.html", "--rate", "400"])
+        .run();
+    let fast = timing(&ran.read_string("fast.html"));
     assert_eq!(
         front,
         lectern::plan::speaking_seconds(&[notes], 200),
@@ -267,26 +256,22 @@ fn cli_reads_deck_toml_front_matter_and_flags_in_that_order() {
     );
     assert!(fast < front, "the flag beats the front matter");
 
-    std::fs::write(
-        dir.path().join("deck.toml"),
-        "organisation = \"x\"\nspeed = 3\n",
-    )
-    .unwrap();
-    let o = lectern_in(dir.path(), &["build", "talk.md"]);
-    assert_eq!(o.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&o.stderr);
-    assert!(
-        err.contains("deck.toml:2:1") && err.contains("unknown field `speed`"),
-        "{err}"
-    );
+    let ran = ran
+        .then()
+        .file("deck.toml", "organisation = \"x\"\nspeed = 3\n")
+        .args(["build", "talk.md"])
+        .status(1)
+        .stderr_has("deck.toml:2:1")
+        .stderr_has("unknown field `speed`")
+        .run();
 
-    std::fs::remove_file(dir.path().join("deck.toml")).unwrap();
-    std::fs::remove_file(dir.path().join("photo.png")).unwrap();
-    let o = lectern_in(dir.path(), &["build", "talk.md"]);
-    assert_eq!(o.status.code(), Some(1), "a missing image fails the build");
-    let err = String::from_utf8_lossy(&o.stderr);
-    assert!(
-        err.contains("talk.md:41:1") && err.contains("image photo.png: no file"),
-        "{err}"
-    );
+    std::fs::remove_file(ran.path("deck.toml")).unwrap();
+    std::fs::remove_file(ran.path("photo.png")).unwrap();
+    // a missing image fails the build
+    ran.then()
+        .args(["build", "talk.md"])
+        .status(1)
+        .stderr_has("talk.md:41:1")
+        .stderr_has("image photo.png: no file")
+        .run();
 }

@@ -1,54 +1,56 @@
-//! Theme folders on disk for the binary: reading one through [`ThemeFiles`], writing one
-//! out (`lectern theme new`), checking one (`lectern theme check`).
+//! `lectern themes`, `lectern theme new` (write a theme out as a folder to edit) and
+//! `lectern theme check` (load a folder, build a sample deck with it, say what it holds).
 
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
-use lectern::theme::{eject, Registry, ThemeFiles};
+use clap::Subcommand;
+use lectern::project::{self, Reads};
+use lectern::theme::eject;
 use lectern::Theme;
 
-use crate::Fail;
+use super::{Fail, Out, Reporter};
 
-/// A theme folder; files are read when the loader asks for them.
-struct Folder(PathBuf);
-
-impl ThemeFiles for Folder {
-    fn origin(&self) -> String {
-        self.0.display().to_string()
-    }
-    fn read(&self, path: &str) -> Option<Vec<u8>> {
-        std::fs::read(self.0.join(path)).ok()
-    }
-    fn templates(&self) -> Vec<String> {
-        let Ok(entries) = std::fs::read_dir(self.0.join("templates")) else {
-            return Vec::new();
-        };
-        let mut names: Vec<String> = entries
-            .flatten()
-            .filter(|e| e.path().is_file())
-            .filter_map(|e| e.file_name().to_str().map(str::to_string))
-            .filter(|n| n.ends_with(".j2"))
-            .collect();
-        names.sort();
-        names
-    }
+#[derive(Subcommand, Debug, Clone)]
+pub enum Command {
+    /// Write a theme out as a folder to edit (logo, colours, organisation, fonts).
+    New {
+        /// The folder to create; it must not exist or be empty.
+        dir: PathBuf,
+        /// The theme to start from: a built-in name or a theme folder.
+        #[arg(long, default_value = lectern::theme::DEFAULT_THEME)]
+        from: String,
+    },
+    /// Check a theme folder: its theme.toml, files, templates and a sample deck.
+    Check {
+        /// The theme folder.
+        dir: PathBuf,
+    },
 }
 
-/// Loads the theme in folder `dir`.
-pub fn load_dir(dir: &Path) -> Result<Theme, Fail> {
-    if !dir.is_dir() {
-        return Err(Fail(format!(
-            "{}: no such theme folder; `lectern themes` lists the built-in ones",
-            dir.display()
-        )));
+/// `lectern themes`: the built-ins, one a line, the default first.
+pub fn list() -> Result<ExitCode, Fail> {
+    let mut out = Out::new();
+    for name in lectern::theme::builtin_names() {
+        let theme = Theme::builtin(&name).map_err(|e| Fail(e.to_string()))?;
+        out.line(&format!("{name:<10} {}", theme.description));
     }
-    let dir = dir.to_path_buf();
-    Registry::new()
-        .load_from(&Folder(dir))
-        .map_err(|e| Fail(e.to_string()))
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn run(command: &Command, reporter: &mut Reporter) -> Result<ExitCode, Fail> {
+    match command {
+        Command::New { dir, from } => new(dir, &project::load_theme(from)?, reporter)?,
+        Command::Check { dir } => {
+            let theme = project::load_theme_folder(dir, &Reads::default())?;
+            check(dir, &theme)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Writes `theme` out as a self-contained folder `dir` to edit.
-pub fn new(dir: &Path, theme: &Theme) -> Result<(), Fail> {
+fn new(dir: &Path, theme: &Theme, reporter: &mut Reporter) -> Result<(), Fail> {
     if dir.exists() {
         let empty = dir.is_dir() && std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_none());
         if !empty {
@@ -72,13 +74,13 @@ pub fn new(dir: &Path, theme: &Theme) -> Result<(), Fail> {
         std::fs::write(&target, bytes)
             .map_err(|e| Fail(format!("{}: cannot write it: {e}", target.display())))?;
     }
-    eprintln!(
+    reporter.note(&format!(
         "wrote the theme `{name}` (from `{}`) to {}\n  edit {}/theme.toml (colours, organisation, logo), then: lectern theme check {}",
         theme.chain.first().map_or("", String::as_str),
         dir.display(),
         dir.display(),
         dir.display()
-    );
+    ));
     Ok(())
 }
 
@@ -88,15 +90,20 @@ const SAMPLE: &str = "专题党课：主题检查\n同志们：\n这是一段开
 二、第二部分\n（一）一节。一要“关键词”。二要再来一点。\n谢谢大家！\n";
 
 /// Builds the sample lecture with `theme` and says what the theme holds.
-pub fn check(dir: &Path, theme: &Theme) -> Result<(), Fail> {
+fn check(dir: &Path, theme: &Theme) -> Result<(), Fail> {
     let opts = lectern::Options {
         theme: theme.clone(),
         ..lectern::Options::default()
     };
     let deck = lectern::compile(SAMPLE.as_bytes(), &opts)
         .map_err(|e| Fail(format!("{}: {e}", dir.display())))?;
-    println!("{}: the theme `{}` is fine", dir.display(), theme.name);
-    println!("  built from: {}", theme.chain.join(" ← "));
+    let mut out = Out::new();
+    out.line(&format!(
+        "{}: the theme `{}` is fine",
+        dir.display(),
+        theme.name
+    ));
+    out.line(&format!("  built from: {}", theme.chain.join(" ← ")));
     // The theme's own CSS may be newer than the office PCs' browsers: say so, do not fail.
     let css_path = dir.join("style.css");
     if let Ok(css) = std::fs::read_to_string(&css_path) {
@@ -113,37 +120,37 @@ pub fn check(dir: &Path, theme: &Theme) -> Result<(), Fail> {
         }
     }
     if let Some(org) = &theme.organisation {
-        println!("  organisation: {org}");
+        out.line(&format!("  organisation: {org}"));
     }
     let colours: Vec<String> = theme
         .colours
         .iter()
         .map(|(k, v)| format!("{k} {v}"))
         .collect();
-    println!("  colours: {}", colours.join(", "));
+    out.line(&format!("  colours: {}", colours.join(", ")));
     for (what, asset) in [("logo", &theme.logo), ("background", &theme.background)] {
         if let Some(a) = asset {
-            println!(
+            out.line(&format!(
                 "  {what}: {} → {}×{} {} ({} KB in the deck)",
                 a.file,
                 a.inlined.width,
                 a.inlined.height,
                 a.inlined.mime,
                 a.inlined.uri.len().div_ceil(1024)
-            );
+            ));
         }
     }
     if let Some(f) = &theme.embed_font {
-        println!(
+        out.line(&format!(
             "  embedded font: {} ({} KB, subset per deck)",
             f.file,
             f.bytes.len() >> 10
-        );
+        ));
     }
-    println!(
+    out.line(&format!(
         "  a sample deck of {} slides builds ({} KB)",
         deck.slides.len(),
         deck.html.len().div_ceil(1024)
-    );
+    ));
     Ok(())
 }

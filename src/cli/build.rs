@@ -1,0 +1,104 @@
+//! `lectern build`: load, report, compile, write — [`build_one`] is the whole path for
+//! one lecture, for the folder, watch and PDF front ends to reuse.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use lectern::project::{output, Project};
+use lectern::Aspect;
+
+use super::{Fail, LectureArgs, Reporter};
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct Args {
+    #[command(flatten)]
+    pub input: LectureArgs,
+    /// Where to write the deck (`-` for standard output). Default: beside the input, as .html.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// A built-in theme by name (see `lectern themes`) or the path of a theme folder
+    /// [default: the deck's setting, else the default theme].
+    #[arg(long)]
+    pub theme: Option<String>,
+    /// Slide shape, 16:9 or 4:3 [default: the deck's setting, else the theme's].
+    #[arg(long)]
+    pub aspect: Option<Aspect>,
+    /// Leave out the outline (目录) slide.
+    #[arg(long)]
+    pub no_outline: bool,
+    /// Let raw HTML in a Markdown lecture through (scripts still cannot run).
+    #[arg(long)]
+    pub allow_html: bool,
+}
+
+/// What one build made.
+#[derive(Debug, Clone)]
+#[allow(dead_code)] // title, warnings and files are for the folder and watch front ends
+pub struct Summary {
+    /// Where the deck went (`-` for standard output).
+    pub output: PathBuf,
+    pub slides: usize,
+    pub bytes: usize,
+    pub seconds: u32,
+    /// The title as the deck shows it.
+    pub title: Option<String>,
+    pub warnings: usize,
+    /// Every file the build read or looked for (for a watch mode).
+    pub files: Vec<PathBuf>,
+}
+
+pub fn run(args: &Args, reporter: &mut Reporter) -> Result<ExitCode, Fail> {
+    build_one(args, reporter)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Loads, reports, compiles and writes one lecture; the previous deck stays as it was
+/// when anything fails.
+pub fn build_one(args: &Args, reporter: &mut Reporter) -> Result<Summary, Fail> {
+    let file = &args.input.file;
+    let mut overrides = args.input.overrides();
+    overrides.settings.theme.clone_from(&args.theme);
+    overrides.settings.aspect = args.aspect;
+    overrides.settings.outline = args.no_outline.then_some(false);
+    overrides.settings.allow_html = args.allow_html.then_some(true);
+    let project = Project::load(file, &overrides)?;
+    if super::diagnostics(&project, args.input.deny_warnings, reporter) {
+        let why = if project.parsed.has_errors() {
+            "the lecture has errors"
+        } else {
+            "warnings are errors (--deny-warnings)"
+        };
+        return Err(Fail(format!("{}: {why}; no deck written", file.display())));
+    }
+    let compiled = project.compile()?;
+    let out = args
+        .output
+        .clone()
+        .unwrap_or_else(|| file.with_extension("html"));
+    if out == Path::new("-") {
+        super::write_stdout(compiled.html.as_bytes())
+            .map_err(|e| Fail(format!("cannot write the deck to standard output: {e}")))?;
+    } else {
+        output::write_deck(file, &out, compiled.html.as_bytes())
+            .map_err(|e| Fail(e.to_string()))?;
+    }
+    let summary = Summary {
+        output: out,
+        slides: compiled.slides.len(),
+        bytes: compiled.html.len(),
+        seconds: compiled.info.total_seconds,
+        title: compiled.parsed.lecture.meta.title.clone(),
+        warnings: compiled.parsed.diagnostics.len(),
+        files: project.files.clone(),
+    };
+    if summary.output != Path::new("-") {
+        reporter.note(&format!(
+            "wrote {} ({} slides, {} KB, about {} min)",
+            summary.output.display(),
+            summary.slides,
+            summary.bytes.div_ceil(1024),
+            summary.seconds.div_ceil(60)
+        ));
+    }
+    Ok(summary)
+}
