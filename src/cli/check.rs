@@ -17,8 +17,8 @@ pub fn run(args: &Args, reporter: &mut Reporter) -> Result<ExitCode, Fail> {
     let mut out = Out::new();
     super::outline::print_tree(&mut out, &project);
     let plan_opts = lectern::plan_options(&project.parsed, &project.options);
-    let (info, slides) = lectern::plan::plan(&project.parsed.lecture, &plan_opts);
-    let secs = info.total_seconds;
+    let deck = lectern::plan::plan(&project.parsed.lecture, &plan_opts);
+    let (secs, slides) = (deck.info.total_seconds, deck.slides);
     out.line(&format!(
         "\n{} slides, about {} min {:02} s at {} characters a minute",
         slides.len(),
