@@ -21,7 +21,7 @@ mod xml;
 
 use std::fmt;
 
-use crate::numbering::{block_marker, Style};
+use crate::numbering::{block_marker, Counters, Style, LEVELS};
 use numbering::{Label, Numbering, Suffix};
 use package::Package;
 use styles::Styles;
@@ -369,14 +369,7 @@ fn number_outline_headings(lines: &mut [Line], title: Option<usize>, notes: &mut
         .collect();
     ranks.sort_unstable();
     ranks.dedup();
-    const STYLES: [Style; 5] = [
-        Style::Chapter,
-        Style::Section,
-        Style::Arabic,
-        Style::ParenArabic,
-        Style::Circled,
-    ];
-    let mut counters = [0u32; 5];
+    let mut counters = Counters::default();
     for (i, line) in lines.iter_mut().enumerate() {
         if !is_heading(i, line) {
             continue;
@@ -384,20 +377,19 @@ fn number_outline_headings(lines: &mut [Line], title: Option<usize>, notes: &mut
         let Some(rank) = line
             .outline
             .and_then(|o| ranks.iter().position(|&r| r == o))
-            .filter(|&r| r < STYLES.len())
+            .filter(|&r| r < LEVELS)
         else {
             continue;
         };
+        let level = rank as u8 + 1;
         let text = line.text.trim_start().to_string();
-        counters[rank] = match block_marker(&text) {
-            Some(found) => found.marker.ordinal,
-            None => counters[rank] + 1,
-        };
-        counters[rank + 1..].fill(0);
-        if line.numbered || block_marker(&text).is_some() {
+        let written = block_marker(&text).map(|f| f.marker.ordinal);
+        let ordinal = counters.next(level, written);
+        if line.numbered || written.is_some() {
             continue;
         }
-        let marker = STYLES[rank].format(counters[rank]);
+        let style = Style::at_level(level).expect("every level has a family");
+        let marker = style.format(ordinal);
         let label = Label {
             text: marker.clone(),
             suffix: Suffix::Space,

@@ -3,7 +3,7 @@
 //! readers feed it, so a lecture reads the same from plain text and from Markdown.
 
 use crate::diag::Diagnostics;
-use crate::numbering::{block_marker, Marker, Style};
+use crate::numbering::{block_marker, Counters, Marker, Style, LEVELS};
 use crate::tree::{Lecture, Node, Role, Span, Text};
 
 use super::{
@@ -119,7 +119,7 @@ pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
     lecture.opening = held;
 
     let mut nester = Nester::new();
-    let mut counters = [0u32; 5];
+    let mut counters = Counters::default();
     for (i, item) in rest {
         check_quotes(item.text(), diags);
         if i >= closing_from {
@@ -181,30 +181,18 @@ fn marked_paragraph(p: &Text, diags: &mut Diagnostics) -> Option<Node> {
     })
 }
 
-const LEVEL_STYLES: [Style; 5] = [
-    Style::Chapter,
-    Style::Section,
-    Style::Arabic,
-    Style::ParenArabic,
-    Style::Circled,
-];
-
 /// A Markdown heading: `##` is level 1 (一、), `###` level 2 (（一）) and so on, whether or
 /// not the heading writes a marker; a written marker gives the ordinal and leaves the
 /// title.
-fn heading_node(level: u8, text: &Text, counters: &mut [u32; 5]) -> Option<Node> {
-    let level = level.saturating_sub(1).clamp(1, 5) as usize;
+fn heading_node(level: u8, text: &Text, counters: &mut Counters) -> Option<Node> {
+    let level = level.saturating_sub(1).clamp(1, LEVELS as u8);
     let found = block_marker(&text.text);
-    let ordinal = found
-        .as_ref()
-        .map_or(counters[level - 1] + 1, |f| f.marker.ordinal);
-    counters[level - 1] = ordinal;
-    counters[level..].iter_mut().for_each(|c| *c = 0);
+    let ordinal = counters.next(level, found.as_ref().map(|f| f.marker.ordinal));
     let marker = Marker {
         text: found
             .as_ref()
             .map_or(String::new(), |f| f.marker.text.clone()),
-        style: LEVEL_STYLES[level - 1],
+        style: Style::at_level(level).expect("every level has a family"),
         ordinal,
     };
     let skip = found.as_ref().map_or(0, |f| f.skip);
@@ -225,4 +213,181 @@ fn heading_node(level: u8, text: &Text, counters: &mut [u32; 5]) -> Option<Node>
         children: Vec::new(),
         inline: false,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::LineIndex;
+
+    /// Lines of a source, each a paragraph item; a line `## …` is a Markdown heading.
+    fn items(source: &str) -> Vec<Item> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        for (i, line) in source.split('\n').enumerate() {
+            let hashes = line.chars().take_while(|&c| c == '#').count();
+            let start = at + if hashes > 0 { hashes + 1 } else { 0 };
+            let text = Text::para(
+                &line[start - at..],
+                Span::new(start, at + line.len()),
+                i + 1,
+            );
+            out.push(if hashes > 0 {
+                Item::Heading {
+                    level: hashes as u8,
+                    text,
+                }
+            } else {
+                Item::Text(text)
+            });
+            at += line.len() + 1;
+        }
+        out
+    }
+
+    fn lecture(source: &str) -> (Lecture, Vec<String>) {
+        let lines = LineIndex::new(source);
+        let mut diags = Diagnostics::new(source, &lines);
+        let lecture = assemble(items(source), &mut diags);
+        let warnings = diags.list.iter().map(|d| d.message.clone()).collect();
+        (lecture, warnings)
+    }
+
+    /// The tree as indented `marker title` lines.
+    fn outline(nodes: &[Node]) -> Vec<String> {
+        let mut out = Vec::new();
+        for n in nodes {
+            n.walk(&mut |n, depth| {
+                out.push(format!(
+                    "{}{}{} {}",
+                    "  ".repeat(depth),
+                    n.marker.text,
+                    n.marker.ordinal,
+                    n.title
+                ))
+            });
+        }
+        out
+    }
+
+    fn texts(list: &[Text]) -> Vec<&str> {
+        list.iter().map(|t| t.text.as_str()).collect()
+    }
+
+    #[test]
+    fn title_block_salutation_opening_body_closing_and_source() {
+        let (l, warnings) = lecture(
+            "专题党课：守初心担使命\n——在全市干部大会上的讲话\n（2024年3月5日）\n张三\n同志们：\n今天我们开会。\n一、提高认识\n要认识到位。\n谢谢大家！\n来源：某某网",
+        );
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(l.meta.kicker.as_deref(), Some("专题党课"));
+        assert_eq!(l.meta.title.as_deref(), Some("守初心担使命"));
+        assert_eq!(l.meta.subtitle.as_deref(), Some("——在全市干部大会上的讲话"));
+        assert_eq!(l.meta.date.as_deref(), Some("（2024年3月5日）"));
+        assert_eq!(l.meta.speaker.as_deref(), Some("张三"));
+        assert_eq!(l.meta.lines.len(), 4);
+        assert_eq!(
+            l.salutation.as_ref().map(|t| t.text.as_str()),
+            Some("同志们：")
+        );
+        assert_eq!(texts(&l.opening), ["今天我们开会。"]);
+        assert_eq!(outline(&l.nodes), ["一、1 提高认识"]);
+        assert_eq!(texts(&l.nodes[0].body), ["要认识到位。"]);
+        assert_eq!(texts(&l.closing), ["谢谢大家！"]);
+        assert_eq!(texts(&l.source_note), ["来源：某某网"]);
+    }
+
+    #[test]
+    fn nodes_nest_by_the_level_of_their_marker_not_their_place() {
+        let (l, warnings) = lecture(
+            "题目\n一、第一部分\n1.直接到第三级\n（一）第二级回到一之下\n①第五级\n二、第二部分\n（1）第四级",
+        );
+        assert_eq!(
+            outline(&l.nodes),
+            [
+                "一、1 第一部分",
+                "  1.1 直接到第三级",
+                "  （一）1 第二级回到一之下",
+                "    ①1 第五级",
+                "二、2 第二部分",
+                "  （1）1 第四级",
+            ]
+        );
+        // each jump warns once per parent, naming the level that was left out
+        assert_eq!(
+            warnings,
+            [
+                "level jump: 1. comes straight under 一、 without a （一） level",
+                "level jump: ① comes straight under （一） without a 1. level",
+                "level jump: （1） comes straight under 二、 without a （一） level",
+            ]
+        );
+    }
+
+    #[test]
+    fn skipped_and_backward_ordinals_warn() {
+        let (_, warnings) = lecture("题目\n一、甲\n三、丙\n二、乙");
+        assert_eq!(
+            warnings,
+            [
+                "三、 follows 一、: 二、 is missing",
+                "二、 follows 三、: the numbering goes back"
+            ]
+        );
+        let (_, warnings) = lecture("题目\n（二）乙");
+        assert_eq!(warnings, ["numbering starts at （二） instead of （一）"]);
+    }
+
+    #[test]
+    fn markdown_headings_count_per_level_and_a_written_marker_sets_the_count() {
+        let (l, _) = lecture("# 题目\n## 学习\n### 读书\n### 思考\n## 三、实践\n### 调研\n## 总结");
+        assert_eq!(
+            outline(&l.nodes),
+            [
+                "1 学习",
+                "  1 读书",
+                "  2 思考",
+                "三、3 实践",
+                "  1 调研",
+                "4 总结"
+            ]
+        );
+        assert_eq!(l.nodes[0].marker.style, Style::Chapter);
+        assert_eq!(l.nodes[0].children[0].marker.style, Style::Section);
+    }
+
+    #[test]
+    fn a_lecture_that_starts_with_a_heading_has_no_title_and_says_so() {
+        let (l, warnings) = lecture("一、开门见山\n正文。");
+        assert_eq!(l.meta.title, None);
+        assert_eq!(outline(&l.nodes), ["一、1 开门见山"]);
+        assert_eq!(
+            warnings,
+            ["no title line: the lecture starts with a numbered heading"]
+        );
+    }
+
+    #[test]
+    fn a_marker_without_text_warns_and_stays_text() {
+        let (l, warnings) = lecture("题目\n一、甲部分\n二、\n正文。");
+        assert_eq!(outline(&l.nodes), ["一、1 甲部分"]);
+        assert_eq!(texts(&l.nodes[0].body), ["二、", "正文。"]);
+        assert_eq!(warnings, ["二、 has no text after it"]);
+    }
+
+    #[test]
+    fn pictures_before_the_title_go_to_the_opening() {
+        let lines = "题目\n同志们：\n一、甲";
+        let index = LineIndex::new(lines);
+        let mut diags = Diagnostics::new(lines, &index);
+        let mut picture = Text::para("", Span::new(0, 0), 1);
+        picture.role = Role::Block;
+        let mut list = vec![Item::Text(picture)];
+        list.extend(items(lines));
+        let l = assemble(list, &mut diags);
+        assert_eq!(l.meta.title.as_deref(), Some("题目"));
+        assert_eq!(l.opening.len(), 1);
+        assert_eq!(l.opening[0].role, Role::Block);
+        assert!(l.salutation.is_some());
+    }
 }

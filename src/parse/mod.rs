@@ -157,8 +157,7 @@ fn check_ordinals(nodes: &[Node], parent: Option<&Node>, diags: &mut Diagnostics
         let prev = last.iter().find(|(s, _)| *s == style).map(|&(_, o)| o);
         let expected = prev.map_or(1, |o| o + 1);
         let ordinal = node.marker.ordinal;
-        let sequence_end = style == Style::Sequence && ordinal == 0;
-        if ordinal != expected && !sequence_end {
+        if ordinal != expected && !style.closes_run(ordinal) {
             let span = Span::new(node.span.start, node.span.start + node.marker.text.len());
             let message = match prev {
                 None => format!(
@@ -191,13 +190,7 @@ fn check_ordinals(nodes: &[Node], parent: Option<&Node>, diags: &mut Diagnostics
             if let Some(pl) = p.marker.level() {
                 if level > pl + 1 && !jump_warned {
                     jump_warned = true;
-                    let between = [
-                        Style::Chapter,
-                        Style::Section,
-                        Style::Arabic,
-                        Style::ParenArabic,
-                        Style::Circled,
-                    ][pl as usize];
+                    let between = Style::at_level(pl + 1).unwrap_or(p.marker.style);
                     diags.warn(
                         Span::new(node.span.start, node.span.start + node.marker.text.len()),
                         format!(

@@ -1,0 +1,317 @@
+//! The one table of marker families: for each, its level (or that it is inline), the
+//! forms it is written in (full- and half-width), how its ordinal is read and how its
+//! badge is shown. The plain, Markdown and Word readers and the ordinal checks all read
+//! it; adding a family is an entry here (and its name in [`Style`]) and a test.
+
+use serde::Serialize;
+
+use super::numeral::Numeral;
+
+/// A marker family. The level of a paragraph family is fixed by the family, never by
+/// where the marker stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Style {
+    /// 一、
+    Chapter,
+    /// （一） or (一)
+    Section,
+    /// 1. 1． 1、 ⒈
+    Arabic,
+    /// （1） (1) ⑴
+    ParenArabic,
+    /// ①
+    Circled,
+    /// 第一，
+    Di,
+    /// 一是
+    Shi,
+    /// 一要
+    Yao,
+    /// 首先 其次 再次 最后
+    Sequence,
+    /// 一方面 另一方面
+    Aspect,
+}
+
+/// Where a family's markers stand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Placement {
+    /// At the start of a paragraph, giving it this level (1 is 一、, GB/T 9704).
+    Paragraph(u8),
+    /// At a sentence start inside a paragraph; a point only in a sequence of its family.
+    Inline,
+}
+
+/// How a form writes the ordinal.
+#[derive(Debug, Clone, Copy)]
+pub enum Count {
+    Numeral(Numeral),
+    /// Fixed words and their ordinals; ordinal 0 closes a run (最后 after 首先, 其次).
+    Words(&'static [(&'static str, u32)]),
+}
+
+/// One written form: an opening (or `""`), the ordinal, a closing (or `""`). Every
+/// listed spelling of the opening and closing is accepted, half- and full-width mixed.
+#[derive(Debug, Clone, Copy)]
+pub struct Form {
+    pub open: &'static [&'static str],
+    pub count: Count,
+    pub close: &'static [&'static str],
+    /// `1.5亿`: a digit right after the form makes it a number, not a marker.
+    pub not_before_digit: bool,
+}
+
+/// What a slide's badge shows for a marker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Badge {
+    /// The ordinal alone, in the family's numeral: 一, 1, ①.
+    Ordinal,
+    /// The marker as written: 第一, 一要, 最后.
+    AsWritten,
+}
+
+#[derive(Debug)]
+pub struct Family {
+    pub style: Style,
+    pub placement: Placement,
+    /// The forms; the first, with its first opening and closing, is how lectern writes
+    /// the family (badges, messages, numbers given to Word headings).
+    pub forms: &'static [Form],
+    /// `第一，` needs its comma: 第一生产力 and 第十一届 are words.
+    pub needs_separator: bool,
+    pub badge: Badge,
+}
+
+const NONE: &[&str] = &[""];
+const PAREN_OPEN: &[&str] = &["（", "("];
+const PAREN_CLOSE: &[&str] = &["）", ")"];
+
+const fn form(open: &'static [&'static str], count: Count, close: &'static [&'static str]) -> Form {
+    Form {
+        open,
+        count,
+        close,
+        not_before_digit: false,
+    }
+}
+
+const fn numeral(n: Numeral) -> Count {
+    Count::Numeral(n)
+}
+
+/// Every family, in the order of [`Style`].
+pub const FAMILIES: &[Family] = &[
+    Family {
+        style: Style::Chapter,
+        placement: Placement::Paragraph(1),
+        forms: &[form(NONE, numeral(Numeral::Chinese), &["、"])],
+        needs_separator: false,
+        badge: Badge::Ordinal,
+    },
+    Family {
+        style: Style::Section,
+        placement: Placement::Paragraph(2),
+        forms: &[form(PAREN_OPEN, numeral(Numeral::Chinese), PAREN_CLOSE)],
+        needs_separator: false,
+        badge: Badge::Ordinal,
+    },
+    Family {
+        style: Style::Arabic,
+        placement: Placement::Paragraph(3),
+        forms: &[
+            Form {
+                not_before_digit: true,
+                ..form(NONE, numeral(Numeral::Arabic), &[".", "．", "、"])
+            },
+            form(NONE, numeral(Numeral::FullStop), NONE),
+        ],
+        needs_separator: false,
+        badge: Badge::Ordinal,
+    },
+    Family {
+        style: Style::ParenArabic,
+        placement: Placement::Paragraph(4),
+        forms: &[
+            form(PAREN_OPEN, numeral(Numeral::Arabic), PAREN_CLOSE),
+            form(NONE, numeral(Numeral::Parenthesized), NONE),
+        ],
+        needs_separator: false,
+        badge: Badge::Ordinal,
+    },
+    Family {
+        style: Style::Circled,
+        placement: Placement::Paragraph(5),
+        forms: &[form(NONE, numeral(Numeral::Circled), NONE)],
+        needs_separator: false,
+        badge: Badge::Ordinal,
+    },
+    Family {
+        style: Style::Di,
+        placement: Placement::Inline,
+        forms: &[form(&["第"], numeral(Numeral::Chinese), NONE)],
+        needs_separator: true,
+        badge: Badge::AsWritten,
+    },
+    Family {
+        style: Style::Shi,
+        placement: Placement::Inline,
+        forms: &[form(NONE, numeral(Numeral::Chinese), &["是"])],
+        needs_separator: false,
+        badge: Badge::AsWritten,
+    },
+    Family {
+        style: Style::Yao,
+        placement: Placement::Inline,
+        forms: &[form(NONE, numeral(Numeral::Chinese), &["要"])],
+        needs_separator: false,
+        badge: Badge::AsWritten,
+    },
+    Family {
+        style: Style::Sequence,
+        placement: Placement::Inline,
+        forms: &[form(
+            NONE,
+            Count::Words(&[("首先", 1), ("其次", 2), ("再次", 3), ("最后", 0)]),
+            NONE,
+        )],
+        needs_separator: false,
+        badge: Badge::AsWritten,
+    },
+    Family {
+        style: Style::Aspect,
+        placement: Placement::Inline,
+        forms: &[form(
+            NONE,
+            Count::Words(&[("一方面", 1), ("另一方面", 2)]),
+            NONE,
+        )],
+        needs_separator: false,
+        badge: Badge::AsWritten,
+    },
+];
+
+/// The deepest paragraph level.
+pub const LEVELS: usize = 5;
+
+impl Style {
+    /// This style's entry in the table.
+    pub fn family(self) -> &'static Family {
+        &FAMILIES[self as usize]
+    }
+
+    /// The family that gives paragraphs `level` (1 is 一、): how a heading without a
+    /// written marker (Markdown `##`, a Word outline level) is numbered.
+    pub fn at_level(level: u8) -> Option<Style> {
+        FAMILIES
+            .iter()
+            .find(|f| f.placement == Placement::Paragraph(level))
+            .map(|f| f.style)
+    }
+
+    /// 1 for 一、 down to 5 for ①; `None` for the inline families.
+    pub fn level(self) -> Option<u8> {
+        match self.family().placement {
+            Placement::Paragraph(level) => Some(level),
+            Placement::Inline => None,
+        }
+    }
+
+    /// How this style writes `ordinal`, in full-width form (for badges and messages).
+    pub fn format(self, ordinal: u32) -> String {
+        let form = &self.family().forms[0];
+        format!(
+            "{}{}{}",
+            form.open[0],
+            form.count.write(ordinal),
+            form.close[0]
+        )
+    }
+
+    /// The ordinal alone as the family writes it (一, 1, ①; a word for word families).
+    pub fn numeral(self, ordinal: u32) -> String {
+        self.family().forms[0].count.write(ordinal)
+    }
+
+    /// Whether `ordinal` is the word that closes a run (最后) rather than a number.
+    pub fn closes_run(self, ordinal: u32) -> bool {
+        ordinal == 0
+            && self
+                .family()
+                .forms
+                .iter()
+                .any(|f| matches!(f.count, Count::Words(_)))
+    }
+}
+
+impl Count {
+    /// `n` in this count; a word family past its words writes its last word.
+    pub fn write(self, n: u32) -> String {
+        match self {
+            Count::Numeral(numeral) => numeral.write(n),
+            Count::Words(words) => words
+                .iter()
+                .find(|(_, v)| *v == n)
+                .or(words.last())
+                .map_or_else(String::new, |(w, _)| w.to_string()),
+        }
+    }
+
+    fn read(self, s: &str) -> Option<(u32, usize)> {
+        match self {
+            Count::Numeral(numeral) => numeral.read(s),
+            Count::Words(words) => words
+                .iter()
+                .find(|(w, _)| s.starts_with(w))
+                .map(|(w, v)| (*v, w.len())),
+        }
+    }
+}
+
+impl Form {
+    /// The ordinal this form writes at the start of `s`, and the form's length in bytes.
+    pub fn read(&self, s: &str) -> Option<(u32, usize)> {
+        let open = self.open.iter().find(|o| s.starts_with(*o))?;
+        let rest = &s[open.len()..];
+        let (ordinal, n) = self.count.read(rest)?;
+        let close = self.close.iter().find(|c| rest[n..].starts_with(*c))?;
+        let len = open.len() + n + close.len();
+        if self.not_before_digit
+            && s[len..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        {
+            return None;
+        }
+        Some((ordinal, len))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_is_in_the_order_of_its_styles() {
+        for (i, family) in FAMILIES.iter().enumerate() {
+            assert_eq!(family.style as usize, i, "{:?}", family.style);
+        }
+        let deepest = FAMILIES.iter().filter_map(|f| f.style.level()).max();
+        assert_eq!(deepest, Some(LEVELS as u8));
+        for level in 1..=LEVELS as u8 {
+            assert_eq!(Style::at_level(level).and_then(Style::level), Some(level));
+        }
+    }
+
+    #[test]
+    fn every_family_reads_what_it_writes() {
+        for family in FAMILIES {
+            for ordinal in 1..=2 {
+                let written = family.style.format(ordinal);
+                let read = family.forms[0].read(&written);
+                assert_eq!(read, Some((ordinal, written.len())), "{written}");
+            }
+        }
+    }
+}
