@@ -41,7 +41,12 @@ fn build_one_line(bencher: Bencher) {
             .spawn()
             .unwrap();
         let mut report = Vec::new();
-        child.stderr.take().unwrap().read_to_end(&mut report).unwrap();
+        child
+            .stderr
+            .take()
+            .unwrap()
+            .read_to_end(&mut report)
+            .unwrap();
         assert!(child.wait().unwrap().success());
         report.len()
     });

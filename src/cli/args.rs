@@ -6,7 +6,7 @@
 use std::ffi::OsString;
 
 use clap::error::{ContextKind, ErrorKind};
-use clap::{Arg, ArgAction, Command, FromArgMatches as _, Parser};
+use clap::{Arg, ArgAction, Command, Parser};
 
 use super::lang::{current, Lang};
 

@@ -85,8 +85,7 @@ impl Reporter {
             let excerpt = Excerpt::around(&name, text, d);
             let _ = term::emit(&mut self.err, &config, &excerpt, &excerpt.report(d));
         }
-        let mut more: Vec<(&(bool, String), &(usize, &str))> =
-            shown.iter().filter(|(_, (n, _))| *n > PER_KIND).collect();
+        let mut more: Vec<_> = shown.iter().filter(|(_, (n, _))| *n > PER_KIND).collect();
         more.sort();
         for ((error, _), (n, first)) in more {
             if self.quiet && !error {
