@@ -5,7 +5,7 @@ use serde::Serialize;
 use crate::source::floor_char_boundary;
 use crate::tree::Span;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Warning,
@@ -55,19 +55,96 @@ impl<'a> Diagnostics<'a> {
         // A span must cut the text at characters, or no report can show it.
         let start = floor_char_boundary(self.text, span.start);
         let span = Span::new(start, floor_char_boundary(self.text, span.end).max(start));
-        let (line, column) = self.lines.line_col(self.text, span.start);
+        // line and column are filled in by `finish`, for the diagnostics it keeps
         self.list.push(Diagnostic {
             severity,
             span,
-            line,
-            column,
+            line: 0,
+            column: 0,
             message,
             help,
         });
     }
 
+    /// The diagnostics in text order, at most [`PER_KIND`] of each kind: after that one
+    /// note says how many more there are (100,000 empty `一、` lines are one mistake
+    /// made 100,000 times, not 100,000 things to read).
     pub fn finish(mut self) -> Vec<Diagnostic> {
         self.list.sort_by_key(|d| (d.span.start, d.severity));
-        self.list
+        let mut kept = cap_per_kind(self.list, PER_KIND);
+        // Columns count characters from the line start: done only for what is kept, or
+        // many diagnostics on one long line would cost the square of its length.
+        for d in &mut kept {
+            (d.line, d.column) = self.lines.line_col(self.text, d.span.start);
+        }
+        kept
+    }
+}
+
+/// How many diagnostics of one kind are listed before the rest are counted.
+pub const PER_KIND: usize = 20;
+
+/// What makes two diagnostics the same kind: severity and their help (one help is
+/// written per kind), else their message with numbers left out.
+fn kind(d: &Diagnostic) -> (Severity, String) {
+    let key = match &d.help {
+        Some(help) => help.clone(),
+        None => d.message.chars().filter(|c| !c.is_ascii_digit()).collect(),
+    };
+    (d.severity, key)
+}
+
+fn cap_per_kind(list: Vec<Diagnostic>, cap: usize) -> Vec<Diagnostic> {
+    use std::collections::HashMap;
+    let mut seen: HashMap<(Severity, String), usize> = HashMap::new();
+    let mut kept = Vec::with_capacity(list.len().min(1024));
+    // index in `kept` of the note for each kind that overflowed
+    let mut notes: HashMap<(Severity, String), usize> = HashMap::new();
+    for d in list {
+        let k = kind(&d);
+        let n = seen.entry(k.clone()).or_insert(0);
+        *n += 1;
+        if *n <= cap {
+            kept.push(d);
+        } else if let std::collections::hash_map::Entry::Vacant(e) = notes.entry(k) {
+            e.insert(kept.len());
+            kept.push(d);
+        }
+    }
+    for (k, at) in notes {
+        let more = seen[&k] - cap;
+        let d = &mut kept[at];
+        d.message = format!("{more} more like this, from here on: {}", d.message);
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::LineIndex;
+
+    #[test]
+    fn a_mistake_made_many_times_is_listed_a_few_times_and_counted() {
+        let text = "一、\n".repeat(1000);
+        let lines = LineIndex::new(&text);
+        let mut diags = Diagnostics::new(&text, &lines);
+        for i in 0..1000 {
+            let at = i * "一、\n".len();
+            diags.warn(
+                Span::new(at, at + 3),
+                format!("一、 on line {} has no text", i + 1),
+                Some("finish the heading".into()),
+            );
+        }
+        diags.warn(Span::new(0, 0), "another kind", None);
+        let list = diags.finish();
+        assert_eq!(list.len(), PER_KIND + 2, "{list:#?}");
+        let note = list
+            .iter()
+            .find(|d| d.message.starts_with("980 more like this"))
+            .expect("one note for the rest");
+        assert_eq!(note.line, PER_KIND + 1);
+        assert!(list.iter().any(|d| d.message == "another kind"));
     }
 }

@@ -14,7 +14,7 @@ use image::imageops::FilterType;
 use image::{DynamicImage, ImageEncoder, ImageFormat, ImageReader, Limits};
 
 /// What an image is for; sets how large it may stay.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ImageUse {
     /// A logo: at most 400 px tall (the title slide shows it largest).
     Logo,
@@ -56,6 +56,10 @@ pub enum ImageError {
     TooLarge { name: String, what: String },
     /// The file is damaged.
     Corrupt { name: String, message: String },
+    /// An SVG holds something that could run, load or navigate.
+    Unsafe { name: String, what: String },
+    /// The deck's pictures together would pass a budget.
+    OverBudget { name: String, what: String },
 }
 
 impl fmt::Display for ImageError {
@@ -68,6 +72,14 @@ impl fmt::Display for ImageError {
             ImageError::TooLarge { name, what } => write!(
                 f,
                 "`{name}` is too large ({what}); save it smaller, e.g. at most 8000×8000 pixels"
+            ),
+            ImageError::OverBudget { name, what } => write!(
+                f,
+                "`{name}` is left out: {what}; use fewer or smaller pictures"
+            ),
+            ImageError::Unsafe { name, what } => write!(
+                f,
+                "`{name}` holds {what}, which could run code or load from the network; remove it from the SVG, or save the picture as PNG"
             ),
             ImageError::Corrupt { name, message } => {
                 write!(
@@ -94,8 +106,19 @@ const PNG_BUDGET: usize = 120 << 10;
 
 /// Makes `bytes` (a file called `name`) into a `data:` URI fit for `usage`.
 pub fn inline(bytes: &[u8], name: &str, usage: ImageUse) -> Result<DataUri, ImageError> {
+    inline_within(bytes, name, usage, u64::MAX).map(|(uri, _)| uri)
+}
+
+/// [`inline`], refusing a picture of more than `max_pixels` before decoding it;
+/// also returns the pixels decoded.
+fn inline_within(
+    bytes: &[u8],
+    name: &str,
+    usage: ImageUse,
+    max_pixels: u64,
+) -> Result<(DataUri, u64), ImageError> {
     if looks_like_svg(bytes) {
-        return svg(bytes, name);
+        return svg(bytes, name).map(|uri| (uri, 0));
     }
     if bytes.len() > MAX_FILE {
         return Err(ImageError::TooLarge {
@@ -111,13 +134,11 @@ pub fn inline(bytes: &[u8], name: &str, usage: ImageUse) -> Result<DataUri, Imag
     ) {
         return Err(ImageError::Unsupported { name: name.into() });
     }
-    let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_SIDE);
     limits.max_image_height = Some(MAX_SIDE);
     limits.max_alloc = Some(MAX_ALLOC);
-    reader.limits(limits);
-    let img = reader.decode().map_err(|e| match e {
+    let decode_error = |e: image::ImageError| match e {
         image::ImageError::Limits(l) => ImageError::TooLarge {
             name: name.into(),
             what: l.to_string(),
@@ -127,7 +148,24 @@ pub fn inline(bytes: &[u8], name: &str, usage: ImageUse) -> Result<DataUri, Imag
             name: name.into(),
             message: other.to_string(),
         },
-    })?;
+    };
+    // the header first: its size is checked against the budget before any decoding
+    let mut header = ImageReader::with_format(Cursor::new(bytes), format);
+    header.limits(limits.clone());
+    let (w, h) = header.into_dimensions().map_err(decode_error)?;
+    let pixels = u64::from(w) * u64::from(h);
+    if pixels > max_pixels {
+        return Err(ImageError::OverBudget {
+            name: name.into(),
+            what: format!(
+                "its {w}×{h} pixels would take the deck's pictures past their budget of decoded pixels ({} million in all)",
+                MAX_DECODED_PIXELS / 1_000_000
+            ),
+        });
+    }
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
+    reader.limits(limits);
+    let img = reader.decode().map_err(decode_error)?;
     let (max_w, max_h) = usage.max_size();
     let img = if img.width() > max_w || img.height() > max_h {
         img.resize(max_w, max_h, FilterType::Lanczos3)
@@ -138,13 +176,134 @@ pub fn inline(bytes: &[u8], name: &str, usage: ImageUse) -> Result<DataUri, Imag
         name: name.into(),
         message: e.to_string(),
     })?;
-    Ok(DataUri {
+    let uri = DataUri {
         uri: data_uri(mime, &data),
         mime,
         width: img.width(),
         height: img.height(),
         encoded_len: data.len(),
-    })
+    };
+    Ok((uri, pixels))
+}
+
+/// Pixels a deck may decode in all (each distinct picture counted once): forty
+/// 12-megapixel photographs.
+pub const MAX_DECODED_PIXELS: u64 = 500_000_000;
+/// Bytes of pictures a deck may carry, counted per place that shows one.
+pub const MAX_DECK_PICTURES: u64 = 96 << 20;
+
+/// The pictures of one build: each distinct file (by SHA-256 of its bytes) is decoded
+/// and encoded once however many slides show it, and the build stays within
+/// [`MAX_DECODED_PIXELS`] and [`MAX_DECK_PICTURES`].
+///
+/// A writer that puts each distinct picture in the deck once (for HTML, one `data:`
+/// copy referenced by [`Picture::id`] from every slide that shows it) counts with
+/// [`Cache::distinct_bytes`]; one that copies it per slide, with [`Cache::deck_bytes`].
+#[derive(Debug)]
+pub struct Cache {
+    inner: std::sync::Mutex<CacheInner>,
+    max_pixels: u64,
+    max_deck_bytes: u64,
+}
+
+impl Default for Cache {
+    fn default() -> Self {
+        Cache::with_budget(MAX_DECODED_PIXELS, MAX_DECK_PICTURES)
+    }
+}
+
+#[derive(Debug, Default)]
+struct CacheInner {
+    done: std::collections::HashMap<([u8; 32], ImageUse), Result<Picture, ImageError>>,
+    pixels: u64,
+    distinct_bytes: u64,
+    deck_bytes: u64,
+}
+
+/// A picture ready for the deck, shared by every place that shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picture {
+    /// `img-` and the first 16 hex digits of the SHA-256 of the file: the same file
+    /// gets the same id, in this build and the next.
+    pub id: String,
+    pub data: std::sync::Arc<DataUri>,
+}
+
+impl Cache {
+    pub fn new() -> Self {
+        Cache::default()
+    }
+
+    /// A cache with budgets of its own (tests, front ends with other limits).
+    pub fn with_budget(max_pixels: u64, max_deck_bytes: u64) -> Self {
+        Cache {
+            inner: Default::default(),
+            max_pixels,
+            max_deck_bytes,
+        }
+    }
+
+    /// [`inline`] once per distinct file and use; later calls with the same bytes get
+    /// the same picture (or the same error) without decoding again.
+    pub fn inline(&self, bytes: &[u8], name: &str, usage: ImageUse) -> Result<Picture, ImageError> {
+        use sha2::{Digest, Sha256};
+        let hash: [u8; 32] = Sha256::digest(bytes).into();
+        let key = (hash, usage);
+        let mut inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
+        let found = match inner.done.get(&key) {
+            Some(done) => done.clone(),
+            None => {
+                let left = self.max_pixels.saturating_sub(inner.pixels);
+                let made = inline_within(bytes, name, usage, left).map(|(data, pixels)| {
+                    inner.pixels += pixels;
+                    inner.distinct_bytes += data.encoded_len as u64;
+                    Picture {
+                        id: format!("img-{}", hex(&hash[..8])),
+                        data: std::sync::Arc::new(data),
+                    }
+                });
+                // a picture over the budget may fit a later build: not remembered
+                if !matches!(made, Err(ImageError::OverBudget { .. })) {
+                    inner.done.insert(key, made.clone());
+                }
+                made
+            }
+        }?;
+        let deck_bytes = inner.deck_bytes + found.data.encoded_len as u64;
+        if deck_bytes > self.max_deck_bytes {
+            return Err(ImageError::OverBudget {
+                name: name.into(),
+                what: format!(
+                    "showing it here would put more than {} of pictures in the deck",
+                    megabytes(self.max_deck_bytes)
+                ),
+            });
+        }
+        inner.deck_bytes = deck_bytes;
+        Ok(found)
+    }
+
+    /// Bytes of pictures in a deck that holds each distinct picture once.
+    pub fn distinct_bytes(&self) -> u64 {
+        self.inner.lock().map_or(0, |i| i.distinct_bytes)
+    }
+
+    /// Bytes of pictures in a deck that copies a picture for each place it shows.
+    pub fn deck_bytes(&self) -> u64 {
+        self.inner.lock().map_or(0, |i| i.deck_bytes)
+    }
+}
+
+fn megabytes(n: u64) -> String {
+    if n >= 1 << 20 {
+        format!("{} MB", n >> 20)
+    } else {
+        format!("{} KB", n.div_ceil(1024))
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn data_uri(mime: &str, data: &[u8]) -> String {
@@ -199,12 +358,16 @@ fn looks_like_svg(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(1024)];
     let head = String::from_utf8_lossy(head);
     let t = head.trim_start_matches('\u{feff}').trim_start();
-    (t.starts_with("<?xml") || t.starts_with("<svg") || t.starts_with("<!--"))
+    (t.starts_with("<?xml")
+        || t.starts_with("<svg")
+        || t.starts_with("<!--")
+        || t.starts_with("<!DOCTYPE"))
         && head.contains("<svg")
 }
 
-/// An SVG goes in unchanged but as an image (`<img>` or CSS `url()`), where browsers
-/// run none of its scripts and load nothing it links to.
+/// An SVG goes in unchanged, and as an image (`<img>` or CSS `url()`), where browsers
+/// run none of its scripts and load nothing it links to. It must still parse as SVG and
+/// hold nothing that could run, load or navigate if it were opened some other way.
 fn svg(bytes: &[u8], name: &str) -> Result<DataUri, ImageError> {
     if bytes.len() > MAX_SVG {
         return Err(ImageError::TooLarge {
@@ -216,11 +379,20 @@ fn svg(bytes: &[u8], name: &str) -> Result<DataUri, ImageError> {
             ),
         });
     }
-    let text = std::str::from_utf8(bytes).map_err(|_| ImageError::Corrupt {
+    let corrupt = |message: String| ImageError::Corrupt {
         name: name.into(),
-        message: "the SVG is not UTF-8 text".into(),
+        message,
+    };
+    let text = std::str::from_utf8(bytes)
+        .map_err(|_| corrupt("the SVG is not UTF-8 text".into()))?
+        .trim_start_matches('\u{feff}');
+    let (width, height) = svg_check(text).map_err(|e| match e {
+        SvgProblem::Xml(message) => corrupt(message),
+        SvgProblem::Unsafe(what) => ImageError::Unsafe {
+            name: name.into(),
+            what,
+        },
     })?;
-    let (width, height) = svg_size(text);
     Ok(DataUri {
         uri: data_uri("image/svg+xml", bytes),
         mime: "image/svg+xml",
@@ -230,35 +402,154 @@ fn svg(bytes: &[u8], name: &str) -> Result<DataUri, ImageError> {
     })
 }
 
-/// The proportions of an SVG from its root element's `viewBox`, else `width`/`height`.
-fn svg_size(text: &str) -> (u32, u32) {
-    let Some(start) = text.find("<svg") else {
-        return (0, 0);
+enum SvgProblem {
+    /// Not well-formed SVG.
+    Xml(String),
+    /// Something that could run, load or navigate.
+    Unsafe(String),
+}
+
+const SVG_NS: &str = "http://www.w3.org/2000/svg";
+/// Elements that run code or embed other documents.
+const SVG_ACTIVE: [&str; 9] = [
+    "script",
+    "foreignobject",
+    "handler",
+    "listener",
+    "iframe",
+    "embed",
+    "object",
+    "audio",
+    "video",
+];
+
+/// Parses `text` as SVG (no entities of its own, at most 100,000 nodes) and returns its
+/// proportions from the root's `viewBox`, else `width`/`height` (0 if unknown).
+fn svg_check(text: &str) -> Result<(u32, u32), SvgProblem> {
+    // A DTD is only admitted as the bare `<!DOCTYPE svg PUBLIC …>` line editors write;
+    // one with its own declarations (entities: the billion laughs) is refused.
+    if let Some(at) = text.find("<!DOCTYPE") {
+        let decl = &text[at..text[at..].find('>').map_or(text.len(), |e| at + e)];
+        if decl.contains('[') || text.contains("<!ENTITY") {
+            return Err(SvgProblem::Unsafe("a DTD with its own declarations".into()));
+        }
+    }
+    let opts = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        nodes_limit: 100_000,
+        ..roxmltree::ParsingOptions::default()
     };
-    let tag = &text[start..text[start..].find('>').map_or(text.len(), |e| start + e)];
-    let attr = |name: &str| {
-        let i = tag.find(&format!(" {name}="))? + name.len() + 2;
-        let quote = tag[i..].chars().next()?;
-        let rest = &tag[i + 1..];
-        Some(rest[..rest.find(quote)?].to_string())
-    };
+    let doc = roxmltree::Document::parse_with_options(text, opts)
+        .map_err(|e| SvgProblem::Xml(format!("the SVG is not well-formed XML ({e})")))?;
+    let root = doc.root_element();
+    if root.tag_name().name() != "svg" || root.tag_name().namespace() != Some(SVG_NS) {
+        return Err(SvgProblem::Xml(format!(
+            "it is XML but not an SVG picture (its root element is <{}>, not <svg xmlns=\"{SVG_NS}\">)",
+            root.tag_name().name()
+        )));
+    }
+    for node in doc.descendants() {
+        if node.is_pi() && node.pi().is_some_and(|p| p.target == "xml-stylesheet") {
+            return Err(SvgProblem::Unsafe("an <?xml-stylesheet?> link".into()));
+        }
+        if !node.is_element() {
+            if node.is_text()
+                && node
+                    .parent_element()
+                    .is_some_and(|p| p.has_tag_name((SVG_NS, "style")))
+            {
+                css_refs(node.text().unwrap_or_default())?;
+            }
+            continue;
+        }
+        let tag = node.tag_name().name().to_ascii_lowercase();
+        if SVG_ACTIVE.contains(&tag.as_str()) {
+            return Err(SvgProblem::Unsafe(format!("<{}>", node.tag_name().name())));
+        }
+        let animates = matches!(
+            tag.as_str(),
+            "set" | "animate" | "animatemotion" | "animatetransform"
+        );
+        for attr in node.attributes() {
+            let key = attr.name().to_ascii_lowercase();
+            let value = attr.value();
+            if key.starts_with("on") {
+                return Err(SvgProblem::Unsafe(format!(
+                    "an event attribute `{}`",
+                    attr.name()
+                )));
+            }
+            if key == "href" && !local_ref(value) {
+                return Err(SvgProblem::Unsafe(format!("a link to `{}`", short(value))));
+            }
+            if animates && key == "attributename" {
+                let target = value.trim().to_ascii_lowercase();
+                if target.ends_with("href") || target.starts_with("on") {
+                    return Err(SvgProblem::Unsafe(format!("an animation of `{value}`")));
+                }
+            }
+            css_refs(value)?;
+        }
+    }
+    Ok(svg_size(&root))
+}
+
+/// A reference inside the file itself or an embedded raster picture.
+fn local_ref(value: &str) -> bool {
+    let v = value.trim().to_ascii_lowercase();
+    v.starts_with('#')
+        || ["png", "jpeg", "jpg", "gif", "webp"]
+            .iter()
+            .any(|f| v.starts_with(&format!("data:image/{f}")))
+}
+
+/// Every `url(…)` and `@import` in CSS text must stay inside the file.
+fn css_refs(css: &str) -> Result<(), SvgProblem> {
+    let lower = css.to_ascii_lowercase();
+    if lower.contains("@import") {
+        return Err(SvgProblem::Unsafe("a style sheet @import".into()));
+    }
+    for (at, _) in lower.match_indices("url(") {
+        let arg = lower[at + 4..].trim_start().trim_start_matches(['"', '\'']);
+        if !local_ref(arg) {
+            let end = css[at..].find(')').map_or(css.len(), |e| at + e + 1);
+            return Err(SvgProblem::Unsafe(format!(
+                "a link to `{}`",
+                short(&css[at..end])
+            )));
+        }
+    }
+    Ok(())
+}
+
+fn short(s: &str) -> String {
+    let s = s.trim();
+    match s.char_indices().nth(60) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
+fn svg_size(root: &roxmltree::Node) -> (u32, u32) {
     let num = |s: &str| {
-        s.trim_end_matches(|c: char| c.is_ascii_alphabetic())
+        s.trim()
+            .trim_end_matches(|c: char| c.is_ascii_alphabetic())
             .parse::<f64>()
             .ok()
+            .filter(|v| v.is_finite())
     };
-    if let Some(vb) = attr("viewBox") {
+    if let Some(vb) = root.attribute("viewBox") {
         let v: Vec<f64> = vb
             .split(|c: char| c == ',' || c.is_whitespace())
             .filter_map(|s| s.parse().ok())
             .collect();
-        if v.len() == 4 && v[2] > 0.0 && v[3] > 0.0 {
+        if v.len() == 4 && v[2] > 0.0 && v[3] > 0.0 && v[2].is_finite() && v[3].is_finite() {
             return (v[2].round() as u32, v[3].round() as u32);
         }
     }
     match (
-        attr("width").and_then(|w| num(&w)),
-        attr("height").and_then(|h| num(&h)),
+        root.attribute("width").and_then(num),
+        root.attribute("height").and_then(num),
     ) {
         (Some(w), Some(h)) if w > 0.0 && h > 0.0 => (w.round() as u32, h.round() as u32),
         _ => (0, 0),
@@ -344,6 +635,131 @@ mod tests {
         assert_eq!((out.width, out.height), (300, 100));
         let huge = format!("<svg>{}</svg>", " ".repeat(MAX_SVG));
         assert!(inline(huge.as_bytes(), "map.svg", ImageUse::Logo).is_err());
+    }
+
+    fn svg_with(inner: &str) -> String {
+        format!(
+            r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10">{inner}</svg>"#
+        )
+    }
+
+    #[test]
+    fn an_svg_that_could_run_load_or_navigate_is_refused() {
+        for (inner, what) in [
+            ("<script>alert(1)</script>", "<script>"),
+            (r#"<rect onload="alert(1)"/>"#, "event attribute `onload`"),
+            (
+                r#"<foreignObject><div xmlns="http://www.w3.org/1999/xhtml">x</div></foreignObject>"#,
+                "<foreignObject>",
+            ),
+            (
+                r#"<image href="https://example.com/x.png"/>"#,
+                "https://example.com/x.png",
+            ),
+            (
+                r#"<a xlink:href="javascript:alert(1)"><rect/></a>"#,
+                "javascript:alert(1)",
+            ),
+            (r#"<use href="other.svg#a"/>"#, "other.svg#a"),
+            (
+                r#"<rect style="fill:url(http://e.com/p)"/>"#,
+                "url(http://e.com/p)",
+            ),
+            ("<style>@import 'http://e.com/x.css';</style>", "@import"),
+            (
+                r#"<a><set attributeName="href" to="javascript:x"/></a>"#,
+                "animation of `href`",
+            ),
+        ] {
+            let svg = svg_with(inner);
+            let err = inline(svg.as_bytes(), "logo.svg", ImageUse::Logo).unwrap_err();
+            assert!(matches!(err, ImageError::Unsafe { .. }), "{inner}: {err:?}");
+            let msg = err.to_string();
+            assert!(
+                msg.contains(what) && msg.contains("logo.svg"),
+                "{inner}: {msg}"
+            );
+        }
+        // internal references and embedded rasters are fine
+        let ok = svg_with(
+            r##"<defs><linearGradient id="g"/></defs><rect fill="url(#g)"/><use xlink:href="#g"/><image href="data:image/png;base64,AAAA"/>"##,
+        );
+        assert!(inline(ok.as_bytes(), "logo.svg", ImageUse::Logo).is_ok());
+    }
+
+    #[test]
+    fn only_real_svg_passes_as_svg() {
+        // XML that merely mentions <svg> in its first KB, e.g. a config file
+        let not_svg =
+            br#"<?xml version="1.0"?><config><!-- <svg> --><password>x</password></config>"#;
+        let err = inline(not_svg, "secret.xml", ImageUse::Content).unwrap_err();
+        assert!(err.to_string().contains("not an SVG picture"), "{err}");
+        let broken = br#"<svg xmlns="http://www.w3.org/2000/svg"><rect></svg>"#;
+        let err = inline(broken, "b.svg", ImageUse::Content).unwrap_err();
+        assert!(err.to_string().contains("not well-formed"), "{err}");
+        let laughs = br#"<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><svg xmlns="http://www.w3.org/2000/svg">&b;</svg>"#;
+        let err = inline(laughs, "l.svg", ImageUse::Content).unwrap_err();
+        assert!(err.to_string().contains("DTD"), "{err}");
+        // the DOCTYPE line Illustrator writes is fine
+        let illustrator = br#"<?xml version="1.0"?><!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd"><svg xmlns="http://www.w3.org/2000/svg" width="40px" height="20px"/>"#;
+        let out = inline(illustrator, "ai.svg", ImageUse::Logo).unwrap();
+        assert_eq!((out.width, out.height), (40, 20));
+    }
+
+    #[test]
+    fn the_same_picture_is_made_once_and_shares_one_id() {
+        let cache = Cache::new();
+        let photo = png(900, 600);
+        let a = cache.inline(&photo, "a.png", ImageUse::Content).unwrap();
+        let b = cache
+            .inline(&photo, "copy-of-a.png", ImageUse::Content)
+            .unwrap();
+        assert_eq!(a.id, b.id);
+        assert!(
+            std::sync::Arc::ptr_eq(&a.data, &b.data),
+            "decoded once, shared"
+        );
+        let other = cache
+            .inline(&png(90, 60), "b.png", ImageUse::Content)
+            .unwrap();
+        assert_ne!(other.id, a.id);
+        let one = a.data.encoded_len as u64;
+        assert_eq!(cache.distinct_bytes(), one + other.data.encoded_len as u64);
+        assert_eq!(cache.deck_bytes(), 2 * one + other.data.encoded_len as u64);
+    }
+
+    #[test]
+    fn a_deck_over_its_picture_budgets_is_told_so() {
+        // pixels: the second distinct picture would pass the budget, before decoding
+        let cache = Cache::with_budget(300 * 300 + 10, u64::MAX);
+        cache
+            .inline(&png(300, 300), "a.png", ImageUse::Content)
+            .unwrap();
+        let err = cache
+            .inline(&png(301, 300), "b.png", ImageUse::Content)
+            .unwrap_err();
+        assert!(matches!(err, ImageError::OverBudget { .. }), "{err:?}");
+        assert!(
+            err.to_string().contains("b.png") && err.to_string().contains("decoded pixels"),
+            "{err}"
+        );
+        // bytes: the same picture shown too often
+        let photo = png(200, 100);
+        let one = inline(&photo, "p.png", ImageUse::Content)
+            .unwrap()
+            .encoded_len as u64;
+        let cache = Cache::with_budget(u64::MAX, 3 * one);
+        for _ in 0..3 {
+            cache.inline(&photo, "p.png", ImageUse::Content).unwrap();
+        }
+        let err = cache
+            .inline(&photo, "p.png", ImageUse::Content)
+            .unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("of pictures in the deck; use fewer or smaller pictures"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -16,6 +16,7 @@
 //! file system (the binary in `main.rs` does), so [`compile`] works on bytes in memory.
 
 pub mod assets;
+pub mod confine;
 pub mod diag;
 pub mod docx;
 pub mod fonts;
@@ -27,6 +28,7 @@ pub mod parse;
 pub mod plan;
 pub mod project;
 pub mod render;
+pub mod sanitize;
 pub mod settings;
 pub mod source;
 pub mod theme;
@@ -161,7 +163,7 @@ impl fmt::Display for Error {
             Error::Source(e) => e.fmt(f),
             Error::Docx(e) => e.fmt(f),
             Error::Theme(e) => e.fmt(f),
-            Error::Template(e) => write!(f, "the theme's template failed: {e:#}"),
+            Error::Template(e) => f.write_str(&theme::errors::template_message(e)),
             Error::Rejected(p) => {
                 let n = p
                     .diagnostics
@@ -248,6 +250,7 @@ pub fn parse(bytes: &[u8], opts: &Options) -> Result<Parsed, Error> {
         Format::Markdown => {
             let ctx = parse::markdown::MarkdownContext {
                 allow_html: settings.allow_html.unwrap_or(false),
+                allow_outside: settings.allow_outside.unwrap_or(false),
                 assets: opts.assets.as_deref().map(|a| a as &dyn Assets),
             };
             parse::markdown::parse(&text, &source.lines, &ctx, &mut diags)
@@ -283,11 +286,13 @@ fn docx_pictures(
     diags: &mut diag::Diagnostics,
 ) -> Vec<tree::Text> {
     let mut blocks = Vec::new();
+    let cache = images::Cache::new();
     for pic in pictures {
         let at = source.lines.line_start(pic.paragraph);
         let span = tree::Span::new(at, at);
-        match images::inline(&pic.bytes, &pic.name, images::ImageUse::Content) {
-            Ok(uri) => {
+        match cache.inline(&pic.bytes, &pic.name, images::ImageUse::Content) {
+            Ok(picture) => {
+                let uri = &picture.data;
                 let caption = if pic.alt.is_empty() {
                     String::new()
                 } else {

@@ -71,7 +71,7 @@ pub enum RenderError {
 impl fmt::Display for RenderError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            RenderError::Template(e) => write!(f, "the theme's template failed: {e:#}"),
+            RenderError::Template(e) => f.write_str(&crate::theme::errors::template_message(e)),
             RenderError::Font { file, error } => write!(f, "the theme's font `{file}`: {error}"),
         }
     }
@@ -98,6 +98,9 @@ pub fn render(
     env.set_keep_trailing_newline(false);
     env.set_trim_blocks(true);
     env.set_lstrip_blocks(true);
+    // A theme is someone else's code: it may not hang the build.
+    env.set_fuel(Some(crate::theme::errors::fuel(slides.len())));
+    env.set_recursion_limit(crate::theme::errors::RECURSION_LIMIT);
     for (name, source) in &theme.templates {
         env.add_template_owned(name.clone(), source.clone())?;
     }

@@ -52,6 +52,8 @@ settings! {
     closing: String => Text,
     /// Let raw HTML in a Markdown lecture through (scripts still cannot run).
     allow_html: bool => Flag,
+    /// Read pictures and theme files from outside the lecture's (or theme's) folder.
+    allow_outside: bool => Flag,
 }
 
 /// A settings error: where (byte offset in the text it was read from) and what.

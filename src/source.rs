@@ -31,16 +31,49 @@ impl fmt::Display for Encoding {
     }
 }
 
+/// Largest lecture read, in bytes: far above any lecture, well below what would take
+/// the machine's memory.
+pub const MAX_INPUT: usize = 64 << 20;
+
 /// Why bytes could not become a lecture.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SourceError {
     Empty,
     Binary,
+    /// UTF-16 with a BOM that does not decode.
     Undecodable,
+    /// Neither UTF-8 nor GB18030: where the first byte that is not UTF-8 is
+    /// (1-based line, column in characters) and its value.
+    BadByte {
+        line: usize,
+        column: usize,
+        byte: u8,
+    },
+    /// More than [`MAX_INPUT`] bytes.
+    TooLarge {
+        bytes: usize,
+    },
 }
 
 impl fmt::Display for SourceError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SourceError::BadByte { line, column, byte } => {
+                return write!(
+                    f,
+                    "line {line}, column {column}: byte 0x{byte:02X} is not UTF-8, and the text is not GB18030 either; save the file as UTF-8 and try again"
+                )
+            }
+            SourceError::TooLarge { bytes } => {
+                return write!(
+                    f,
+                    "the lecture is {} MB; lectern reads lectures up to {} MB — split it into several lectures",
+                    bytes >> 20,
+                    MAX_INPUT >> 20
+                )
+            }
+            _ => {}
+        }
         f.write_str(match self {
             SourceError::Empty => "the lecture is empty: there is no text to make slides from",
             SourceError::Binary => {
@@ -49,6 +82,7 @@ impl fmt::Display for SourceError {
             SourceError::Undecodable => {
                 "the text is neither UTF-8, UTF-16 nor GB18030; save it as UTF-8 and try again"
             }
+            SourceError::BadByte { .. } | SourceError::TooLarge { .. } => unreachable!(),
         })
     }
 }
@@ -77,6 +111,9 @@ impl Source {
 
     /// Wraps text already in memory (tests, other front ends).
     pub fn from_text(text: &str) -> Result<Source, SourceError> {
+        if text.len() > MAX_INPUT {
+            return Err(SourceError::TooLarge { bytes: text.len() });
+        }
         let text = normalise(text);
         if text.trim().is_empty() {
             return Err(SourceError::Empty);
@@ -101,6 +138,9 @@ fn decode(bytes: &[u8]) -> Result<(String, Encoding), SourceError> {
     if bytes.is_empty() {
         return Err(SourceError::Empty);
     }
+    if bytes.len() > MAX_INPUT {
+        return Err(SourceError::TooLarge { bytes: bytes.len() });
+    }
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return strict_utf8(rest).map(|t| (t, Encoding::Utf8Bom));
     }
@@ -113,14 +153,26 @@ fn decode(bytes: &[u8]) -> Result<(String, Encoding), SourceError> {
     if looks_binary(bytes) {
         return Err(SourceError::Binary);
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok((text.to_owned(), Encoding::Utf8));
-    }
+    let bad = match std::str::from_utf8(bytes) {
+        Ok(text) => return Ok((text.to_owned(), Encoding::Utf8)),
+        Err(e) => bad_byte(bytes, e),
+    };
     let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
     if had_errors {
-        return Err(SourceError::Undecodable);
+        return Err(bad);
     }
     Ok((text.into_owned(), Encoding::Gb18030))
+}
+
+/// Where UTF-8 decoding failed, as an editor counts lines and columns.
+fn bad_byte(bytes: &[u8], e: std::str::Utf8Error) -> SourceError {
+    let good = std::str::from_utf8(&bytes[..e.valid_up_to()]).expect("valid up to here");
+    let line_start = good.rfind('\n').map_or(0, |i| i + 1);
+    SourceError::BadByte {
+        line: good.matches('\n').count() + 1,
+        column: good[line_start..].chars().count() + 1,
+        byte: bytes[e.valid_up_to()],
+    }
 }
 
 fn strict_utf8(bytes: &[u8]) -> Result<String, SourceError> {
@@ -129,7 +181,7 @@ fn strict_utf8(bytes: &[u8]) -> Result<String, SourceError> {
     }
     std::str::from_utf8(bytes)
         .map(str::to_owned)
-        .map_err(|_| SourceError::Undecodable)
+        .map_err(|e| bad_byte(bytes, e))
 }
 
 fn utf16(bytes: &[u8], enc: &'static encoding_rs::Encoding) -> Result<String, SourceError> {
@@ -285,9 +337,49 @@ mod tests {
             Source::decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap_err(),
             SourceError::Binary
         );
-        assert_eq!(
+        assert!(matches!(
             Source::decode(b"\xFF\xFF\xFF\xFF abc").unwrap_err(),
-            SourceError::Undecodable
+            SourceError::BadByte { .. }
+        ));
+    }
+
+    #[test]
+    fn a_byte_that_is_neither_utf8_nor_gb18030_is_named_by_line_and_column() {
+        // 0xFF is no lead byte in UTF-8 nor GB18030
+        let mut bytes = "标题\n同志们：\n一、学习".as_bytes().to_vec();
+        bytes.push(0xFF);
+        bytes.extend_from_slice("。\n".as_bytes());
+        let err = Source::decode(&bytes).unwrap_err();
+        assert_eq!(
+            err,
+            SourceError::BadByte {
+                line: 3,
+                column: 5,
+                byte: 0xFF
+            }
         );
+        assert!(
+            err.to_string()
+                .starts_with("line 3, column 5: byte 0xFF is not UTF-8"),
+            "{err}"
+        );
+        let mut bom = b"\xEF\xBB\xBF".to_vec();
+        bom.extend_from_slice(b"ab\n\xC3(");
+        assert_eq!(
+            Source::decode(&bom).unwrap_err(),
+            SourceError::BadByte {
+                line: 2,
+                column: 1,
+                byte: 0xC3
+            }
+        );
+    }
+
+    #[test]
+    fn a_lecture_over_the_size_cap_is_refused_with_the_cap() {
+        let big = vec![b'a'; MAX_INPUT + 1];
+        let err = Source::decode(&big).unwrap_err();
+        assert!(matches!(err, SourceError::TooLarge { .. }), "{err:?}");
+        assert!(err.to_string().contains("up to 64 MB"), "{err}");
     }
 }

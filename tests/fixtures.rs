@@ -65,7 +65,7 @@ fn describe(compiled: &lectern::Compiled) -> String {
 struct FixtureFiles;
 
 impl lectern::Assets for FixtureFiles {
-    fn image(&self, path: &str) -> Result<String, String> {
+    fn image(&self, path: &str, _allow_outside: bool) -> Result<String, String> {
         let bytes = std::fs::read(util::fixture(path)).map_err(|e| e.to_string())?;
         lectern::images::inline(&bytes, path, lectern::images::ImageUse::Content)
             .map(|d| d.uri)

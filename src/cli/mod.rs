@@ -47,6 +47,9 @@ pub struct LectureArgs {
     /// Treat warnings as errors (exit 1).
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Read pictures and theme files from outside the lecture's (or theme's) folder.
+    #[arg(long)]
+    pub allow_outside: bool,
 }
 
 impl LectureArgs {
@@ -56,6 +59,7 @@ impl LectureArgs {
             settings: Settings {
                 rate: self.rate,
                 minutes: self.minutes,
+                allow_outside: self.allow_outside.then_some(true),
                 ..Settings::default()
             },
             keep_punctuation: self.keep_punctuation,

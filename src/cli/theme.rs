@@ -44,7 +44,7 @@ pub fn run(command: &Command, reporter: &mut Reporter) -> Result<ExitCode, Fail>
     match command {
         Command::New { dir, from } => new(dir, &project::load_theme(from)?, reporter)?,
         Command::Check { dir } => {
-            let theme = project::load_theme_folder(dir, &Reads::default())?;
+            let theme = project::load_theme_folder(dir, &Reads::default(), false)?;
             check(dir, &theme)?;
         }
     }

@@ -21,6 +21,8 @@ use super::assemble::{assemble, Item};
 /// What the Markdown reader needs besides the text.
 pub struct MarkdownContext<'a> {
     pub allow_html: bool,
+    /// Pictures may come from outside the lecture's folder.
+    pub allow_outside: bool,
     /// Where images come from; `None` leaves them as their alt text.
     pub assets: Option<&'a dyn Assets>,
 }
@@ -53,15 +55,17 @@ pub fn parse(
     for (event, range) in Parser::new_ext(&text, opts).into_offset_iter() {
         reader.event(event, range, diags);
     }
-    let mut items = reader.items;
-    // Fenced notes go where they stood in the text.
+    // Fenced notes go where they stood in the text: before the first item that starts
+    // after them. Both lists are in text order, so one merge places them all.
+    let mut items = Vec::with_capacity(reader.items.len() + fenced_notes.len());
+    let mut rest = reader.items.into_iter().peekable();
     for note in fenced_notes {
-        let at = items
-            .iter()
-            .position(|i| item_start(i) > note.span.start)
-            .unwrap_or(items.len());
-        items.insert(at, Item::Text(note));
+        while let Some(item) = rest.next_if(|i| item_start(i) <= note.span.start) {
+            items.push(item);
+        }
+        items.push(Item::Text(note));
     }
+    items.extend(rest);
     assemble(items, diags)
 }
 
@@ -78,6 +82,8 @@ struct Inline {
     html: String,
     start: usize,
     end: usize,
+    /// Holds raw HTML the deck allows: cleaned when the run ends.
+    raw: bool,
 }
 
 impl Inline {
@@ -283,8 +289,16 @@ impl Reader<'_, '_> {
             }
             TagEnd::HtmlBlock => {
                 if let Some((raw, start)) = self.raw.take() {
-                    self.raw_inline(&raw, start..range.end);
-                    self.flush(Role::Prose);
+                    if self.ctx.allow_html && !raw.trim_start().starts_with("<!--") {
+                        // a block of its own, cleaned; its text goes to the notes
+                        let html = crate::sanitize::html(&raw);
+                        if !html.trim().is_empty() {
+                            self.push_block(crate::sanitize::text(&raw), html, start, range.end);
+                        }
+                    } else {
+                        self.raw_inline(&raw, start..range.end);
+                        self.flush(Role::Prose);
+                    }
                 }
             }
             TagEnd::TableCell => {
@@ -360,13 +374,18 @@ impl Reader<'_, '_> {
         if text.is_empty() {
             return None;
         }
+        let html = i.html.trim();
         Some(Text {
             text: text.to_string(),
             span: Span::new(i.start, i.end.max(i.start)),
             new_para: true,
             line: self.lines.line(i.start),
             role,
-            html: Some(i.html.trim().to_string()),
+            html: Some(if i.raw {
+                crate::sanitize::html(html)
+            } else {
+                html.to_string()
+            }),
         })
     }
 
@@ -413,6 +432,7 @@ impl Reader<'_, '_> {
         let i = self.inline_at(range.start);
         if allow {
             i.html.push_str(raw);
+            i.raw = true;
         } else {
             i.push_text(raw);
         }
@@ -435,7 +455,7 @@ impl Reader<'_, '_> {
             );
             None
         } else if let Some(assets) = self.ctx.assets {
-            match assets.image(&img.url) {
+            match assets.image(&img.url, self.ctx.allow_outside) {
                 Ok(uri) => Some(uri),
                 Err(e) => {
                     diags.error(span, format!("image {}: {e}", img.url), None);

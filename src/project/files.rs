@@ -68,7 +68,11 @@ pub fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     if meta.len() > limit {
         return Err(ReadError::TooLarge(limit));
     }
-    let file = std::fs::File::open(path)?;
+    let file = open_nonblocking(path)?;
+    // The file may have been swapped for a pipe since the look above.
+    if !file.metadata()?.is_file() {
+        return Err(ReadError::NotRegular);
+    }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     // The size can change between the look and the read: the limit holds either way.
     file.take(limit + 1).read_to_end(&mut bytes)?;
@@ -76,6 +80,18 @@ pub fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
         return Err(ReadError::TooLarge(limit));
     }
     Ok(bytes)
+}
+
+/// Opens for reading without waiting: opening a pipe waits for a writer otherwise.
+fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut opts = std::fs::OpenOptions::new();
+    opts.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.custom_flags(libc::O_NONBLOCK);
+    }
+    opts.open(path)
 }
 
 /// The files a build read or looked for, in the order it did; shared by the readers of
@@ -102,16 +118,23 @@ pub const MAX_IMAGE_BYTES: u64 = 32 << 20;
 /// Theme files (CSS, templates, pictures, fonts) larger than this are refused.
 pub const MAX_THEME_FILE_BYTES: u64 = 32 << 20;
 
-/// Pictures named in a Markdown lecture, read from the lecture's folder.
+/// Pictures named in a Markdown lecture, read from the lecture's folder (and from
+/// outside it only when allowed).
 pub struct PictureFolder {
     pub dir: PathBuf,
     pub reads: Reads,
+    /// The user allows pictures from outside the folder, whatever the deck says.
+    pub allow_outside: bool,
+    /// Each distinct picture decoded once; the deck's picture budgets.
+    pub cache: crate::images::Cache,
 }
 
 impl crate::Assets for PictureFolder {
-    fn image(&self, path: &str) -> Result<String, String> {
+    fn image(&self, path: &str, allow_outside: bool) -> Result<String, String> {
         let path = path.strip_prefix("file://").unwrap_or(path);
-        let full = self.dir.join(path);
+        let allowed = allow_outside || self.allow_outside;
+        let full = crate::confine::resolve(&self.dir, path, allowed, "lecture")
+            .map_err(|e| e.to_string())?;
         self.reads.note(&full);
         let bytes = read_file(&full, MAX_IMAGE_BYTES).map_err(|e| match e {
             ReadError::NotFound => format!("no file {}", full.display()),
@@ -119,8 +142,9 @@ impl crate::Assets for PictureFolder {
             e => format!("{}: {e}", full.display()),
         })?;
         // scaled to what a slide shows and re-encoded without metadata (no EXIF)
-        crate::images::inline(&bytes, path, crate::images::ImageUse::Content)
-            .map(|d| d.uri)
+        self.cache
+            .inline(&bytes, path, crate::images::ImageUse::Content)
+            .map(|p| p.data.uri.clone())
             .map_err(|e| e.to_string())
     }
 }
@@ -129,16 +153,23 @@ impl crate::Assets for PictureFolder {
 pub struct ThemeFolder {
     pub dir: PathBuf,
     pub reads: Reads,
+    /// `theme.toml` may name files outside the folder.
+    pub allow_outside: bool,
 }
 
 impl ThemeFiles for ThemeFolder {
     fn origin(&self) -> String {
         self.dir.display().to_string()
     }
-    fn read(&self, path: &str) -> Option<Vec<u8>> {
-        let full = self.dir.join(path);
+    fn read(&self, path: &str) -> Result<Option<Vec<u8>>, String> {
+        let full = crate::confine::resolve(&self.dir, path, self.allow_outside, "theme")
+            .map_err(|e| e.to_string())?;
         self.reads.note(&full);
-        read_file(&full, MAX_THEME_FILE_BYTES).ok()
+        match read_file(&full, MAX_THEME_FILE_BYTES) {
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(ReadError::NotFound) => Ok(None),
+            Err(e) => Err(format!("`{path}` {e}")),
+        }
     }
     fn templates(&self) -> Vec<String> {
         let dir = self.dir.join("templates");

@@ -72,6 +72,8 @@ impl Project {
             assets: Some(Arc::new(files::PictureFolder {
                 dir: dir.clone(),
                 reads: reads.clone(),
+                allow_outside: overrides.settings.allow_outside == Some(true),
+                cache: crate::images::Cache::new(),
             })),
             ..Options::default()
         };
@@ -84,7 +86,14 @@ impl Project {
             error,
         })?;
         let from_flag = overrides.settings.theme.is_some();
-        options.theme = resolve_theme(parsed.settings.theme.as_deref(), from_flag, &dir, &reads)?;
+        let outside = parsed.settings.allow_outside == Some(true);
+        options.theme = resolve_theme(
+            parsed.settings.theme.as_deref(),
+            from_flag,
+            &dir,
+            &reads,
+            outside,
+        )?;
         Ok(Project {
             path: path.to_path_buf(),
             options,
@@ -157,6 +166,7 @@ fn resolve_theme(
     from_flag: bool,
     lecture_dir: &Path,
     reads: &Reads,
+    allow_outside: bool,
 ) -> Result<Theme, LoadError> {
     let Some(name) = name else {
         return Ok(Theme::builtin(DEFAULT_THEME)?);
@@ -172,7 +182,7 @@ fn resolve_theme(
         }
     }
     if let Some(dir) = candidates.iter().find(|p| p.is_dir()) {
-        return load_theme_folder(dir, reads);
+        return load_theme_folder(dir, reads, allow_outside);
     }
     if name.contains(['/', '\\']) {
         return Err(LoadError::NoThemeFolder {
@@ -182,8 +192,13 @@ fn resolve_theme(
     Ok(Theme::builtin(name)?)
 }
 
-/// Loads the theme in folder `dir`, noting the files it reads in `reads`.
-pub fn load_theme_folder(dir: &Path, reads: &Reads) -> Result<Theme, LoadError> {
+/// Loads the theme in folder `dir`, noting the files it reads in `reads`; unless
+/// `allow_outside`, its files must be inside the folder.
+pub fn load_theme_folder(
+    dir: &Path,
+    reads: &Reads,
+    allow_outside: bool,
+) -> Result<Theme, LoadError> {
     if !dir.is_dir() {
         return Err(LoadError::NoThemeFolder {
             path: dir.to_path_buf(),
@@ -192,13 +207,14 @@ pub fn load_theme_folder(dir: &Path, reads: &Reads) -> Result<Theme, LoadError> 
     let folder = files::ThemeFolder {
         dir: dir.to_path_buf(),
         reads: reads.clone(),
+        allow_outside,
     };
     Ok(Registry::new().load_from(&folder)?)
 }
 
 /// A theme by built-in name, or by folder when the name is a path to one.
 pub fn load_theme(name: &str) -> Result<Theme, LoadError> {
-    resolve_theme(Some(name), true, Path::new("."), &Reads::default())
+    resolve_theme(Some(name), true, Path::new("."), &Reads::default(), false)
 }
 
 /// Why a lecture could not be loaded or compiled.

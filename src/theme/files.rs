@@ -1,5 +1,6 @@
 //! Where a theme's files come from. The library reads themes only through
-//! [`ThemeFiles`], so tests hand themes in memory and only the binary reads folders.
+//! [`ThemeFiles`], so tests hand themes in memory; `project` reads theme folders on
+//! disk.
 
 use std::collections::BTreeMap;
 
@@ -10,8 +11,9 @@ pub trait ThemeFiles {
     /// How messages name the folder: `themes/red`, `/home/li/dept-theme`.
     fn origin(&self) -> String;
     /// A file by its path relative to the folder (`theme.toml`, `templates/deck.html.j2`,
-    /// `logo.png`); `None` when there is no such file.
-    fn read(&self, path: &str) -> Option<Vec<u8>>;
+    /// `logo.png`); `Ok(None)` when there is no such file, `Err` (a sentence) when there
+    /// is one that cannot be read.
+    fn read(&self, path: &str) -> Result<Option<Vec<u8>>, String>;
     /// The file names (not paths) under `templates/` that end in `.j2`.
     fn templates(&self) -> Vec<String>;
 }
@@ -45,8 +47,8 @@ impl ThemeFiles for BuiltIn {
     fn origin(&self) -> String {
         format!("themes/{}", self.name)
     }
-    fn read(&self, path: &str) -> Option<Vec<u8>> {
-        Embedded::get(&format!("{}/{path}", self.name)).map(|f| f.data.into_owned())
+    fn read(&self, path: &str) -> Result<Option<Vec<u8>>, String> {
+        Ok(Embedded::get(&format!("{}/{path}", self.name)).map(|f| f.data.into_owned()))
     }
     fn templates(&self) -> Vec<String> {
         let prefix = format!("{}/templates/", self.name);
@@ -83,8 +85,8 @@ impl ThemeFiles for MemoryFiles {
     fn origin(&self) -> String {
         self.origin.clone()
     }
-    fn read(&self, path: &str) -> Option<Vec<u8>> {
-        self.files.get(path).cloned()
+    fn read(&self, path: &str) -> Result<Option<Vec<u8>>, String> {
+        Ok(self.files.get(path).cloned())
     }
     fn templates(&self) -> Vec<String> {
         self.files

@@ -130,8 +130,16 @@ impl Layer {
     }
 }
 
+/// A file of the theme: `Ok(None)` when there is none, an error naming it when it is
+/// there but cannot be read.
+fn bytes_file(files: &dyn ThemeFiles, path: &str) -> Result<Option<Vec<u8>>, ThemeError> {
+    files
+        .read(path)
+        .map_err(|e| ThemeError::file(format!("{}/{path}", files.origin()), e))
+}
+
 fn text_file(files: &dyn ThemeFiles, path: &str) -> Result<Option<String>, ThemeError> {
-    let Some(bytes) = files.read(path) else {
+    let Some(bytes) = bytes_file(files, path)? else {
         return Ok(None);
     };
     String::from_utf8(bytes).map(Some).map_err(|_| {
@@ -140,6 +148,18 @@ fn text_file(files: &dyn ThemeFiles, path: &str) -> Result<Option<String>, Theme
             "is not UTF-8 text; save it as UTF-8",
         )
     })
+}
+
+/// A theme's CSS goes inside the deck's `<style>`: a `</style>` in it would end that
+/// element early and let the rest be read as markup.
+fn check_css(files: &dyn ThemeFiles, css: &str) -> Result<(), ThemeError> {
+    if css.to_ascii_lowercase().contains("</style") {
+        return Err(ThemeError::file(
+            format!("{}/style.css", files.origin()),
+            "contains `</style>`, which would end the deck's style sheet early; remove it (CSS needs no HTML tags)",
+        ));
+    }
+    Ok(())
 }
 
 fn read_layer(files: &dyn ThemeFiles) -> Result<Layer, ThemeError> {
@@ -184,12 +204,15 @@ fn read_layer(files: &dyn ThemeFiles) -> Result<Layer, ThemeError> {
         if path.is_empty() {
             return Ok(Some(None));
         }
-        let bytes = files.read(path).ok_or_else(|| {
-            err(
-                v.span(),
-                format!("the file `{path}` is not in the theme folder {origin}; put it there or fix the name"),
-            )
-        })?;
+        let bytes = files
+            .read(path)
+            .map_err(|e| err(v.span(), e))?
+            .ok_or_else(|| {
+                err(
+                    v.span(),
+                    format!("the file `{path}` is not in the theme folder {origin}; put it there or fix the name"),
+                )
+            })?;
         let inlined =
             images::inline(&bytes, path, usage).map_err(|e| err(v.span(), e.to_string()))?;
         Ok(Some(Some(Asset {
@@ -206,12 +229,15 @@ fn read_layer(files: &dyn ThemeFiles) -> Result<Layer, ThemeError> {
         Some(v) if v.get_ref().trim().is_empty() => Some(None),
         Some(v) => {
             let path = v.get_ref().trim();
-            let bytes = files.read(path).ok_or_else(|| {
-                err(
-                    v.span(),
-                    format!("the font file `{path}` is not in the theme folder {origin}"),
-                )
-            })?;
+            let bytes = files
+                .read(path)
+                .map_err(|e| err(v.span(), e))?
+                .ok_or_else(|| {
+                    err(
+                        v.span(),
+                        format!("the font file `{path}` is not in the theme folder {origin}"),
+                    )
+                })?;
             crate::fonts::check(&bytes).map_err(|e| err(v.span(), format!("`{path}`: {e}")))?;
             let (for_titles, for_body) = match config.fonts.embed_for.as_ref() {
                 None => (true, true),
@@ -237,6 +263,9 @@ fn read_layer(files: &dyn ThemeFiles) -> Result<Layer, ThemeError> {
     };
 
     let css = text_file(files, "style.css")?;
+    if let Some(css) = &css {
+        check_css(files, css)?;
+    }
     let mut templates = BTreeMap::new();
     for name in files.templates() {
         if let Some(source) = text_file(files, &format!("templates/{name}"))? {

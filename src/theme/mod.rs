@@ -6,10 +6,11 @@
 //! and overrides what it wants: keys of `theme.toml`, whole templates by file name, and
 //! CSS appended after its parent's. The library never touches the file system: themes
 //! come in through [`ThemeFiles`] ([`files::BuiltIn`], [`files::MemoryFiles`], or the
-//! folder reader of the binary).
+//! folder reader of `project`).
 
 pub mod config;
 pub mod eject;
+pub mod errors;
 pub mod files;
 mod load;
 
