@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Whole-process comparison on this machine: lectern against Marp CLI and pandoc + reveal.js
-# on the same lecture, medians of RUNS runs from one hyperfine run, peak memory from
+# on the same lecture (as HTML, then as .pptx), medians of RUNS runs from one hyperfine run, peak memory from
 # /usr/bin/time, output sizes; then lectern's growth at 1x, 10x and 100x the seed.
 # Installs what is missing (hyperfine from Debian; Marp CLI and reveal.js from npm; pandoc 3
 # from PyPI's pypandoc_binary) under target/bench-tools. Usage: benches/compare.sh [LECTURE]
@@ -67,4 +67,38 @@ print("|---|---|---|---|")
 for n in (1, 10, 100):
     t = scale[f"{n}x"]
     print(f"| {n}× seed | {kb[n]:.0f} KB | {t * 1000:.1f} ms | {t * 1000 / kb[n]:.3f} ms |")
+PY
+
+# PowerPoint: the same slides as .pptx from lectern, pandoc's pptx writer and Marp's --pptx
+# (Marp renders each slide in Chromium to a picture). Time, size, and — read back with
+# python-pptx — whether the slides hold editable text and whether the notes came along.
+export CHROME_PATH=${CHROME_PATH:-$(command -v chromium || true)}
+lectern_pptx="$lectern build seed1.txt -o lectern.pptx"
+pandoc_pptx="$pandoc -t pptx seed.pandoc.md -o pandoc.pptx"
+marp_pptx="$marp --no-stdin --pptx --allow-local-files seed.marp.md -o marp.pptx"
+hyperfine -N --warmup 1 --runs "$runs" --export-json pptx.json \
+  -n lectern "$lectern_pptx" -n pandoc "$pandoc_pptx" -n marp "$marp_pptx" >/dev/null 2>&1 || true
+python3 - <<'PY'
+import json, os
+try:
+    from pptx import Presentation
+except ImportError:
+    Presentation = None
+times = {r["command"]: r["median"] for r in json.load(open("pptx.json"))["results"]} if os.path.exists("pptx.json") else {}
+print()
+print("| .pptx | median | output | slides | slides with editable text | notes characters |")
+print("|---|---|---|---|---|---|")
+for tool in ("lectern", "pandoc", "marp"):
+    f = f"{tool}.pptx"
+    if not os.path.exists(f):
+        print(f"| {tool} | – | not written | | | |"); continue
+    slides = editable = notes = "?"
+    if Presentation:
+        p = Presentation(f)
+        slides = len(p.slides)
+        editable = sum(1 for s in p.slides if any(sh.has_text_frame and sh.text_frame.text.strip() for sh in s.shapes))
+        notes = sum(len(s.notes_slide.notes_text_frame.text) for s in p.slides if s.has_notes_slide)
+    t = times.get(tool)
+    print(f"| {tool} | {t * 1000:.1f} ms | {os.path.getsize(f) / 1024:.0f} KB | {slides} | {editable} | {notes} |"
+          if t else f"| {tool} | – | {os.path.getsize(f) / 1024:.0f} KB | {slides} | {editable} | {notes} |")
 PY

@@ -43,15 +43,9 @@ fn plan_stage(bencher: Bencher, n: usize) {
 fn render_stage(bencher: Bencher, n: usize) {
     let opts = Options::default();
     let parsed = parse(&lecture(n), &opts).unwrap();
-    let (info, slides) = plan::plan(&parsed.lecture, &opts.plan);
+    let deck = plan::plan(&parsed.lecture, &opts.plan);
     bencher.bench(|| {
-        render::render(
-            black_box(&info),
-            &slides,
-            &opts.theme,
-            opts.theme.layout.aspect,
-        )
-        .unwrap()
+        render::html::render(black_box(&deck), &opts.theme, opts.theme.layout.aspect).unwrap()
     });
 }
 

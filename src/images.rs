@@ -45,6 +45,8 @@ pub struct DataUri {
     pub height: u32,
     /// Encoded size in bytes, before base64.
     pub encoded_len: usize,
+    /// The encoded bytes themselves, for writers that embed files rather than URIs.
+    pub bytes: std::sync::Arc<[u8]>,
 }
 
 /// Why an image cannot go in the deck.
@@ -182,6 +184,7 @@ fn inline_within(
         width: img.width(),
         height: img.height(),
         encoded_len: data.len(),
+        bytes: data.into(),
     };
     Ok((uri, pixels))
 }
@@ -283,6 +286,24 @@ impl Cache {
         Ok(found)
     }
 
+    /// A lecture's picture as the deck model holds it, through [`Cache::inline`].
+    pub fn picture(
+        &self,
+        bytes: &[u8],
+        name: &str,
+        alt: &str,
+    ) -> Result<crate::deck::Image, ImageError> {
+        let p = self.inline(bytes, name, ImageUse::Content)?;
+        Ok(crate::deck::Image {
+            id: p.id,
+            data: p.data.bytes.clone(),
+            mime: p.data.mime,
+            width: p.data.width,
+            height: p.data.height,
+            alt: alt.to_string(),
+        })
+    }
+
     /// Bytes of pictures in a deck that holds each distinct picture once.
     pub fn distinct_bytes(&self) -> u64 {
         self.inner.lock().map_or(0, |i| i.distinct_bytes)
@@ -306,7 +327,8 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn data_uri(mime: &str, data: &[u8]) -> String {
+/// `data:` URI of encoded bytes.
+pub fn data_uri(mime: &str, data: &[u8]) -> String {
     format!(
         "data:{mime};base64,{}",
         base64::engine::general_purpose::STANDARD.encode(data)
@@ -399,6 +421,7 @@ fn svg(bytes: &[u8], name: &str) -> Result<DataUri, ImageError> {
         width,
         height,
         encoded_len: bytes.len(),
+        bytes: bytes.into(),
     })
 }
 

@@ -1,4 +1,5 @@
-//! lectern compiles a lecture into one self-contained HTML slide deck with speaker notes.
+//! lectern compiles a lecture into a slide deck with speaker notes: one self-contained
+//! HTML file (and, from the same deck model, other formats).
 //!
 //! The pipeline, one module a stage:
 //!
@@ -8,19 +9,24 @@
 //! 2. [`numbering`]: recognising markers (一、 （一） 1. （1） ① 第一 一是 一要 首先 …)
 //!    and their ordinals.
 //! 3. [`parse`]: text → [`tree::Lecture`], the section tree.
-//! 4. [`plan`]: lecture → [`plan::Slide`]s: one slide per point, notes, timings.
-//! 5. [`render`]: slides + [`theme::Theme`] → HTML, runtime and CSS inlined; themes
-//!    come from [`theme`] (with [`images`] and [`fonts`] for what they embed).
+//! 4. [`plan`]: lecture → [`deck::Deck`], format-neutral slides (runs and blocks, no
+//!    markup): one slide per point, notes, timings.
+//! 5. [`render`]: deck + [`theme::Theme`] → a file, one writer a format
+//!    ([`render::html`]: runtime and CSS inlined); themes come from [`theme`] (with
+//!    [`images`] and [`fonts`] for what they embed).
+//!
+//! Leaf types every stage shares: [`tree::Span`], [`aspect::Aspect`], [`diag`].
 //!
 //! [`diag`] holds the warnings every stage collects; nothing here prints or touches the
 //! file system (the binary in `main.rs` does), so [`compile`] works on bytes in memory.
 
+pub mod aspect;
 pub mod assets;
 pub mod confine;
+pub mod deck;
 pub mod diag;
 pub mod docx;
 pub mod fonts;
-pub mod html;
 pub mod images;
 pub mod numbering;
 pub mod outline;
@@ -38,10 +44,11 @@ pub mod typography;
 use std::fmt;
 use std::sync::Arc;
 
+pub use aspect::Aspect;
 pub use assets::Assets;
+pub use deck::{Deck, DeckInfo, Kind, Slide};
 pub use diag::{Diagnostic, Severity};
-pub use plan::{DeckInfo, Kind, PlanOptions, Slide};
-pub use render::Aspect;
+pub use plan::PlanOptions;
 pub use settings::Settings;
 pub use source::{Source, SourceError};
 pub use theme::{Theme, ThemeError};
@@ -129,12 +136,13 @@ impl Parsed {
     }
 }
 
-/// A finished deck.
+/// A finished deck: the model and the HTML file made of it.
 #[derive(Debug, Clone)]
 pub struct Compiled {
     pub html: String,
-    pub info: DeckInfo,
-    pub slides: Vec<Slide>,
+    pub deck: Deck,
+    /// The slide shape the deck was made for.
+    pub aspect: Aspect,
     pub parsed: Parsed,
 }
 
@@ -151,6 +159,8 @@ pub enum Error {
     Docx(docx::DocxError),
     Theme(ThemeError),
     Template(minijinja::Error),
+    /// A writer could not make its file.
+    Write(String),
     /// The lecture has errors (its diagnostics say which); nothing was rendered.
     Rejected(Box<Parsed>),
     /// The theme's embedded font could not be subset.
@@ -172,7 +182,7 @@ impl fmt::Display for Error {
                     .count();
                 write!(f, "the lecture has {n} error(s); no deck was made")
             }
-            Error::Font(e) => f.write_str(e),
+            Error::Font(e) | Error::Write(e) => f.write_str(e),
         }
     }
 }
@@ -188,6 +198,16 @@ impl From<SourceError> for Error {
 impl From<docx::DocxError> for Error {
     fn from(e: docx::DocxError) -> Self {
         Error::Docx(e)
+    }
+}
+
+impl From<render::RenderError> for Error {
+    fn from(e: render::RenderError) -> Self {
+        match e {
+            render::RenderError::Template(e) => Error::Template(e),
+            font @ render::RenderError::Font { .. } => Error::Font(font.to_string()),
+            render::RenderError::Other(e) => Error::Write(e),
+        }
     }
 }
 
@@ -215,7 +235,9 @@ pub fn parse(bytes: &[u8], opts: &Options) -> Result<Parsed, Error> {
         let at = source.lines.line_start(note.paragraph);
         diags.warn(tree::Span::new(at, at), note.message, note.help);
     }
-    let blocks = docx_pictures(pictures, &source, &mut diags);
+    // Each distinct picture is decoded once per build, within the deck's budgets.
+    let cache = images::Cache::new();
+    let blocks = docx_pictures(pictures, &source, &cache, &mut diags);
     let mut text = std::borrow::Cow::Borrowed(source.text.as_str());
     let mut front = Settings::default();
     if let Some(at) = settings::unclosed_front_matter(&source.text) {
@@ -252,10 +274,22 @@ pub fn parse(bytes: &[u8], opts: &Options) -> Result<Parsed, Error> {
                 allow_html: settings.allow_html.unwrap_or(false),
                 allow_outside: settings.allow_outside.unwrap_or(false),
                 assets: opts.assets.as_deref().map(|a| a as &dyn Assets),
+                pictures: &cache,
             };
             parse::markdown::parse(&text, &source.lines, &ctx, &mut diags)
         }
     };
+    // A reprint or source notice is kept as the deck's metadata, never shown; say once
+    // where it is, since it means the text came from a web page.
+    if let Some(note) = lecture.source_note.first() {
+        diags.warn(
+            note.span,
+            "the text looks copied from a website: this reprint or source notice is kept \
+             out of the slides and the notes"
+                .to_string(),
+            Some("nothing to do; remove the line from the lecture to silence this".into()),
+        );
+    }
     let meta = &mut lecture.meta;
     for (slot, value) in [
         (&mut meta.title, &settings.title),
@@ -283,35 +317,23 @@ pub fn parse(bytes: &[u8], opts: &Options) -> Result<Parsed, Error> {
 fn docx_pictures(
     pictures: Vec<docx::Picture>,
     source: &Source,
+    cache: &images::Cache,
     diags: &mut diag::Diagnostics,
 ) -> Vec<tree::Text> {
     let mut blocks = Vec::new();
-    let cache = images::Cache::new();
     for pic in pictures {
         let at = source.lines.line_start(pic.paragraph);
         let span = tree::Span::new(at, at);
-        match cache.inline(&pic.bytes, &pic.name, images::ImageUse::Content) {
-            Ok(picture) => {
-                let uri = &picture.data;
-                let caption = if pic.alt.is_empty() {
-                    String::new()
-                } else {
-                    format!("<figcaption>{}</figcaption>", html::escape(&pic.alt))
-                };
-                blocks.push(tree::Text {
-                    // The alt text is read in its paragraph already.
-                    text: String::new(),
-                    span,
-                    new_para: true,
-                    line: pic.paragraph,
-                    role: tree::Role::Block,
-                    html: Some(format!(
-                        "<figure><img src=\"{}\" alt=\"{}\">{caption}</figure>",
-                        html::escape(&uri.uri),
-                        html::escape(&pic.alt)
-                    )),
-                });
-            }
+        match cache.picture(&pic.bytes, &pic.name, &pic.alt) {
+            Ok(picture) => blocks.push(tree::Text {
+                // The alt text is read in its paragraph already.
+                text: String::new(),
+                span,
+                new_para: true,
+                line: pic.paragraph,
+                role: tree::Role::Block,
+                rich: Some(tree::Rich::Block(deck::Block::Image(picture))),
+            }),
             Err(e) => diags.warn(
                 span,
                 format!("picture left out: {e}"),
@@ -334,20 +356,17 @@ pub fn compile_parsed(parsed: Parsed, opts: &Options) -> Result<Compiled, Error>
         return Err(Error::Rejected(Box::new(parsed)));
     }
     let plan_opts = plan_options(&parsed, opts);
-    let (info, slides) = plan::plan(&parsed.lecture, &plan_opts);
+    let deck = plan::plan(&parsed.lecture, &plan_opts);
     let aspect = parsed
         .settings
         .aspect
         .or(opts.aspect)
         .unwrap_or(opts.theme.layout.aspect);
-    let html = render::render(&info, &slides, &opts.theme, aspect).map_err(|e| match e {
-        render::RenderError::Template(e) => Error::Template(e),
-        font @ render::RenderError::Font { .. } => Error::Font(font.to_string()),
-    })?;
+    let html = render::html::render(&deck, &opts.theme, aspect)?;
     Ok(Compiled {
         html,
-        info,
-        slides,
+        deck,
+        aspect,
         parsed,
     })
 }
@@ -364,13 +383,15 @@ pub fn plan_options(parsed: &Parsed, opts: &Options) -> PlanOptions {
     p.rate = s.rate.unwrap_or(p.rate);
     p.outline = s.outline.unwrap_or(p.outline);
     if let Some(minutes) = s.minutes {
-        let (_, slides) = plan::plan(&parsed.lecture, &p);
-        let chars: u64 = slides
+        let deck = plan::plan(&parsed.lecture, &p);
+        let chars: u64 = deck
+            .slides
             .iter()
-            .flat_map(|s| &s.notes)
+            .flat_map(|s| s.notes_text())
             .map(|n| n.chars().filter(|c| !c.is_whitespace()).count() as u64)
             .sum();
         p.rate = (chars.div_ceil(minutes as u64) as u32).max(1);
+        p.total_seconds = Some(minutes * 60);
     }
     p
 }

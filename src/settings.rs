@@ -6,7 +6,7 @@
 
 use serde::Deserialize;
 
-use crate::render::Aspect;
+use crate::aspect::Aspect;
 
 /// Writes the settings struct, its merge and the key table from one list, so a key is
 /// added in exactly one place.
@@ -162,7 +162,10 @@ fn yaml_value(raw: &str, kind: Kind) -> Option<toml::Value> {
     let text = unquoted.unwrap_or(raw);
     match kind {
         Kind::Text => Some(toml::Value::String(text.to_string())),
-        Kind::Aspect => matches!(text, "16:9" | "4:3").then(|| toml::Value::String(text.into())),
+        Kind::Aspect => text
+            .parse::<Aspect>()
+            .is_ok()
+            .then(|| toml::Value::String(text.into())),
         Kind::Number if unquoted.is_none() => text.parse::<i64>().ok().map(toml::Value::Integer),
         Kind::Flag if unquoted.is_none() => match text {
             "true" | "yes" | "on" => Some(toml::Value::Boolean(true)),

@@ -6,6 +6,7 @@
 
 use serde::Serialize;
 
+use crate::deck::{Block, Inline};
 use crate::numbering::Marker;
 
 /// A byte range in the normalised source text.
@@ -50,10 +51,25 @@ pub struct Text {
     pub line: usize,
     #[serde(skip)]
     pub role: Role,
-    /// Markup made by lectern for this run (Markdown emphasis, links, tables), with every
-    /// piece of the author's text escaped. `None`: show `text`.
+    /// Structure the source gave the run beyond its words (Markdown emphasis, links,
+    /// list items, tables; Word pictures). `None`: plain `text`.
     #[serde(skip)]
-    pub html: Option<String>,
+    pub rich: Option<Rich>,
+}
+
+/// A run's structure, as the deck model writes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rich {
+    /// Inline formatting of a paragraph or heading; its plain text is the run's `text`.
+    Runs(Vec<Inline>),
+    /// A list item: how deep it sits (0 outermost), its number in a numbered list.
+    Item {
+        depth: usize,
+        number: Option<u64>,
+        runs: Vec<Inline>,
+    },
+    /// A table, quotation, code block or picture.
+    Block(Block),
 }
 
 impl Text {
@@ -65,7 +81,7 @@ impl Text {
             new_para: true,
             line,
             role: Role::Prose,
-            html: None,
+            rich: None,
         }
     }
 }
@@ -138,30 +154,52 @@ impl Node {
 }
 
 /// A paragraph of notes or a slide block: its plain text and, where the source had
-/// markup, lectern's HTML for it.
+/// more, its structure.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paragraph {
     pub text: String,
-    pub html: Option<String>,
+    pub rich: Option<Rich>,
     pub role: Role,
 }
 
-/// Joins runs into paragraphs. A joined paragraph keeps markup only where every run has
-/// it or none needs it.
+impl Paragraph {
+    /// The paragraph's inline runs: its formatting, or its text as one run.
+    pub fn runs(&self) -> Vec<Inline> {
+        match &self.rich {
+            Some(Rich::Runs(runs) | Rich::Item { runs, .. }) => runs.clone(),
+            _ => vec![Inline::Text(self.text.clone())],
+        }
+    }
+}
+
+/// Joins runs into paragraphs. A run that continues a paragraph adds its formatting to
+/// the paragraph's (plain runs as text).
 pub fn paragraphs<'a>(texts: impl IntoIterator<Item = &'a Text>) -> Vec<Paragraph> {
     let mut out: Vec<Paragraph> = Vec::new();
     for t in texts {
         match out.last_mut() {
             Some(last) if !t.new_para => {
                 last.text.push_str(&t.text);
-                last.html = match (last.html.take(), &t.html) {
-                    (Some(a), Some(b)) => Some(a + b),
-                    _ => None,
+                last.rich = match (last.rich.take(), &t.rich) {
+                    (None, None) => None,
+                    (a, b) => {
+                        let mut runs = match a {
+                            Some(Rich::Runs(r)) => r,
+                            _ => vec![Inline::Text(
+                                last.text[..last.text.len() - t.text.len()].to_string(),
+                            )],
+                        };
+                        match b {
+                            Some(Rich::Runs(r)) => runs.extend(r.iter().cloned()),
+                            _ => runs.push(Inline::Text(t.text.clone())),
+                        }
+                        Some(Rich::Runs(runs))
+                    }
                 };
             }
             _ => out.push(Paragraph {
                 text: t.text.clone(),
-                html: t.html.clone(),
+                rich: t.rich.clone(),
                 role: t.role,
             }),
         }

@@ -2,6 +2,8 @@
 //! their full-width forms, as GB/T 15834 sets them. Numbers, Latin text and URLs keep
 //! theirs, and no word is ever changed.
 
+use crate::deck::Inline;
+
 /// Chinese text or punctuation that makes a neighbouring mark full-width.
 fn is_cjk(c: char) -> bool {
     matches!(c,
@@ -52,65 +54,89 @@ pub fn fullwidth(s: &str) -> String {
     out.into_iter().collect()
 }
 
-/// `fullwidth` for HTML made by lectern: tags and character references stay as they
-/// are, only the text between them changes. Tags are transparent (`资料</a>,` is Chinese
-/// context); a reference counts as one non-Chinese character.
-pub fn fullwidth_html(html: &str) -> String {
-    const STAND_IN: char = '\u{E000}';
-    // (verbatim markup, whether it stands for a character)
-    let mut marks: Vec<(&str, bool)> = Vec::new();
-    let mut plain = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(i) = rest.find(['<', '&']) {
-        plain.push_str(&rest[..i]);
-        let is_ref = rest[i..].starts_with('&');
-        let len = rest[i..]
-            .find(if is_ref { ';' } else { '>' })
-            .map_or(rest.len() - i, |j| j + 1);
-        marks.push((&rest[i..i + len], is_ref));
-        plain.push(STAND_IN);
-        rest = &rest[i + len..];
-    }
-    plain.push_str(rest);
-    // Convert with tags removed and references as stand-ins; the mapping is one
-    // character for one, so the marks go back where they were.
-    let context: String =
-        plain
-            .split(STAND_IN)
-            .enumerate()
-            .fold(String::new(), |mut out, (i, piece)| {
-                if i > 0 && marks[i - 1].1 {
-                    out.push(STAND_IN);
-                }
-                out.push_str(piece);
-                out
-            });
-    let mut converted = fullwidth(&context).chars().collect::<Vec<_>>().into_iter();
-    let mut out = String::with_capacity(html.len() + 16);
-    let mut marks = marks.into_iter();
-    for c in plain.chars() {
-        if c == STAND_IN {
-            let (mark, is_ref) = marks.next().unwrap_or_default();
-            if is_ref {
-                converted.next();
+/// `fullwidth` over formatted runs: the context runs across formatting (`资料**,**`
+/// is Chinese context), code is context but stays as written, raw HTML is skipped.
+pub fn fullwidth_runs(runs: &[Inline]) -> Vec<Inline> {
+    fn gather(runs: &[Inline], out: &mut String) {
+        for r in runs {
+            match r {
+                Inline::Text(t) | Inline::Code(t) => out.push_str(t),
+                Inline::Strong(c)
+                | Inline::Emphasis(c)
+                | Inline::Strikethrough(c)
+                | Inline::Superscript(c)
+                | Inline::Subscript(c)
+                | Inline::Link { content: c, .. } => gather(c, out),
+                Inline::Break | Inline::Html(_) => {}
             }
-            out.push_str(mark);
-        } else {
-            out.push(converted.next().unwrap_or(c));
         }
     }
-    out
+    // `fullwidth` maps one character to one, so each run takes back its own count.
+    fn rebuild(runs: &[Inline], conv: &[char], pos: &mut usize) -> Vec<Inline> {
+        fn take(t: &str, convert: bool, conv: &[char], pos: &mut usize) -> String {
+            let n = t.chars().count();
+            let piece = if convert {
+                conv[*pos..*pos + n].iter().collect()
+            } else {
+                t.to_string()
+            };
+            *pos += n;
+            piece
+        }
+        let mut out = Vec::with_capacity(runs.len());
+        for r in runs {
+            out.push(match r {
+                Inline::Text(t) => Inline::Text(take(t, true, conv, pos)),
+                Inline::Code(t) => Inline::Code(take(t, false, conv, pos)),
+                Inline::Strong(c) => Inline::Strong(rebuild(c, conv, pos)),
+                Inline::Emphasis(c) => Inline::Emphasis(rebuild(c, conv, pos)),
+                Inline::Strikethrough(c) => Inline::Strikethrough(rebuild(c, conv, pos)),
+                Inline::Superscript(c) => Inline::Superscript(rebuild(c, conv, pos)),
+                Inline::Subscript(c) => Inline::Subscript(rebuild(c, conv, pos)),
+                Inline::Link { url, content } => Inline::Link {
+                    url: url.clone(),
+                    content: rebuild(content, conv, pos),
+                },
+                Inline::Break | Inline::Html(_) => r.clone(),
+            });
+        }
+        out
+    }
+    let mut context = String::new();
+    gather(runs, &mut context);
+    let conv: Vec<char> = fullwidth(&context).chars().collect();
+    rebuild(runs, &conv, &mut 0)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{fullwidth, fullwidth_html};
+    use super::{fullwidth, fullwidth_runs};
+    use crate::deck::Inline;
 
     #[test]
-    fn html_tags_and_references_keep_their_marks() {
+    fn formatting_is_transparent_and_code_and_links_keep_their_marks() {
+        let runs = vec![
+            Inline::Text("详见".into()),
+            Inline::Link {
+                url: "https://a.cn/(x)".into(),
+                content: vec![Inline::Text("资料".into())],
+            },
+            Inline::Text(",".into()),
+            Inline::Code("a,b".into()),
+            Inline::Strong(vec![Inline::Text("点击:好".into())]),
+        ];
         assert_eq!(
-            fullwidth_html("详见<a href=\"https://a.cn/(x)\">资料</a>,&lt;span&gt;点击:好"),
-            "详见<a href=\"https://a.cn/(x)\">资料</a>，&lt;span&gt;点击：好"
+            fullwidth_runs(&runs),
+            vec![
+                Inline::Text("详见".into()),
+                Inline::Link {
+                    url: "https://a.cn/(x)".into(),
+                    content: vec![Inline::Text("资料".into())],
+                },
+                Inline::Text("，".into()),
+                Inline::Code("a,b".into()),
+                Inline::Strong(vec![Inline::Text("点击：好".into())]),
+            ]
         );
     }
 

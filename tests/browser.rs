@@ -41,7 +41,12 @@ fn crowded_lecture() -> String {
             format!("第{o}，这是一个很长很长的要点标题用来检查文字过多时能否自动缩小以适应幻灯片{o}。这是第{o}个要点的正文。")
         })
         .collect();
-    let long = "很长的备注段落，用来检查讲义打印时备注会不会流到下一页而不遮挡幻灯片。".repeat(120);
+    // One sentence (no stop until its end): pacing cannot split it, so it stays one
+    // slide's notes and must flow over pages in the handout.
+    let long = format!(
+        "{}。",
+        "很长的备注段落，用来检查讲义打印时备注会不会流到下一页而不遮挡幻灯片，".repeat(120)
+    );
     format!(
         "测试讲稿：溢出与长备注\n同志们：\n今天讲两个问题。\n一、第一部分讲要点很多的一节\n（一）要点很多的一节。{points}\n\
          二、第二部分讲备注很长的一节\n（一）备注很长的一节。第一，备注很长的要点。{long}第二，短要点。短内容。\n"

@@ -333,14 +333,14 @@ fn check(path: &Path) -> Outcome {
         for t in &compiled.parsed.lecture.meta.lines {
             println!("title block line {}: {}", t.line, t.text);
         }
-        for s in &compiled.slides {
+        for s in &compiled.deck.slides {
             println!(
                 "[{}] {:?} {} s «{}» notes from «{}»",
                 s.number,
                 s.kind,
                 s.timing,
                 s.title.chars().take(20).collect::<String>(),
-                s.notes
+                s.notes_text()
                     .first()
                     .map(|n| n.chars().take(16).collect::<String>())
                     .unwrap_or_default()
@@ -517,9 +517,10 @@ fn check(path: &Path) -> Outcome {
 
     // Where text ended up: notes paragraphs, the title block and the headings.
     let notes: Vec<String> = compiled
+        .deck
         .slides
         .iter()
-        .flat_map(|s| s.notes.iter().map(|n| canon(n)))
+        .flat_map(|s| s.notes_text().into_iter().map(|n| canon(&n)))
         .collect();
     let mut shown: Vec<String> = [
         &meta.title,
@@ -598,6 +599,7 @@ fn check(path: &Path) -> Outcome {
 
     // Pacing.
     let over: Vec<&lectern::Slide> = compiled
+        .deck
         .slides
         .iter()
         .filter(|s| s.timing > exp.max_slide_seconds)
@@ -610,7 +612,7 @@ fn check(path: &Path) -> Outcome {
             format!(
                 "{} of {} slides over {} s; longest [{}] {} s «{}»",
                 over.len(),
-                compiled.slides.len(),
+                compiled.deck.slides.len(),
                 exp.max_slide_seconds,
                 longest.number,
                 longest.timing,

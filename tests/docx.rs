@@ -40,10 +40,10 @@ fn parse(bytes: &[u8], format: Format) -> Result<lectern::Parsed, lectern::Error
 /// What a reader of the deck sees of each slide.
 fn slides(bytes: &[u8], format: Format) -> Vec<(Kind, String, Option<String>, Vec<String>)> {
     let parsed = parse(bytes, format).expect("parses");
-    let (_, slides) = lectern::plan::plan(&parsed.lecture, &PlanOptions::default());
-    slides
+    let deck = lectern::plan::plan(&parsed.lecture, &PlanOptions::default());
+    deck.slides
         .into_iter()
-        .map(|s| (s.kind, s.title, s.badge, s.notes))
+        .map(|s| (s.kind, s.title.clone(), s.badge.clone(), s.notes_text()))
         .collect()
 }
 
@@ -170,16 +170,19 @@ fn build(bytes: &[u8]) -> lectern::Compiled {
 /// The pictures (`data:` URIs) shown on the slide with this title.
 fn pictures_on(compiled: &lectern::Compiled, title: &str) -> Vec<String> {
     let slide = compiled
+        .deck
         .slides
         .iter()
         .find(|s| s.title == title)
         .unwrap_or_else(|| panic!("no slide {title}"));
     slide
-        .blocks
+        .content
         .iter()
-        .filter_map(|b| {
-            let start = b.find("<img src=\"")? + "<img src=\"".len();
-            Some(b[start..start + b[start..].find('"')?].to_string())
+        .filter_map(|b| match b {
+            lectern::deck::Block::Image(img) => {
+                Some(lectern::images::data_uri(img.mime, &img.data))
+            }
+            _ => None,
         })
         .collect()
 }
@@ -190,12 +193,15 @@ fn pictures_show_on_the_slide_of_their_section() {
     let small = pictures_on(&compiled, "学习形式更加丰富");
     assert_eq!(small.len(), 1, "{small:?}");
     assert!(small[0].starts_with("data:image/png;base64,"));
-    let shown = &compiled
-        .slides
-        .iter()
-        .find(|s| s.title == "学习形式更加丰富")
-        .unwrap()
-        .blocks[0];
+    let shown = lectern::render::html::block_html(
+        &compiled
+            .deck
+            .slides
+            .iter()
+            .find(|s| s.title == "学习形式更加丰富")
+            .unwrap()
+            .content[0],
+    );
     assert!(
         shown.contains("alt=\"集中学习现场\"")
             && shown.contains("<figcaption>集中学习现场</figcaption>"),
@@ -211,7 +217,12 @@ fn pictures_show_on_the_slide_of_their_section() {
     );
     assert_eq!(compiled.html.matches("<img src=\"data:").count(), 2);
     // The alt text is read once, in the notes.
-    let notes: Vec<&String> = compiled.slides.iter().flat_map(|s| &s.notes).collect();
+    let notes: Vec<String> = compiled
+        .deck
+        .slides
+        .iter()
+        .flat_map(|s| s.notes_text())
+        .collect();
     assert_eq!(
         notes.iter().filter(|n| n.contains("集中学习现场")).count(),
         1,
@@ -269,9 +280,10 @@ fn a_damaged_or_missing_picture_is_a_warning_and_the_deck_still_builds() {
     );
     // The alt text is still read.
     assert!(compiled
+        .deck
         .slides
         .iter()
-        .flat_map(|s| &s.notes)
+        .flat_map(|s| s.notes_text())
         .any(|n| n.contains("集中学习现场")));
 
     // A relationship that points at no part: the same, a warning and a deck.

@@ -16,7 +16,7 @@ fn describe(compiled: &lectern::Compiled) -> String {
     for d in compiled.diagnostics() {
         out.push_str(&format!("! {}:{} {}\n", d.line, d.column, d.message));
     }
-    for s in &compiled.slides {
+    for s in &compiled.deck.slides {
         let kind = format!("{:?}", s.kind).to_lowercase();
         out.push_str(&format!("[{}] {kind}", s.number));
         if let Some(b) = &s.badge {
@@ -24,6 +24,9 @@ fn describe(compiled: &lectern::Compiled) -> String {
         }
         if !s.crumbs.is_empty() {
             out.push_str(&format!(" ‹{}›", s.crumbs.join(" › ")));
+        }
+        if let Some(parent) = &s.continues {
+            out.push_str(&format!(" (续 {parent})"));
         }
         out.push_str(&format!("\n    {}", s.title));
         if let Some(k) = s.kicker.as_ref().filter(|_| s.number == 1) {
@@ -34,14 +37,16 @@ fn describe(compiled: &lectern::Compiled) -> String {
             ("items", &s.items),
             ("chips", &s.chips),
             ("byline", &s.byline),
+            ("keys", &s.keys),
         ] {
             if !list.is_empty() {
                 out.push_str(&format!("    {label}: {}\n", list.join(" | ")));
             }
         }
-        let chars: usize = s.notes.iter().map(|n| n.chars().count()).sum();
+        let notes = s.notes_text();
+        let chars: usize = notes.iter().map(|n| n.chars().count()).sum();
         if chars > 0 {
-            let all = s.notes.join("¶");
+            let all = notes.join("¶");
             let head: String = all.chars().take(14).collect();
             let tail: String = all
                 .chars()
@@ -53,7 +58,7 @@ fn describe(compiled: &lectern::Compiled) -> String {
                 .collect();
             out.push_str(&format!(
                 "    notes: {}¶ {chars}字 {}s «{head}…{tail}»\n",
-                s.notes.len(),
+                notes.len(),
                 s.timing
             ));
         }
@@ -65,11 +70,8 @@ fn describe(compiled: &lectern::Compiled) -> String {
 struct FixtureFiles;
 
 impl lectern::Assets for FixtureFiles {
-    fn image(&self, path: &str, _allow_outside: bool) -> Result<String, String> {
-        let bytes = std::fs::read(util::fixture(path)).map_err(|e| e.to_string())?;
-        lectern::images::inline(&bytes, path, lectern::images::ImageUse::Content)
-            .map(|d| d.uri)
-            .map_err(|e| e.to_string())
+    fn read(&self, path: &str, _allow_outside: bool) -> Result<Vec<u8>, String> {
+        std::fs::read(util::fixture(path)).map_err(|e| e.to_string())
     }
 }
 
@@ -156,12 +158,29 @@ fn assert_nothing_lost(path: &Path) {
             !canon(&notes).contains(&canon(&note.text)),
             "source note in the notes"
         );
-        let closing = deck.last().unwrap();
-        assert_eq!(closing.kind, "closing");
+        for s in &deck {
+            assert!(
+                !canon(&s.shown).contains(&canon(&note.text)),
+                "{}: a {} slide shows the source note",
+                path.display(),
+                s.kind
+            );
+        }
         assert!(
-            closing.shown.contains(&note.text),
-            "the closing slide shows the source note"
+            compiled.html.contains("<meta name=\"source\" content=\""),
+            "{}: the source note is the deck's metadata",
+            path.display()
         );
+    }
+    // What a slide shows of its text is a piece of its own notes, word for word.
+    for s in &deck {
+        for key in &s.keys {
+            assert!(
+                canon(&s.notes).contains(&canon(key)),
+                "{}: key sentence «{key}» is not in the notes of its slide",
+                path.display()
+            );
+        }
     }
 }
 
@@ -187,7 +206,7 @@ fn encoded_twins_plan_like_their_originals() {
             util::read(&util::fixture(twin)),
             util::read(&util::fixture(original))
         );
-        assert_eq!(a.slides, b.slides, "{twin}");
+        assert_eq!(a.deck.slides, b.deck.slides, "{twin}");
         assert_eq!(a.diagnostics(), b.diagnostics(), "{twin}");
     }
 }

@@ -101,7 +101,7 @@ fn a_theme_embeds_only_the_glyphs_of_the_deck() {
         .unwrap();
     let sfnt = unwoff(&bytes);
     let face = ttf_parser::Face::parse(&sfnt, 0).unwrap();
-    for slide in &deck.slides {
+    for slide in &deck.deck.slides {
         for c in slide.title.chars() {
             assert!(face.glyph_index(c).is_some(), "{c} of {:?}", slide.title);
         }

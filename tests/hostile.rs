@@ -338,15 +338,20 @@ fn allowed_html_keeps_its_blocks_and_loses_what_could_load_navigate_or_run() {
     let html = &deck.html;
     assert!(html.contains(r#"<div class="box">"#), "the block stays");
     let shown: Vec<&lectern::Slide> = deck
+        .deck
         .slides
         .iter()
-        .filter(|s| s.blocks.iter().any(|b| b.contains("重要提示内容")))
+        .filter(|s| {
+            s.content
+                .iter()
+                .any(|b| matches!(b, lectern::deck::Block::Html { html, .. } if html.contains("重要提示内容")))
+        })
         .collect();
     assert_eq!(shown.len(), 1, "the <div> block is on a slide");
+    let notes = shown[0].notes_text();
     assert!(
-        shown[0].notes.iter().any(|n| n.contains("重要提示内容")),
-        "and its text in the notes: {:?}",
-        shown[0].notes
+        notes.iter().any(|n| n.contains("重要提示内容")),
+        "and its text in the notes: {notes:?}"
     );
     assert!(html.contains(r#"<span class="hl">内联</span>"#));
     for gone in [

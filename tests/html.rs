@@ -80,7 +80,7 @@ fn no_external_reference_and_a_strict_csp() {
     assert!(csp.contains("script-src 'sha256-"));
     assert!(!csp.contains("unsafe-eval"));
     let script = &html[html.find("<script>").unwrap() + 8..html.find("</script>").unwrap()];
-    assert!(csp.contains(&lectern::render::content_security_policy(script)[..]));
+    assert!(csp.contains(&lectern::render::html::content_security_policy(script)[..]));
     for needle in [
         "src=\"http",
         "href=\"http",
@@ -140,9 +140,22 @@ fn every_encoding_and_spelling_gives_the_same_slides() {
     let strip = |s: &lectern::Slide| (s.kind, s.title.clone(), s.crumbs.clone(), s.notes.clone());
     for (name, bytes) in variants {
         let got = compile(&bytes, &Options::default()).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let a: Vec<_> = got.slides.iter().map(strip).collect();
-        let b: Vec<_> = reference.slides.iter().map(strip).collect();
+        let a: Vec<_> = got.deck.slides.iter().map(strip).collect();
+        let b: Vec<_> = reference.deck.slides.iter().map(strip).collect();
         assert_eq!(a, b, "{name}");
-        assert_eq!(got.diagnostics().len(), 1, "{name}: the cut-off 一要 only");
+        let said: Vec<&str> = got
+            .diagnostics()
+            .iter()
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(
+            said,
+            [
+                "一要 has no text after it: the lecture looks cut off here",
+                "the text looks copied from a website: this reprint or source notice is kept \
+                 out of the slides and the notes"
+            ],
+            "{name}: the cut-off 一要 and the reprint notice only"
+        );
     }
 }

@@ -19,15 +19,13 @@ fn md_options() -> Options {
 struct Memory(Vec<(&'static str, Vec<u8>)>);
 
 impl lectern::Assets for Memory {
-    fn image(&self, path: &str, _allow_outside: bool) -> Result<String, String> {
+    fn read(&self, path: &str, _allow_outside: bool) -> Result<Vec<u8>, String> {
         let (_, bytes) = self
             .0
             .iter()
             .find(|(p, _)| *p == path)
             .ok_or("no such file")?;
-        lectern::images::inline(bytes, path, lectern::images::ImageUse::Content)
-            .map(|d| d.uri)
-            .map_err(|e| e.to_string())
+        Ok(bytes.to_vec())
     }
 }
 
@@ -40,7 +38,8 @@ fn markdown_mirror_of_the_seed_plans_like_the_plain_text() {
     .unwrap();
     let md = compile(&util::read(&util::fixture("seed-mirror.md")), &md_options()).unwrap();
     let shape = |c: &lectern::Compiled| -> Vec<(lectern::Kind, String, Vec<String>)> {
-        c.slides
+        c.deck
+            .slides
             .iter()
             .map(|s| (s.kind, s.title.clone(), s.crumbs.clone()))
             .collect()
@@ -48,21 +47,25 @@ fn markdown_mirror_of_the_seed_plans_like_the_plain_text() {
     assert_eq!(shape(&md), shape(&plain));
     let notes = |c: &lectern::Compiled| {
         util::canon(
-            &c.slides
+            &c.deck
+                .slides
                 .iter()
-                .flat_map(|s| s.notes.clone())
+                .flat_map(|s| s.notes_text())
                 .collect::<String>(),
         )
     };
     assert_eq!(notes(&md), notes(&plain), "the same words in the notes");
-    assert_eq!(md.diagnostics().len(), 1);
+    assert_eq!(md.diagnostics().len(), 2, "{:?}", md.diagnostics());
     assert_eq!(
         md.diagnostics()[0].line,
         36,
         "the cut-off 一要, on its line in the .md file"
     );
+    assert!(md.diagnostics()[1]
+        .message
+        .contains("copied from a website"));
     assert_eq!(
-        md.info.speaker.as_deref(),
+        md.deck.info.speaker.as_deref(),
         Some("局党组书记"),
         "TOML front matter"
     );
@@ -78,8 +81,8 @@ fn talk_renders_markup_bullets_blocks_notes_and_images() {
     let c = compile(&util::read(&util::fixture("talk.md")), &opts).unwrap();
     let h = &c.html;
     // YAML front matter overrides the # title and sets the rate
-    assert_eq!(c.info.title, "以高质量党建引领高质量发展");
-    assert_eq!(c.info.kicker.as_deref(), Some("专题党课"));
+    assert_eq!(c.deck.info.title, "以高质量党建引领高质量发展");
+    assert_eq!(c.deck.info.kicker.as_deref(), Some("专题党课"));
     assert_eq!(c.parsed.settings.rate, Some(200));
     assert!(h.contains("<strong>党的二十大精神</strong>") && h.contains("<em>高质量党建</em>"));
     assert!(h.contains("<ul class=\"bullets\"><li>深刻领会“两个确立”的决定性意义</li>"));
@@ -126,7 +129,7 @@ fn raw_html_is_text_unless_allowed_and_never_runs() {
     );
     assert!(!allowed.contains("onclick") && !allowed.contains("alert(1)"));
     // ... but the CSP allows only the runtime's own script
-    let csp = lectern::render::content_security_policy(lectern::render::RUNTIME_JS);
+    let csp = lectern::render::html::content_security_policy(lectern::render::html::RUNTIME_JS);
     assert!(allowed.contains(&csp));
     assert_eq!(csp.matches("sha256-").count(), 1);
     let script_src = csp
@@ -155,7 +158,7 @@ fn front_matter_errors_name_the_line() {
             Err(lectern::Error::Rejected(p)) => p.diagnostics[0].clone(),
             other => panic!(
                 "{md}: expected a rejection, got {:?}",
-                other.map(|c| c.slides.len())
+                other.map(|c| c.deck.slides.len())
             ),
         };
         assert_eq!(err.line, line, "{md}: {}", err.message);

@@ -44,7 +44,7 @@ const HELP: &[(&str, &str)] = &[
     ("deny_warnings", "把警告当作错误（退出码 1）"),
     (
         "output",
-        "写到哪里（`-` 表示标准输出）。默认：讲稿旁边，扩展名 .html",
+        "写到哪里（`-` 表示标准输出）；扩展名 .pptx 生成可编辑的演示文稿。默认：讲稿旁边，扩展名 .html",
     ),
     (
         "theme",
@@ -53,6 +53,14 @@ const HELP: &[(&str, &str)] = &[
     (
         "aspect",
         "幻灯片比例 16:9 或 4:3［默认：讲稿的设置，否则主题的］",
+    ),
+    (
+        "format",
+        "输出格式 html 或 pptx［默认：按输出文件的扩展名，否则 html］",
+    ),
+    (
+        "allow_outside",
+        "允许读取讲稿文件夹以外的图片和主题文件",
     ),
     ("no_outline", "不要目录页"),
     (
@@ -79,6 +87,18 @@ pub fn parse<T: Parser>(args: Vec<OsString>) -> T {
         Err(e) if current() == Lang::Zh => exit_in_chinese(e),
         Err(e) => e.exit(),
     }
+}
+
+/// Whether argument `id` has a Chinese help text.
+#[cfg(test)]
+pub fn has_chinese_help(id: &str) -> bool {
+    lookup(HELP, id).is_some()
+}
+
+/// Whether command `name` has a Chinese about text.
+#[cfg(test)]
+pub fn has_chinese_about(name: &str) -> bool {
+    lookup(ABOUT, name).is_some()
 }
 
 fn lookup(table: &[(&str, &'static str)], key: &str) -> Option<&'static str> {

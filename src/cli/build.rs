@@ -15,8 +15,13 @@ pub struct Args {
     #[command(flatten)]
     pub input: LectureArgs,
     /// Where to write the deck (`-` for standard output). Default: beside the input, as .html.
+    /// A name ending in .pptx writes a PowerPoint deck.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
+    /// The output format, where the output's extension does not say it [default: by the
+    /// extension, else html].
+    #[arg(long, value_enum)]
+    pub format: Option<OutFormat>,
     /// A built-in theme by name (see `lectern themes`) or the path of a theme folder
     /// [default: the deck's setting, else the default theme].
     #[arg(long)]
@@ -30,6 +35,27 @@ pub struct Args {
     /// Let raw HTML in a Markdown lecture through (scripts still cannot run).
     #[arg(long)]
     pub allow_html: bool,
+}
+
+/// What `build` writes.
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutFormat {
+    Html,
+    Pptx,
+}
+
+impl OutFormat {
+    /// The flag's choice, else the output's extension, else HTML.
+    fn pick(flag: Option<OutFormat>, out: Option<&Path>) -> OutFormat {
+        let by_name = out
+            .and_then(|o| o.extension())
+            .is_some_and(|e| e.eq_ignore_ascii_case("pptx"));
+        flag.unwrap_or(if by_name {
+            OutFormat::Pptx
+        } else {
+            OutFormat::Html
+        })
+    }
 }
 
 /// What one build made.
@@ -78,26 +104,47 @@ pub fn build_one(args: &Args, reporter: &mut Reporter) -> Result<Summary, Fail> 
         }));
     }
     let compiled = project.compile()?;
+    let format = OutFormat::pick(args.format, args.output.as_deref());
+    let bytes = match format {
+        OutFormat::Html => compiled.html.clone().into_bytes(),
+        OutFormat::Pptx => {
+            use lectern::render::Writer as _;
+            lectern::render::pptx::Pptx
+                .write(&compiled.deck, &project.options.theme, compiled.aspect)
+                .map_err(|e| {
+                    let file = file.display();
+                    Fail(t!(
+                        "{file}: {e}; no deck written",
+                        "{file}：{e}，没有生成幻灯片"
+                    ))
+                })?
+        }
+    };
+    let ext = if format == OutFormat::Pptx {
+        "pptx"
+    } else {
+        "html"
+    };
     let out = args
         .output
         .clone()
-        .unwrap_or_else(|| file.with_extension("html"));
+        .unwrap_or_else(|| file.with_extension(ext));
     if out == Path::new("-") {
-        super::write_stdout(compiled.html.as_bytes()).map_err(|e| {
+        super::write_stdout(&bytes).map_err(|e| {
             Fail(t!(
                 "cannot write the deck to standard output: {e}",
                 "幻灯片写不到标准输出：{e}"
             ))
         })?;
     } else {
-        output::write_deck(file, &out, compiled.html.as_bytes())
+        output::write_deck(file, &out, &bytes)
             .map_err(|e| Fail(super::messages::write_error(&e)))?;
     }
     let summary = Summary {
         output: out,
-        slides: compiled.slides.len(),
-        bytes: compiled.html.len(),
-        seconds: compiled.info.total_seconds,
+        slides: compiled.deck.slides.len(),
+        bytes: bytes.len(),
+        seconds: compiled.deck.info.total_seconds,
         title: compiled.parsed.lecture.meta.title.clone(),
         warnings: compiled.parsed.diagnostics.len(),
         files: project.files.clone(),

@@ -18,8 +18,8 @@ pub fn run(args: &Args, reporter: &mut Reporter) -> Result<ExitCode, Fail> {
     let mut out = Out::new();
     super::outline::print_tree(&mut out, &project);
     let plan_opts = lectern::plan_options(&project.parsed, &project.options);
-    let (info, slides) = lectern::plan::plan(&project.parsed.lecture, &plan_opts);
-    let (n, secs, rate) = (slides.len(), info.total_seconds, plan_opts.rate);
+    let deck = lectern::plan::plan(&project.parsed.lecture, &plan_opts);
+    let (n, secs, rate) = (deck.slides.len(), deck.info.total_seconds, plan_opts.rate);
     let (min, s) = (secs / 60, secs % 60);
     out.line(&t!(
         "\n{n} slides, about {min} min {s:02} s at {rate} characters a minute",

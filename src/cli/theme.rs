@@ -142,7 +142,7 @@ fn check(dir: &Path, theme: &Theme) -> Result<(), Fail> {
     }
     out.line(&format!(
         "  a sample deck of {} slides builds ({} KB)",
-        deck.slides.len(),
+        deck.deck.slides.len(),
         deck.html.len().div_ceil(1024)
     ));
     Ok(())

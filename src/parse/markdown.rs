@@ -4,16 +4,17 @@
 //! are bullets; tables, quotations, code and images are slide blocks; `<!-- 备注: … -->`,
 //! `<!-- notes: … -->` and `::: notes … :::` are notes for the slide they stand in.
 //!
-//! lectern writes all the HTML itself and escapes every piece of the author's text. Raw
-//! HTML shows as text unless the deck sets `allow_html`; even then the deck's
-//! Content-Security-Policy keeps scripts from running.
+//! The markup becomes the deck model's runs and blocks (no HTML here: the writers make
+//! their own). Raw HTML is text unless the deck sets `allow_html`; then it is kept as
+//! a raw run for the HTML writer, and the deck's Content-Security-Policy still keeps
+//! scripts from running.
 
 use pulldown_cmark::{Event, HeadingLevel, Options as MdOptions, Parser, Tag, TagEnd};
 
+use crate::deck::{self, Block, Inline as Run};
 use crate::diag::Diagnostics;
-use crate::html::escape;
 use crate::source::LineIndex;
-use crate::tree::{Lecture, Role, Span, Text};
+use crate::tree::{Lecture, Rich, Role, Span, Text};
 use crate::Assets;
 
 use super::assemble::{assemble, Item};
@@ -25,6 +26,8 @@ pub struct MarkdownContext<'a> {
     pub allow_outside: bool,
     /// Where images come from; `None` leaves them as their alt text.
     pub assets: Option<&'a dyn Assets>,
+    /// Each distinct picture decoded once, within the deck's budgets.
+    pub pictures: &'a crate::images::Cache,
 }
 
 /// Reads a Markdown lecture. `text` is the normalised source with any front matter
@@ -43,7 +46,7 @@ pub fn parse(
         inline: None,
         pending: Vec::new(),
         image: None,
-        list_depth: 0,
+        lists: Vec::new(),
         quote: None,
         quote_depth: 0,
         table: None,
@@ -75,11 +78,12 @@ fn item_start(item: &Item) -> usize {
     }
 }
 
-/// Text being gathered for one paragraph, heading, list item or table cell.
+/// Text being gathered for one paragraph, heading, list item or table cell: its plain
+/// words and its runs.
 #[derive(Default)]
 struct Inline {
     text: String,
-    html: String,
+    runs: Runs,
     start: usize,
     end: usize,
     /// Holds raw HTML the deck allows: cleaned when the run ends.
@@ -89,19 +93,95 @@ struct Inline {
 impl Inline {
     fn push_text(&mut self, s: &str) {
         self.text.push_str(s);
-        self.html.push_str(&escape(s));
+        self.runs.text(s);
+    }
+}
+
+/// Runs under construction: the formatting spans still open, innermost last.
+#[derive(Default)]
+struct Runs {
+    open: Vec<(Span_, Vec<Run>)>,
+    done: Vec<Run>,
+}
+
+/// A formatting span that wraps the runs inside it.
+enum Span_ {
+    Strong,
+    Emphasis,
+    Strikethrough,
+    Superscript,
+    Subscript,
+    Link(String),
+}
+
+impl Runs {
+    fn target(&mut self) -> &mut Vec<Run> {
+        match self.open.last_mut() {
+            Some((_, runs)) => runs,
+            None => &mut self.done,
+        }
+    }
+
+    fn text(&mut self, s: &str) {
+        let target = self.target();
+        match target.last_mut() {
+            Some(Run::Text(t)) => t.push_str(s),
+            _ => target.push(Run::Text(s.to_string())),
+        }
+    }
+
+    fn push(&mut self, run: Run) {
+        self.target().push(run);
+    }
+
+    fn open(&mut self, span: Span_) {
+        self.open.push((span, Vec::new()));
+    }
+
+    fn close(&mut self) {
+        if let Some((span, runs)) = self.open.pop() {
+            let run = match span {
+                Span_::Strong => Run::Strong(runs),
+                Span_::Emphasis => Run::Emphasis(runs),
+                Span_::Strikethrough => Run::Strikethrough(runs),
+                Span_::Superscript => Run::Superscript(runs),
+                Span_::Subscript => Run::Subscript(runs),
+                Span_::Link(url) => Run::Link { url, content: runs },
+            };
+            self.push(run);
+        }
+    }
+
+    /// The runs, every span closed, white space trimmed at both ends.
+    fn finish(mut self) -> Vec<Run> {
+        while !self.open.is_empty() {
+            self.close();
+        }
+        let mut runs = self.done;
+        while matches!(runs.last(), Some(Run::Break)) {
+            runs.pop();
+        }
+        if let Some(Run::Text(t)) = runs.first_mut() {
+            *t = t.trim_start().to_string();
+        }
+        if let Some(Run::Text(t)) = runs.last_mut() {
+            *t = t.trim_end().to_string();
+        }
+        runs.retain(|r| !matches!(r, Run::Text(t) if t.is_empty()));
+        runs
     }
 }
 
 struct Quote {
     text: String,
-    html: String,
+    blocks: Vec<Block>,
     start: usize,
 }
 
 struct Table {
     text: String,
-    html: String,
+    head: Vec<Vec<Run>>,
+    rows: Vec<Vec<Vec<Run>>>,
     start: usize,
     in_head: bool,
 }
@@ -120,7 +200,8 @@ struct Reader<'a, 'c> {
     /// Image blocks found inside the paragraph being read; they follow it.
     pending: Vec<Text>,
     image: Option<Image>,
-    list_depth: usize,
+    /// The lists being read, outermost first: the next item's number in a numbered one.
+    lists: Vec<Option<u64>>,
     quote: Option<Quote>,
     quote_depth: usize,
     table: Option<Table>,
@@ -146,7 +227,7 @@ impl Reader<'_, '_> {
             Event::Code(t) => {
                 let i = self.inline_at(range.start);
                 i.text.push_str(&t);
-                i.html.push_str(&format!("<code>{}</code>", escape(&t)));
+                i.runs.push(Run::Code(t.to_string()));
             }
             Event::InlineMath(t) | Event::DisplayMath(t) => {
                 self.inline_at(range.start).push_text(&t)
@@ -161,7 +242,7 @@ impl Reader<'_, '_> {
             Event::HardBreak => {
                 let i = self.inline_at(range.start);
                 i.text.push(' ');
-                i.html.push_str("<br>");
+                i.runs.push(Run::Break);
             }
             Event::Html(h) => match &mut self.raw {
                 Some((raw, _)) => raw.push_str(&h),
@@ -189,7 +270,7 @@ impl Reader<'_, '_> {
     }
 
     fn start(&mut self, tag: Tag, range: std::ops::Range<usize>) {
-        let open = |s: &mut Self, html: &str| s.inline_at(range.start).html.push_str(html);
+        let open = |s: &mut Self, span: Span_| s.inline_at(range.start).runs.open(span);
         match tag {
             Tag::Heading { level, .. } => {
                 self.heading = Some(heading_level(level));
@@ -198,17 +279,17 @@ impl Reader<'_, '_> {
             Tag::Paragraph | Tag::Item | Tag::TableCell => {
                 self.inline_at(range.start);
             }
-            Tag::List(_) => {
-                if self.list_depth > 0 {
+            Tag::List(first) => {
+                if !self.lists.is_empty() {
                     self.flush(Role::Bullet);
                 }
-                self.list_depth += 1;
+                self.lists.push(first);
             }
             Tag::BlockQuote(_) => {
                 self.quote_depth += 1;
                 self.quote.get_or_insert(Quote {
                     text: String::new(),
-                    html: String::new(),
+                    blocks: Vec::new(),
                     start: range.start,
                 });
             }
@@ -217,7 +298,8 @@ impl Reader<'_, '_> {
             Tag::Table(_) => {
                 self.table = Some(Table {
                     text: String::new(),
-                    html: "<table>".into(),
+                    head: Vec::new(),
+                    rows: Vec::new(),
                     start: range.start,
                     in_head: false,
                 })
@@ -225,23 +307,19 @@ impl Reader<'_, '_> {
             Tag::TableHead => {
                 if let Some(t) = &mut self.table {
                     t.in_head = true;
-                    t.html.push_str("<thead><tr>");
                 }
             }
             Tag::TableRow => {
                 if let Some(t) = &mut self.table {
-                    t.html.push_str("<tr>");
+                    t.rows.push(Vec::new());
                 }
             }
-            Tag::Emphasis => open(self, "<em>"),
-            Tag::Strong => open(self, "<strong>"),
-            Tag::Strikethrough => open(self, "<del>"),
-            Tag::Superscript => open(self, "<sup>"),
-            Tag::Subscript => open(self, "<sub>"),
-            Tag::Link { dest_url, .. } => {
-                let html = format!("<a href=\"{}\">", escape(&dest_url));
-                open(self, &html)
-            }
+            Tag::Emphasis => open(self, Span_::Emphasis),
+            Tag::Strong => open(self, Span_::Strong),
+            Tag::Strikethrough => open(self, Span_::Strikethrough),
+            Tag::Superscript => open(self, Span_::Superscript),
+            Tag::Subscript => open(self, Span_::Subscript),
+            Tag::Link { dest_url, .. } => open(self, Span_::Link(dest_url.to_string())),
             Tag::Image { dest_url, .. } => {
                 self.image = Some(Image {
                     url: dest_url.to_string(),
@@ -254,7 +332,7 @@ impl Reader<'_, '_> {
     }
 
     fn end(&mut self, tag: TagEnd, range: std::ops::Range<usize>, diags: &mut Diagnostics) {
-        let close = |s: &mut Self, html: &str| s.inline_at(range.start).html.push_str(html);
+        let close = |s: &mut Self| s.inline_at(range.start).runs.close();
         match tag {
             TagEnd::Heading(_) => {
                 let level = self.heading.take().unwrap_or(2);
@@ -263,28 +341,36 @@ impl Reader<'_, '_> {
                 }
             }
             TagEnd::Paragraph => {
-                let role = if self.list_depth > 0 {
-                    Role::Bullet
-                } else {
+                let role = if self.lists.is_empty() {
                     Role::Prose
+                } else {
+                    Role::Bullet
                 };
                 self.flush(role);
             }
-            TagEnd::Item => self.flush(Role::Bullet),
-            TagEnd::List(_) => self.list_depth = self.list_depth.saturating_sub(1),
+            TagEnd::Item => {
+                self.flush(Role::Bullet);
+                if let Some(Some(n)) = self.lists.last_mut() {
+                    *n += 1;
+                }
+            }
+            TagEnd::List(_) => {
+                self.lists.pop();
+            }
             TagEnd::BlockQuote(_) => {
                 self.quote_depth = self.quote_depth.saturating_sub(1);
                 if self.quote_depth == 0 {
                     if let Some(q) = self.quote.take() {
-                        let html = format!("<blockquote>{}</blockquote>", q.html);
-                        self.push_block(q.text, html, q.start, range.end);
+                        let block = Block::Quote { blocks: q.blocks };
+                        self.push_block(q.text, block, q.start, range.end);
                     }
                 }
             }
             TagEnd::CodeBlock => {
                 if let Some((code, start)) = self.code.take() {
-                    let html = format!("<pre><code>{}</code></pre>", escape(code.trim_end()));
-                    self.push_block(code.trim_end().to_string(), html, start, range.end);
+                    let text = code.trim_end().to_string();
+                    let block = Block::Code { text: text.clone() };
+                    self.push_block(text, block, start, range.end);
                 }
             }
             TagEnd::HtmlBlock => {
@@ -293,7 +379,12 @@ impl Reader<'_, '_> {
                         // a block of its own, cleaned; its text goes to the notes
                         let html = crate::sanitize::html(&raw);
                         if !html.trim().is_empty() {
-                            self.push_block(crate::sanitize::text(&raw), html, start, range.end);
+                            let text = crate::sanitize::text(&raw);
+                            let block = Block::Html {
+                                html,
+                                text: text.clone(),
+                            };
+                            self.push_block(text, block, start, range.end);
                         }
                     } else {
                         self.raw_inline(&raw, start..range.end);
@@ -306,38 +397,37 @@ impl Reader<'_, '_> {
                     return;
                 };
                 if let Some(t) = &mut self.table {
-                    let tag = if t.in_head { "th" } else { "td" };
-                    t.html
-                        .push_str(&format!("<{tag}>{}</{tag}>", cell.html.trim()));
                     if !t.text.is_empty() {
                         t.text.push(' ');
                     }
                     t.text.push_str(cell.text.trim());
+                    let runs = cell.runs.finish();
+                    match t.rows.last_mut() {
+                        Some(row) if !t.in_head => row.push(runs),
+                        _ => t.head.push(runs),
+                    }
                 }
             }
             TagEnd::TableHead => {
                 if let Some(t) = &mut self.table {
                     t.in_head = false;
-                    t.html.push_str("</tr></thead><tbody>");
-                }
-            }
-            TagEnd::TableRow => {
-                if let Some(t) = &mut self.table {
-                    t.html.push_str("</tr>");
                 }
             }
             TagEnd::Table => {
                 if let Some(t) = self.table.take() {
-                    let html = format!("{}</tbody></table>", t.html);
-                    self.push_block(t.text, html, t.start, range.end);
+                    let block = Block::Table(deck::Table {
+                        head: t.head,
+                        rows: t.rows,
+                    });
+                    self.push_block(t.text, block, t.start, range.end);
                 }
             }
-            TagEnd::Emphasis => close(self, "</em>"),
-            TagEnd::Strong => close(self, "</strong>"),
-            TagEnd::Strikethrough => close(self, "</del>"),
-            TagEnd::Superscript => close(self, "</sup>"),
-            TagEnd::Subscript => close(self, "</sub>"),
-            TagEnd::Link => close(self, "</a>"),
+            TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link => close(self),
             TagEnd::Image => {
                 if let Some(img) = self.image.take() {
                     self.image(img, range.end, diags);
@@ -357,7 +447,9 @@ impl Reader<'_, '_> {
                         q.text.push(' ');
                     }
                     q.text.push_str(i.text.trim());
-                    q.html.push_str(&format!("<p>{}</p>", i.html.trim()));
+                    q.blocks.push(Block::Paragraph {
+                        runs: i.runs.finish(),
+                    });
                 }
             }
         } else if let Some(text) = self.take_inline(role) {
@@ -374,37 +466,43 @@ impl Reader<'_, '_> {
         if text.is_empty() {
             return None;
         }
-        let html = i.html.trim();
+        let mut runs = i.runs.finish();
+        if i.raw {
+            // the author's HTML, allowed by the deck, cleaned as one piece
+            let html = crate::render::html::runs_html(&runs);
+            runs = vec![Run::Html(crate::sanitize::html(&html))];
+        }
+        let rich = match (role, self.lists.len()) {
+            (Role::Bullet, depth @ 1..) => Rich::Item {
+                depth: depth - 1,
+                number: self.lists[depth - 1],
+                runs,
+            },
+            _ => Rich::Runs(runs),
+        };
         Some(Text {
             text: text.to_string(),
             span: Span::new(i.start, i.end.max(i.start)),
             new_para: true,
             line: self.lines.line(i.start),
             role,
-            html: Some(if i.raw {
-                crate::sanitize::html(html)
-            } else {
-                html.to_string()
-            }),
+            rich: Some(rich),
         })
     }
 
-    fn push_block(&mut self, text: String, html: String, start: usize, end: usize) {
-        let block = Text {
-            text,
-            span: Span::new(start, end),
-            new_para: true,
-            line: self.lines.line(start),
-            role: Role::Block,
-            html: Some(html),
-        };
-        if self.quote.is_some() {
-            if let Some(q) = self.quote.as_mut() {
-                q.text.push_str(&block.text);
-                q.html.push_str(block.html.as_deref().unwrap_or_default());
-            }
+    fn push_block(&mut self, text: String, block: Block, start: usize, end: usize) {
+        if let Some(q) = self.quote.as_mut() {
+            q.text.push_str(&text);
+            q.blocks.push(block);
         } else {
-            self.items.push(Item::Text(block));
+            self.items.push(Item::Text(Text {
+                text,
+                span: Span::new(start, end),
+                new_para: true,
+                line: self.lines.line(start),
+                role: Role::Block,
+                rich: Some(Rich::Block(block)),
+            }));
         }
     }
 
@@ -423,7 +521,7 @@ impl Reader<'_, '_> {
                     new_para: true,
                     line: self.lines.line(range.start),
                     role: Role::Note,
-                    html: None,
+                    rich: None,
                 }));
             }
             return;
@@ -431,20 +529,20 @@ impl Reader<'_, '_> {
         let allow = self.ctx.allow_html;
         let i = self.inline_at(range.start);
         if allow {
-            i.html.push_str(raw);
+            i.runs.push(Run::Html(raw.to_string()));
             i.raw = true;
         } else {
             i.push_text(raw);
         }
     }
 
-    /// An image: a local file inlined as a `data:` URI through the assets the caller
-    /// gave; a web address is refused (the deck makes no request).
+    /// An image: a local file read through the assets the caller gave and put through
+    /// the image pipeline; a web address is refused (the deck makes no request).
     fn image(&mut self, img: Image, end: usize, diags: &mut Diagnostics) {
         let span = Span::new(img.start, end);
         let alt = img.alt.trim().to_string();
         let remote = img.url.contains("://") && !img.url.starts_with("file://");
-        let uri = if remote {
+        let picture = if remote {
             diags.warn(
                 span,
                 format!(
@@ -455,8 +553,15 @@ impl Reader<'_, '_> {
             );
             None
         } else if let Some(assets) = self.ctx.assets {
-            match assets.image(&img.url, self.ctx.allow_outside) {
-                Ok(uri) => Some(uri),
+            let path = img.url.strip_prefix("file://").unwrap_or(&img.url);
+            let read = assets.read(path, self.ctx.allow_outside).and_then(|bytes| {
+                self.ctx
+                    .pictures
+                    .picture(&bytes, path, &alt)
+                    .map_err(|e| e.to_string())
+            });
+            match read {
+                Ok(picture) => Some(picture),
                 Err(e) => {
                     diags.error(span, format!("image {}: {e}", img.url), None);
                     None
@@ -465,25 +570,15 @@ impl Reader<'_, '_> {
         } else {
             None
         };
-        match uri {
-            Some(uri) => {
-                let html = format!(
-                    "<figure><img src=\"{}\" alt=\"{}\">{}</figure>",
-                    escape(&uri),
-                    escape(&alt),
-                    if alt.is_empty() {
-                        String::new()
-                    } else {
-                        format!("<figcaption>{}</figcaption>", escape(&alt))
-                    }
-                );
+        match picture {
+            Some(picture) => {
                 self.pending.push(Text {
                     text: alt,
                     span,
                     new_para: true,
                     line: self.lines.line(img.start),
                     role: Role::Block,
-                    html: Some(html),
+                    rich: Some(Rich::Block(Block::Image(picture))),
                 });
             }
             None => self.inline_at(img.start).push_text(&alt),
@@ -536,7 +631,7 @@ fn take_fenced_notes(text: &str) -> (String, Vec<Text>) {
                         new_para: true,
                         line: line_no,
                         role: Role::Note,
-                        html: None,
+                        rich: None,
                     });
                 }
                 for b in &mut bytes[start..offset + line.len()] {

@@ -75,8 +75,8 @@ pub fn slice(text: &Text, from: usize, to: usize, new_para: bool) -> Text {
         new_para,
         line: text.line,
         role: text.role,
-        // Markup cannot be cut at a text offset: a cut run shows its plain text.
-        html: if whole { text.html.clone() } else { None },
+        // Formatting is not cut at a text offset: a cut run shows its plain text.
+        rich: if whole { text.rich.clone() } else { None },
     }
 }
 

@@ -61,7 +61,9 @@ mod tests {
             new_para: true,
             line,
             role: Role::Block,
-            html: Some("<figure></figure>".into()),
+            rich: Some(crate::tree::Rich::Block(crate::deck::Block::Code {
+                text: String::new(),
+            })),
         }
     }
 

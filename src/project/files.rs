@@ -125,27 +125,19 @@ pub struct PictureFolder {
     pub reads: Reads,
     /// The user allows pictures from outside the folder, whatever the deck says.
     pub allow_outside: bool,
-    /// Each distinct picture decoded once; the deck's picture budgets.
-    pub cache: crate::images::Cache,
 }
 
 impl crate::Assets for PictureFolder {
-    fn image(&self, path: &str, allow_outside: bool) -> Result<String, String> {
-        let path = path.strip_prefix("file://").unwrap_or(path);
+    fn read(&self, path: &str, allow_outside: bool) -> Result<Vec<u8>, String> {
         let allowed = allow_outside || self.allow_outside;
         let full = crate::confine::resolve(&self.dir, path, allowed, "lecture")
             .map_err(|e| e.to_string())?;
         self.reads.note(&full);
-        let bytes = read_file(&full, MAX_IMAGE_BYTES).map_err(|e| match e {
+        read_file(&full, MAX_IMAGE_BYTES).map_err(|e| match e {
             ReadError::NotFound => format!("no file {}", full.display()),
             ReadError::TooLarge(_) => format!("{} is larger than 32 MB", full.display()),
             e => format!("{}: {e}", full.display()),
-        })?;
-        // scaled to what a slide shows and re-encoded without metadata (no EXIF)
-        self.cache
-            .inline(&bytes, path, crate::images::ImageUse::Content)
-            .map(|p| p.data.uri.clone())
-            .map_err(|e| e.to_string())
+        })
     }
 }
 

@@ -73,7 +73,6 @@ impl Project {
                 dir: dir.clone(),
                 reads: reads.clone(),
                 allow_outside: overrides.settings.allow_outside == Some(true),
-                cache: crate::images::Cache::new(),
             })),
             ..Options::default()
         };

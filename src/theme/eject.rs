@@ -104,10 +104,7 @@ fn toml_text(t: &Theme, name: &str) -> String {
     s += "\n[layout]\n";
     s += &format!(
         "aspect = {}   # \"16:9\" 或 \"4:3\"\n",
-        q(match l.aspect {
-            crate::render::Aspect::Wide => "16:9",
-            crate::render::Aspect::Standard => "4:3",
-        })
+        q(l.aspect.as_str())
     );
     s += &format!("show_page_number = {}\n", l.show_page_number);
     s += &format!("show_progress = {}\n", l.show_progress);

@@ -9,8 +9,8 @@ use toml::Spanned;
 use super::config::{self, ThemeToml};
 use super::files::{BuiltIn, ThemeFiles};
 use super::{builtin_names, Asset, EmbedFont, Layout, Theme, ThemeError, COLOUR_KEYS};
+use crate::aspect::Aspect;
 use crate::images::{self, ImageUse};
-use crate::render::Aspect;
 
 /// How many themes an `extends` chain may hold: deeper is a mistake, not a design.
 const MAX_CHAIN: usize = 8;

@@ -21,8 +21,8 @@ use std::sync::Arc;
 pub use files::{BuiltIn, MemoryFiles, ThemeFiles};
 pub use load::Registry;
 
+use crate::aspect::Aspect;
 use crate::images::DataUri;
-use crate::render::Aspect;
 
 /// The built-in theme a deck gets unless it asks for another.
 pub const DEFAULT_THEME: &str = "red";

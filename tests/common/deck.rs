@@ -15,6 +15,8 @@ pub struct DeckSlide {
     pub notes: String,
     /// All visible text of the slide (everything but the notes).
     pub shown: String,
+    /// The key sentences shown under the title.
+    pub keys: Vec<String>,
 }
 
 /// Reads the slides of a deck with a tolerant scan of our own markup.
@@ -48,11 +50,25 @@ pub fn slides(html: &str) -> Vec<DeckSlide> {
             notes: text(&notes_html.replace("</p>", "\n"))
                 .trim_end()
                 .to_string(),
+            keys: list_items(&visible_html, "<ul class=\"keys\">"),
             shown: text(&visible_html),
         });
         rest = &after[end..];
     }
     out
+}
+
+/// The text of each `<li>` of the list that opens with `open`.
+fn list_items(html: &str, open: &str) -> Vec<String> {
+    let Some(i) = html.find(open) else {
+        return Vec::new();
+    };
+    let list = &html[i + open.len()..];
+    let list = &list[..list.find("</ul>").unwrap_or(list.len())];
+    list.split("<li>")
+        .skip(1)
+        .map(|li| text(li.trim_end_matches("</li>")))
+        .collect()
 }
 
 fn attr(tag: &str, name: &str) -> Option<String> {

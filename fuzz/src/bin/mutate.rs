@@ -176,13 +176,14 @@ fn seeds(paths: &[String]) -> Vec<Vec<u8>> {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (Some(name), Some(secs)) = (
-        args.first(),
+        args.first().cloned(),
         args.get(1).and_then(|s| s.parse::<u64>().ok()),
     ) else {
         eprintln!("usage: mutate TARGET SECONDS SEED_FILE_OR_DIR...");
         std::process::exit(2);
     };
-    let target: fn(&[u8]) = match name.as_str() {
+    let name: &'static str = Box::leak(name.into_boxed_str());
+    let target: fn(&[u8]) = match name {
         "plain" => lectern_fuzz::plain,
         "markdown" => lectern_fuzz::markdown,
         "docx" => lectern_fuzz::docx,
@@ -213,7 +214,9 @@ fn main() {
         let artifacts = artifacts.clone();
         std::thread::spawn(move || loop {
             std::thread::sleep(Duration::from_millis(200));
-            let (input, started) = current.lock().map(|g| g.clone()).unwrap_or_default();
+            let Some((input, started)) = current.lock().ok().map(|g| g.clone()) else {
+                continue;
+            };
             if started.elapsed() > limit {
                 let path = artifacts.join(format!("slow-{}", runs.load(Ordering::Relaxed)));
                 let _ = std::fs::write(&path, &input);

@@ -1,4 +1,4 @@
-//! Escaping for the HTML lectern writes itself (Markdown markup, notes).
+//! Escaping for the HTML the writer makes.
 
 /// Escapes text for HTML content and attribute values.
 pub fn escape(s: &str) -> String {

@@ -1,0 +1,541 @@
+//! `Lecture` → slides: which slides exist, what each shows, its notes and its timing.
+//!
+//! One slide per point: title, outline, a slide per part (一、), per section (（一）) and
+//! per point (deeper levels and inline points), closing. Read in order, the notes of all
+//! slides are the lecture from the salutation to the closing, word for word.
+
+pub mod keys;
+pub mod pacing;
+
+use crate::deck::{Block, Deck, DeckInfo, Inline, Kind, List, ListItem, Slide};
+use crate::tree::{paragraphs, Lecture, Node, Paragraph, Rich, Role};
+use crate::typography::{fullwidth, fullwidth_runs};
+
+/// What a point slide shows under its title.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Content {
+    /// Up to three key sentences of its own text.
+    #[default]
+    Key,
+    /// The title alone.
+    Title,
+    /// The whole text, shrunk to fit.
+    Full,
+}
+
+impl std::str::FromStr for Content {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "key" => Ok(Content::Key),
+            "title" => Ok(Content::Title),
+            "full" => Ok(Content::Full),
+            _ => Err(format!(
+                "unknown content `{s}`: use \"key\", \"title\" or \"full\""
+            )),
+        }
+    }
+}
+
+/// What the planner needs besides the lecture.
+#[derive(Debug, Clone)]
+pub struct PlanOptions {
+    /// Speaking rate in characters a minute.
+    pub rate: u32,
+    pub keep_punctuation: bool,
+    /// Used when the lecture has no title line.
+    pub fallback_title: String,
+    /// The big words of the closing slide.
+    pub closing_text: String,
+    pub outline: bool,
+    pub content: Content,
+    /// Longest a slide's notes may take, in seconds, before the text continues on
+    /// the next slide.
+    pub max_seconds: u32,
+    /// The planned total, when the deck must fill a given time (`--minutes`): the
+    /// slides' timings are shared out to add up to it exactly.
+    pub total_seconds: Option<u32>,
+}
+
+impl Default for PlanOptions {
+    fn default() -> Self {
+        PlanOptions {
+            rate: 240,
+            keep_punctuation: false,
+            fallback_title: "讲稿".into(),
+            closing_text: "谢谢！".into(),
+            outline: true,
+            content: Content::Key,
+            max_seconds: 180,
+            total_seconds: None,
+        }
+    }
+}
+
+/// Plans the slides of a lecture.
+pub fn plan(lecture: &Lecture, opts: &PlanOptions) -> Deck {
+    let p = Planner { opts };
+    let mut slides = Vec::new();
+    let meta = &lecture.meta;
+    let info = DeckInfo {
+        title: p.text(meta.title.as_deref().unwrap_or(&opts.fallback_title)),
+        kicker: meta.kicker.as_deref().map(|k| p.text(k)),
+        subtitle: meta.subtitle.as_deref().map(|k| p.text(k)),
+        speaker: meta.speaker.as_deref().map(|k| p.text(k)),
+        organisation: meta.organisation.as_deref().map(|k| p.text(k)),
+        date: meta.date.as_deref().map(|k| p.text(k)),
+        source_note: lecture.source_note.iter().map(|t| t.text.clone()).collect(),
+        total_seconds: 0,
+    };
+
+    let opening = paragraphs(lecture.salutation.iter().chain(&lecture.opening));
+    let mut stretches = p.stretches(opening).into_iter();
+    let first = stretches.next().unwrap_or_default();
+    slides.push(p.slide(Kind::Title, info.title.clone(), first, 0, |s| {
+        s.kicker = info.kicker.clone();
+        s.byline = info.byline().cloned().collect();
+    }));
+    let crumbs = [short_title(&info.title)];
+    for stretch in stretches {
+        slides.push(p.continuation(&info.title, &crumbs, stretch, 0));
+    }
+
+    if opts.outline && lecture.nodes.len() > 1 {
+        let items = lecture
+            .nodes
+            .iter()
+            .map(|n| short_title(&p.text(&n.title)))
+            .collect();
+        slides.push(p.slide(Kind::Outline, "目录".into(), Vec::new(), 0, |s| {
+            s.items = items;
+        }));
+    }
+
+    for node in &lecture.nodes {
+        p.node(node, &[], &mut slides);
+    }
+
+    // A long closing speaks its first stretches on slides of their own, the last on
+    // the closing slide.
+    let closing = paragraphs(&lecture.closing);
+    let line = lecture.closing.first().map_or(0, |t| t.line);
+    let mut stretches = p.stretches(closing);
+    let last = stretches.pop().unwrap_or_default();
+    for stretch in stretches {
+        slides.push(p.continuation("结束语", &[], stretch, line));
+    }
+    slides.push(p.slide(Kind::Closing, opts.closing_text.clone(), last, line, |_| {}));
+
+    for (i, s) in slides.iter_mut().enumerate() {
+        s.number = i + 1;
+    }
+    if let Some(total) = opts.total_seconds {
+        share_out(&mut slides, total);
+    }
+    let total_seconds = slides.iter().map(|s| s.timing).sum();
+    Deck {
+        info: DeckInfo {
+            total_seconds,
+            ..info
+        },
+        slides,
+    }
+}
+
+struct Planner<'a> {
+    opts: &'a PlanOptions,
+}
+
+impl Planner<'_> {
+    fn text(&self, s: &str) -> String {
+        if self.opts.keep_punctuation {
+            s.to_string()
+        } else {
+            fullwidth(s)
+        }
+    }
+
+    fn runs(&self, runs: Vec<Inline>) -> Vec<Inline> {
+        if self.opts.keep_punctuation {
+            runs
+        } else {
+            fullwidth_runs(&runs)
+        }
+    }
+
+    /// A block with the deck's typography.
+    fn block(&self, block: &Block) -> Block {
+        match block {
+            Block::Paragraph { runs } => Block::Paragraph {
+                runs: self.runs(runs.clone()),
+            },
+            Block::List(list) => Block::List(self.list(list)),
+            Block::Table(t) => Block::Table(crate::deck::Table {
+                head: t.head.iter().map(|c| self.runs(c.clone())).collect(),
+                rows: t
+                    .rows
+                    .iter()
+                    .map(|r| r.iter().map(|c| self.runs(c.clone())).collect())
+                    .collect(),
+            }),
+            Block::Quote { blocks } => Block::Quote {
+                blocks: blocks.iter().map(|b| self.block(b)).collect(),
+            },
+            Block::Code { .. } | Block::Image(_) | Block::Html { .. } => block.clone(),
+        }
+    }
+
+    fn list(&self, list: &List) -> List {
+        List {
+            start: list.start,
+            items: list
+                .items
+                .iter()
+                .map(|i| ListItem {
+                    runs: self.runs(i.runs.clone()),
+                    sublist: i.sublist.as_ref().map(|l| self.list(l)),
+                })
+                .collect(),
+        }
+    }
+
+    fn slide(
+        &self,
+        kind: Kind,
+        title: String,
+        paras: Vec<Paragraph>,
+        line: usize,
+        fill: impl FnOnce(&mut Slide),
+    ) -> Slide {
+        let mut notes = Vec::new();
+        let mut content = Vec::new();
+        // List items in a row, as (depth, number, runs), until something else comes.
+        let mut items: Vec<(usize, Option<u64>, Vec<Inline>)> = Vec::new();
+        for p in &paras {
+            if p.role != Role::Bullet && !items.is_empty() {
+                content.push(Block::List(nest(&mut items.drain(..).peekable(), 0)));
+            }
+            let runs = || self.runs(p.runs());
+            match (p.role, &p.rich) {
+                (Role::Bullet, rich) => {
+                    let (depth, number) = match rich {
+                        Some(Rich::Item { depth, number, .. }) => (*depth, *number),
+                        _ => (0, None),
+                    };
+                    items.push((depth, number, runs()));
+                    notes.push(Block::Paragraph { runs: runs() });
+                }
+                (Role::Block, Some(Rich::Block(b))) => {
+                    let b = self.block(b);
+                    // A picture's words are its caption (a Word picture's are read in
+                    // its paragraph already); tables, quotations and code keep their
+                    // shape in the notes too.
+                    if let Block::Image(_) = b {
+                        if !p.text.is_empty() {
+                            notes.push(Block::text(self.text(&p.text)));
+                        }
+                    } else {
+                        notes.push(b.clone());
+                    }
+                    content.push(b);
+                }
+                _ => notes.push(Block::Paragraph { runs: runs() }),
+            }
+        }
+        if !items.is_empty() {
+            content.push(Block::List(nest(&mut items.drain(..).peekable(), 0)));
+        }
+        let mut slide = Slide {
+            number: 0,
+            kind,
+            title,
+            kicker: None,
+            badge: None,
+            crumbs: Vec::new(),
+            items: Vec::new(),
+            chips: Vec::new(),
+            byline: Vec::new(),
+            keys: Vec::new(),
+            continues: None,
+            content,
+            notes,
+            timing: 0,
+            line,
+        };
+        slide.timing = speaking_seconds(&slide.notes_text(), self.opts.rate);
+        fill(&mut slide);
+        slide
+    }
+
+    fn node(&self, node: &Node, crumbs: &[String], out: &mut Vec<Slide>) {
+        let kind = match (node.inline, node.marker.level()) {
+            (false, Some(1)) => Kind::Part,
+            (false, Some(2)) => Kind::Section,
+            _ => Kind::Point,
+        };
+        let title = self.text(&node.title);
+        let notes = node.own_paragraphs();
+        let all: String = notes.iter().map(|p| p.text.as_str()).collect();
+        let chips = keyword_chips(&all, &node.title)
+            .iter()
+            .map(|c| self.text(c))
+            .collect();
+        let mut stretches = self.stretches(notes).into_iter();
+        let first = stretches.next().unwrap_or_default();
+        // A part or section lists its children; with none it shows its own text.
+        let shows_text = kind == Kind::Point || node.children.is_empty();
+        let spoken = spoken(&first);
+        out.push(self.slide(kind, title.clone(), first, node.line, |s| {
+            s.kicker = Some(self.text(&node.marker.text));
+            s.badge = Some(node.marker.badge());
+            s.crumbs = crumbs.to_vec();
+            s.items = node.children.iter().map(|c| self.text(&c.title)).collect();
+            s.chips = chips;
+            if shows_text {
+                self.show_text(s, &spoken, true);
+            }
+        }));
+        let mut below = crumbs.to_vec();
+        below.push(short_title(&title));
+        for stretch in stretches {
+            out.push(self.continuation(&title, &below, stretch, node.line));
+        }
+        for child in &node.children {
+            self.node(child, &below, out);
+        }
+    }
+
+    /// The notes cut into stretches no longer than the deck's pacing allows.
+    fn stretches(&self, paras: Vec<Paragraph>) -> Vec<Vec<Paragraph>> {
+        let limit = self.opts.max_seconds as usize * self.opts.rate as usize / 60;
+        pacing::split(paras, limit)
+    }
+
+    /// A slide that carries on the text of `parent`: titled by its own lead sentence,
+    /// the parent in the breadcrumb.
+    fn continuation(
+        &self,
+        parent: &str,
+        crumbs: &[String],
+        paras: Vec<Paragraph>,
+        line: usize,
+    ) -> Slide {
+        let lead = paras
+            .iter()
+            .find(|p| !p.text.trim().is_empty())
+            .map(|p| {
+                let t = self.text(p.text.trim());
+                let (stop, _) = crate::parse::lead_sentence(&t);
+                continuation_title(&t[..stop])
+            })
+            .unwrap_or_default();
+        let spoken = spoken(&paras);
+        self.slide(Kind::Point, lead, paras, line, |s| {
+            s.crumbs = crumbs.to_vec();
+            s.continues = Some(parent.to_string());
+            self.show_text(s, &spoken, false);
+        })
+    }
+
+    /// Puts on the slide what the deck's `content` setting asks for of its spoken
+    /// text (its prose paragraphs, the speaker's own notes left out). `headed`: the
+    /// text opens with the slide's own heading, which the title shows already.
+    fn show_text(&self, s: &mut Slide, spoken: &[String], headed: bool) {
+        let spoken: Vec<String> = spoken.iter().map(|t| self.text(t)).collect();
+        match self.opts.content {
+            Content::Title => {}
+            Content::Key => s.keys = keys::key_sentences(&spoken.concat(), &s.title, 3),
+            Content::Full => {
+                let mut shown: Vec<Block> = Vec::new();
+                for (i, t) in spoken.iter().enumerate() {
+                    let t = if i == 0 && headed {
+                        &t[crate::parse::lead_sentence(t).1..]
+                    } else {
+                        t.as_str()
+                    };
+                    if !t.trim().is_empty() {
+                        shown.push(Block::text(t.trim()));
+                    }
+                }
+                s.content.splice(0..0, shown);
+            }
+        }
+    }
+}
+
+/// The prose of `paras`: what the speaker says (not their own notes, lists or blocks).
+fn spoken(paras: &[Paragraph]) -> Vec<String> {
+    paras
+        .iter()
+        .filter(|p| p.role == Role::Prose)
+        .map(|p| p.text.clone())
+        .collect()
+}
+
+/// The title of a continuation slide: its lead sentence, cut to a clause when long.
+fn continuation_title(lead: &str) -> String {
+    let lead = lead.trim();
+    if lead.chars().count() <= 30 {
+        return lead.to_string();
+    }
+    let mut out = String::new();
+    for (i, c) in lead.chars().enumerate() {
+        if i >= 8 && matches!(c, '，' | '；' | '：' | ',') {
+            return out;
+        }
+        if i == 30 {
+            out.push('…');
+            return out;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Shares `total` seconds out over the slides in proportion to their timings, so that
+/// they add up to it exactly (largest remainders get the odd seconds).
+fn share_out(slides: &mut [Slide], total: u32) {
+    let sum: u64 = slides.iter().map(|s| u64::from(s.timing)).sum();
+    if sum == 0 {
+        return;
+    }
+    let mut rest: Vec<(u64, usize)> = Vec::with_capacity(slides.len());
+    let mut given = 0u64;
+    for (i, s) in slides.iter_mut().enumerate() {
+        let exact = u64::from(s.timing) * u64::from(total);
+        s.timing = (exact / sum) as u32;
+        given += u64::from(s.timing);
+        rest.push((exact % sum, i));
+    }
+    rest.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    for &(_, i) in rest.iter().take((u64::from(total) - given) as usize) {
+        slides[i].timing += 1;
+    }
+}
+
+/// List items in a row nested by depth: items at `depth` are this list's, deeper ones
+/// the sublist of the item before them. A numbered list starts at its first number.
+fn nest(
+    items: &mut std::iter::Peekable<impl Iterator<Item = (usize, Option<u64>, Vec<Inline>)>>,
+    depth: usize,
+) -> List {
+    let mut list = List {
+        start: None,
+        items: Vec::new(),
+    };
+    while let Some((d, number, runs)) = items.next_if(|(d, ..)| *d >= depth) {
+        if d > depth {
+            // deeper than this list: a sublist of the item before (or of an empty one)
+            let mut deeper = vec![(d, number, runs)];
+            while let Some(item) = items.next_if(|(d, ..)| *d > depth) {
+                deeper.push(item);
+            }
+            let sub = nest(&mut deeper.into_iter().peekable(), depth + 1);
+            match list.items.last_mut() {
+                Some(last) if last.sublist.is_none() => last.sublist = Some(sub),
+                _ => list.items.push(ListItem {
+                    runs: Vec::new(),
+                    sublist: Some(sub),
+                }),
+            }
+            continue;
+        }
+        if list.items.is_empty() {
+            list.start = number;
+        }
+        list.items.push(ListItem {
+            runs,
+            sublist: None,
+        });
+    }
+    list
+}
+
+/// Seconds to speak `notes` at `rate` characters a minute (spaces do not count).
+pub fn speaking_seconds(notes: &[String], rate: u32) -> u32 {
+    let chars: usize = notes
+        .iter()
+        .map(|n| n.chars().filter(|c| !c.is_whitespace()).count())
+        .sum();
+    ((chars as u64 * 60 + rate as u64 / 2) / rate.max(1) as u64) as u32
+}
+
+/// The first clause of a title, at most 16 characters: what a breadcrumb or the outline
+/// shows.
+pub fn short_title(title: &str) -> String {
+    let clause = title
+        .split(['，', ',', '；', ';', ':', '：'])
+        .next()
+        .unwrap_or(title)
+        .trim();
+    let n = clause.chars().count();
+    if n <= 16 {
+        clause.to_string()
+    } else {
+        let mut s: String = clause.chars().take(15).collect();
+        s.push('…');
+        s
+    }
+}
+
+/// Up to six “quoted” phrases of the text, each once, short enough for a chip.
+pub fn keyword_chips(text: &str, title: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('“') {
+        let after = &rest[open + '“'.len_utf8()..];
+        let Some(close) = after.find('”') else {
+            break;
+        };
+        let phrase = after[..close].trim();
+        let n = phrase.chars().count();
+        // A chip repeats nothing the title says, and a bare number says nothing alone.
+        let wordy = phrase.chars().any(|c| c > '\u{2E80}');
+        if (2..=12).contains(&n)
+            && wordy
+            && !title.contains(phrase)
+            && !out.iter().any(|p| p == phrase)
+        {
+            out.push(phrase.to_string());
+        }
+        if out.len() == 6 {
+            break;
+        }
+        rest = &after[close + '”'.len_utf8()..];
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_titles_take_the_first_clause() {
+        assert_eq!(
+            short_title("学深悟透、把准方向，切实增强发展新质生产力的战略主动"),
+            "学深悟透、把准方向"
+        );
+        assert_eq!(short_title("聚焦“两个大局”，准确把握"), "聚焦“两个大局”");
+        assert_eq!(
+            short_title("一二三四五六七八九十一二三四五六七八"),
+            "一二三四五六七八九十一二三四五…"
+        );
+    }
+
+    #[test]
+    fn chips_are_quoted_phrases_once_each() {
+        let chips = keyword_chips(
+            "全力突破“卡脖子”问题，“含金量”“含智量”“含金量”，“”“2070”“泛化”以及“一个长得超过了十二个字的引文片段”",
+            "避免概念“泛化”",
+        );
+        assert_eq!(chips, ["卡脖子", "含金量", "含智量"]);
+    }
+
+    #[test]
+    fn timing_counts_characters_at_the_rate() {
+        let notes = vec!["一".repeat(240), " 二 ".repeat(120)];
+        assert_eq!(speaking_seconds(&notes, 240), 90);
+        assert_eq!(speaking_seconds(&notes, 360), 60);
+    }
+}

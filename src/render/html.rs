@@ -1,0 +1,370 @@
+//! Slides → one self-contained HTML file through the theme's minijinja templates.
+//!
+//! Every value is HTML-escaped (a `<script>` in a lecture is text) and undefined
+//! variables are errors, so a typo in a template fails the build instead of printing
+//! nothing. The runtime script is inlined and allowed by its sha256 in the
+//! Content-Security-Policy, which forbids every network load.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+
+use base64::Engine as _;
+use minijinja::{context, AutoEscape, Environment, UndefinedBehavior, Value};
+use sha2::{Digest, Sha256};
+
+use super::escape::escape;
+use super::{RenderError, Writer};
+use crate::aspect::Aspect;
+use crate::deck::{Block, Deck, DeckInfo, Inline, List, Slide};
+use crate::theme::Theme;
+
+/// Our own presentation runtime, embedded in every deck.
+pub const RUNTIME_JS: &str = include_str!("../runtime/runtime.js");
+pub const RUNTIME_CSS: &str = include_str!("../runtime/runtime.css");
+
+/// The HTML deck: one self-contained file.
+pub struct Html;
+
+impl Writer for Html {
+    fn name(&self) -> &'static str {
+        "html"
+    }
+
+    fn write(&self, deck: &Deck, theme: &Theme, aspect: Aspect) -> Result<Vec<u8>, RenderError> {
+        render(deck, theme, aspect).map(String::into_bytes)
+    }
+}
+
+/// The Content-Security-Policy of a deck running `script`.
+pub fn content_security_policy(script: &str) -> String {
+    let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(script.as_bytes()));
+    format!(
+        "default-src 'none'; img-src data:; font-src data:; style-src 'unsafe-inline'; \
+         script-src 'sha256-{hash}'; base-uri 'none'; form-action 'none'"
+    )
+}
+
+/// Renders the deck.
+pub fn render(deck: &Deck, theme: &Theme, aspect: Aspect) -> Result<String, RenderError> {
+    let (info, slides) = (&deck.info, deck.slides.as_slice());
+    let mut env = Environment::new();
+    env.set_auto_escape_callback(|_| AutoEscape::Html);
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_keep_trailing_newline(false);
+    env.set_trim_blocks(true);
+    env.set_lstrip_blocks(true);
+    // A theme is someone else's code: it may not hang the build.
+    env.set_fuel(Some(crate::theme::errors::fuel(slides.len())));
+    env.set_recursion_limit(crate::theme::errors::RECURSION_LIMIT);
+    for (name, source) in &theme.templates {
+        env.add_template_owned(name.clone(), source.clone())?;
+    }
+    let slide_values: Vec<Value> = slides.iter().map(slide_value).collect();
+    let (width, height) = aspect.size();
+    let css = format!(
+        "{RUNTIME_CSS}\n{}\n{}",
+        theme_css::variables(theme, &deck_chars(info, slides, theme))?,
+        theme.css
+    );
+    let l = &theme.layout;
+    let html = env.get_template("deck.html.j2")?.render(context! {
+        deck => info,
+        slides => slide_values,
+        theme => context! {
+            name => &theme.name,
+            organisation => theme.organisation.as_deref().or(info.organisation.as_deref()),
+            footer => &theme.footer,
+            closing => &theme.closing_text,
+            logo => theme.logo.is_some() && l.show_logo,
+            layout => l,
+        },
+        csp => Value::from_safe_string(content_security_policy(RUNTIME_JS)),
+        css => Value::from_safe_string(css),
+        js => Value::from_safe_string(RUNTIME_JS.to_string()),
+        width => width,
+        height => height,
+        aspect => aspect.as_str(),
+        generator => concat!("lectern ", env!("CARGO_PKG_VERSION")),
+    })?;
+    Ok(html)
+}
+
+/// A slide for the templates: its fields, plus the HTML this writer makes of its
+/// content and notes (every piece of the author's text escaped), which goes in as is.
+///
+/// `content_html` and `notes_blocks_html` are whole blocks in reading order;
+/// `bullets`, `blocks` and `notes_html` are what themes written before them use.
+fn slide_value(s: &Slide) -> Value {
+    let safe = |list: Vec<String>| -> Vec<Value> {
+        list.into_iter().map(Value::from_safe_string).collect()
+    };
+    let mut bullets = Vec::new();
+    let mut blocks = Vec::new();
+    for b in &s.content {
+        match b {
+            Block::List(l) => bullets.extend(l.items.iter().map(|i| {
+                let mut h = runs_html(&i.runs);
+                if let Some(sub) = &i.sublist {
+                    list_html(sub, "", &mut h);
+                }
+                h
+            })),
+            other => blocks.push(block_html(other)),
+        }
+    }
+    let content = s.content.iter().map(content_html).collect();
+    let notes_blocks = s.notes.iter().map(block_html).collect();
+    let notes = s
+        .notes
+        .iter()
+        .map(|b| match b {
+            Block::Paragraph { runs } => runs_html(runs),
+            other => escape(&other.plain_text()),
+        })
+        .collect();
+    context! {
+        content_html => safe(content),
+        notes_blocks_html => safe(notes_blocks),
+        notes_html => safe(notes),
+        bullets => safe(bullets),
+        blocks => safe(blocks),
+        ..Value::from_serialize(s)
+    }
+}
+
+/// A block as the slide shows it: lists as the theme's bullets, the rest in a frame.
+fn content_html(b: &Block) -> String {
+    match b {
+        Block::List(l) => {
+            let mut h = String::new();
+            list_html(l, " class=\"bullets\"", &mut h);
+            h
+        }
+        other => format!("<div class=\"block\">{}</div>", block_html(other)),
+    }
+}
+
+fn list_html(l: &List, class: &str, out: &mut String) {
+    let tag = match l.start {
+        Some(1) => {
+            let _ = write!(out, "<ol{class}>");
+            "ol"
+        }
+        Some(n) => {
+            let _ = write!(out, "<ol{class} start=\"{n}\">");
+            "ol"
+        }
+        None => {
+            let _ = write!(out, "<ul{class}>");
+            "ul"
+        }
+    };
+    for item in &l.items {
+        out.push_str("<li>");
+        out.push_str(&runs_html(&item.runs));
+        if let Some(sub) = &item.sublist {
+            list_html(sub, "", out);
+        }
+        out.push_str("</li>");
+    }
+    let _ = write!(out, "</{tag}>");
+}
+
+/// A block as HTML.
+pub fn block_html(b: &Block) -> String {
+    match b {
+        Block::Paragraph { runs } => format!("<p>{}</p>", runs_html(runs)),
+        Block::List(l) => {
+            let mut h = String::new();
+            list_html(l, "", &mut h);
+            h
+        }
+        Block::Table(t) => {
+            let mut h = String::from("<table>");
+            let cells = |tag: &str, row: &[Vec<Inline>], h: &mut String| {
+                h.push_str("<tr>");
+                for c in row {
+                    let _ = write!(h, "<{tag}>{}</{tag}>", runs_html(c));
+                }
+                h.push_str("</tr>");
+            };
+            if !t.head.is_empty() {
+                h.push_str("<thead>");
+                cells("th", &t.head, &mut h);
+                h.push_str("</thead>");
+            }
+            h.push_str("<tbody>");
+            for row in &t.rows {
+                cells("td", row, &mut h);
+            }
+            h.push_str("</tbody></table>");
+            h
+        }
+        Block::Quote { blocks } => format!(
+            "<blockquote>{}</blockquote>",
+            blocks.iter().map(block_html).collect::<String>()
+        ),
+        Block::Code { text } => format!("<pre><code>{}</code></pre>", escape(text)),
+        Block::Html { html, .. } => html.clone(),
+        Block::Image(img) => {
+            let uri = crate::images::data_uri(img.mime, &img.data);
+            let caption = if img.alt.is_empty() {
+                String::new()
+            } else {
+                format!("<figcaption>{}</figcaption>", escape(&img.alt))
+            };
+            format!(
+                "<figure><img src=\"{}\" alt=\"{}\">{caption}</figure>",
+                escape(&uri),
+                escape(&img.alt)
+            )
+        }
+    }
+}
+
+/// Inline runs as HTML, the author's text escaped.
+pub fn runs_html(runs: &[Inline]) -> String {
+    let mut out = String::new();
+    for r in runs {
+        push_run(r, &mut out);
+    }
+    out
+}
+
+fn push_run(r: &Inline, out: &mut String) {
+    let wrap = |tag: &str, c: &[Inline], out: &mut String| {
+        let _ = write!(out, "<{tag}>{}</{tag}>", runs_html(c));
+    };
+    match r {
+        Inline::Text(t) => out.push_str(&escape(t)),
+        Inline::Strong(c) => wrap("strong", c, out),
+        Inline::Emphasis(c) => wrap("em", c, out),
+        Inline::Strikethrough(c) => wrap("del", c, out),
+        Inline::Superscript(c) => wrap("sup", c, out),
+        Inline::Subscript(c) => wrap("sub", c, out),
+        Inline::Code(t) => {
+            let _ = write!(out, "<code>{}</code>", escape(t));
+        }
+        Inline::Link { url, content } => {
+            let _ = write!(
+                out,
+                "<a href=\"{}\">{}</a>",
+                escape(url),
+                runs_html(content)
+            );
+        }
+        Inline::Break => out.push_str("<br>"),
+        Inline::Html(raw) => out.push_str(raw),
+    }
+}
+
+/// Every character a slide can show (notes aside, which the speaker reads on their own
+/// screen): what an embedded font must hold.
+fn deck_chars(info: &DeckInfo, slides: &[Slide], theme: &Theme) -> BTreeSet<char> {
+    // digits and the slash of the page number; the rest only as the slides use them
+    let mut chars: BTreeSet<char> = ('0'..='9').chain([' ', '/']).collect();
+    chars.extend("，。、：；！？“”‘’（）《》—…·›／".chars());
+    let mut add = |s: &str| chars.extend(s.chars());
+    for s in slides {
+        add(&s.title);
+        s.kicker.as_deref().map(&mut add);
+        s.badge.as_deref().map(&mut add);
+        s.crumbs
+            .iter()
+            .chain(&s.items)
+            .chain(&s.chips)
+            .chain(&s.byline)
+            .for_each(|t| add(t));
+    }
+    info.kicker.iter().chain(info.byline()).for_each(|t| add(t));
+    add(&info.title);
+    info.source_note.iter().for_each(|t| add(t));
+    for t in [&theme.organisation, &theme.footer].into_iter().flatten() {
+        add(t);
+    }
+    add(&theme.closing_text);
+    chars
+}
+
+mod theme_css {
+    //! The CSS a theme's values become: custom properties the theme's style.css uses,
+    //! the embedded font and the images.
+
+    use std::collections::BTreeSet;
+    use std::fmt::Write as _;
+
+    use crate::render::RenderError;
+    use crate::theme::Theme;
+
+    const GENERIC: [&str; 6] = [
+        "serif",
+        "sans-serif",
+        "monospace",
+        "cursive",
+        "fantasy",
+        "system-ui",
+    ];
+
+    fn stack(families: &[String], embedded: bool) -> String {
+        let mut out: Vec<String> = Vec::new();
+        if embedded {
+            out.push("\"lectern-embed\"".into());
+        }
+        out.extend(families.iter().map(|f| {
+            if GENERIC.contains(&f.as_str()) {
+                f.clone()
+            } else {
+                format!("\"{f}\"")
+            }
+        }));
+        out.join(",")
+    }
+
+    pub fn variables(theme: &Theme, chars: &BTreeSet<char>) -> Result<String, RenderError> {
+        let mut css = String::from(".reveal{");
+        for (key, value) in &theme.colours {
+            let _ = write!(css, "--{}:{value};", key.replace('_', "-"));
+        }
+        let embed = theme.embed_font.as_ref();
+        let _ = write!(
+            css,
+            "--font-title:{};--font-body:{};",
+            stack(&theme.title_fonts, embed.is_some_and(|e| e.for_titles)),
+            stack(&theme.body_fonts, embed.is_some_and(|e| e.for_body)),
+        );
+        match &theme.background {
+            Some(bg) => {
+                let _ = write!(css, "--bg-image:url({});", bg.inlined.uri);
+            }
+            None => css.push_str("--bg-image:none;"),
+        }
+        css.push('}');
+        if let Some(logo) = &theme.logo {
+            let d = &logo.inlined;
+            let ratio = if d.width > 0 && d.height > 0 {
+                f64::from(d.width) / f64::from(d.height)
+            } else {
+                1.0
+            };
+            let _ = write!(
+                css,
+                "\n.reveal .logo{{display:inline-block;height:1em;width:{:.3}em;background:url({}) center/contain no-repeat}}",
+                ratio.clamp(0.2, 6.0),
+                d.uri
+            );
+        }
+        if let Some(font) = embed {
+            let subset =
+                crate::fonts::subset(&font.bytes, chars).map_err(|error| RenderError::Font {
+                    file: font.file.clone(),
+                    error,
+                })?;
+            let _ = write!(
+                css,
+                "\n@font-face{{font-family:\"lectern-embed\";src:url({});font-display:block}}",
+                subset.data_uri()
+            );
+        }
+        Ok(css)
+    }
+}
