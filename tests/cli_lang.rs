@@ -32,7 +32,7 @@ fn a_chinese_locale_gets_chinese_messages_and_the_flag_beats_it() {
         .env("LANG", "en_US.UTF-8")
         .args(["build", "lecture.txt", "--lang", "zh"])
         .stderr_has("已写入 lecture.html（17 张幻灯片")
-        .stderr_has("lecture.txt：0 个错误，1 个警告")
+        .stderr_has("lecture.txt：0 个错误，2 个警告")
         .run();
 }
 
