@@ -1,13 +1,14 @@
-//! The `lectern` command: parses the command line and hands each subcommand to its file
-//! in `cli/`, which calls the library and prints. Exit codes: 0 success, 1 a user error,
-//! 2 usage.
+//! The `lectern` command: parses the command line (in the user's language) and hands
+//! each subcommand to its file in `cli/`, which calls the library and prints. Exit
+//! codes: 0 success, 1 a user error, 2 usage.
 
 mod cli;
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
+use cli::lang::{self, Lang};
 use cli::{Fail, Reporter};
 
 #[derive(Parser)]
@@ -17,6 +18,12 @@ use cli::{Fail, Reporter};
     about = "把讲稿编译成可离线放映的幻灯片 — compile a lecture into an offline HTML slide deck"
 )]
 struct Cli {
+    /// Messages in this language, zh or en [default: the system's].
+    #[arg(long, global = true, value_enum)]
+    lang: Option<Lang>,
+    /// Quiet: report errors only.
+    #[arg(short, long, global = true)]
+    quiet: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -36,17 +43,30 @@ enum Command {
         #[command(subcommand)]
         command: cli::theme::Command,
     },
+    /// Print a shell completion script (bash, zsh, fish, powershell).
+    Completions {
+        /// Which shell: bash, zsh, fish or powershell.
+        shell: clap_complete::Shell,
+    },
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let mut reporter = Reporter::new(false);
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let from_env = || lang::from_env(|key| std::env::var(key).ok());
+    lang::set(lang::from_args(&args).unwrap_or_else(from_env));
+    let cli: Cli = cli::args::parse(args);
+    let mut reporter = Reporter::new(cli.quiet);
     let result = match &cli.command {
         Command::Build(args) => cli::build::run(args, &mut reporter),
         Command::Check(args) => cli::check::run(args, &mut reporter),
         Command::Outline(args) => cli::outline::run(args, &mut reporter),
         Command::Themes => cli::theme::list(),
         Command::Theme { command } => cli::theme::run(command, &mut reporter),
+        Command::Completions { shell } => {
+            let mut out = std::io::stdout();
+            clap_complete::generate(*shell, &mut Cli::command(), "lectern", &mut out);
+            Ok(ExitCode::SUCCESS)
+        }
     };
     match result {
         Ok(code) => code,
@@ -54,5 +74,32 @@ fn main() -> ExitCode {
             reporter.error(&message);
             ExitCode::from(1)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A new flag without a Chinese help text would show English in a Chinese help page.
+    #[test]
+    fn every_argument_has_its_chinese_help() {
+        fn walk(cmd: &clap::Command, missing: &mut Vec<String>) {
+            for arg in cmd.get_arguments() {
+                let id = arg.get_id().as_str();
+                if !["help", "version"].contains(&id) && !cli::args::has_chinese_help(id) {
+                    missing.push(format!("{} {id}", cmd.get_name()));
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                if !cli::args::has_chinese_about(sub.get_name()) {
+                    missing.push(format!("command {}", sub.get_name()));
+                }
+                walk(sub, missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&Cli::command(), &mut missing);
+        assert!(missing.is_empty(), "no Chinese text for: {missing:?}");
     }
 }

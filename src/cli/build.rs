@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use lectern::project::{output, Project};
 use lectern::Aspect;
 
+use super::lang::t;
 use super::{Fail, LectureArgs, Reporter};
 
 #[derive(clap::Args, Debug, Clone)]
@@ -89,12 +90,18 @@ pub fn build_one(args: &Args, reporter: &mut Reporter) -> Result<Summary, Fail> 
     overrides.settings.allow_html = args.allow_html.then_some(true);
     let project = Project::load(file, &overrides)?;
     if super::diagnostics(&project, args.input.deny_warnings, reporter) {
-        let why = if project.parsed.has_errors() {
-            "the lecture has errors"
+        let file = file.display();
+        return Err(Fail(if project.parsed.has_errors() {
+            t!(
+                "{file}: the lecture has errors; no deck written",
+                "{file}：讲稿有错误，没有生成幻灯片"
+            )
         } else {
-            "warnings are errors (--deny-warnings)"
-        };
-        return Err(Fail(format!("{}: {why}; no deck written", file.display())));
+            t!(
+                "{file}: warnings are errors (--deny-warnings); no deck written",
+                "{file}：警告按错误处理（--deny-warnings），没有生成幻灯片"
+            )
+        }));
     }
     let compiled = project.compile()?;
     let format = OutFormat::pick(args.format, args.output.as_deref());
@@ -104,7 +111,13 @@ pub fn build_one(args: &Args, reporter: &mut Reporter) -> Result<Summary, Fail> 
             use lectern::render::Writer as _;
             lectern::render::pptx::Pptx
                 .write(&compiled.deck, &project.options.theme, compiled.aspect)
-                .map_err(|e| Fail(format!("{}: {e}; no deck written", file.display())))?
+                .map_err(|e| {
+                    let file = file.display();
+                    Fail(t!(
+                        "{file}: {e}; no deck written",
+                        "{file}：{e}，没有生成幻灯片"
+                    ))
+                })?
         }
     };
     let ext = if format == OutFormat::Pptx {
@@ -117,10 +130,15 @@ pub fn build_one(args: &Args, reporter: &mut Reporter) -> Result<Summary, Fail> 
         .clone()
         .unwrap_or_else(|| file.with_extension(ext));
     if out == Path::new("-") {
-        super::write_stdout(&bytes)
-            .map_err(|e| Fail(format!("cannot write the deck to standard output: {e}")))?;
+        super::write_stdout(&bytes).map_err(|e| {
+            Fail(t!(
+                "cannot write the deck to standard output: {e}",
+                "幻灯片写不到标准输出：{e}"
+            ))
+        })?;
     } else {
-        output::write_deck(file, &out, &bytes).map_err(|e| Fail(e.to_string()))?;
+        output::write_deck(file, &out, &bytes)
+            .map_err(|e| Fail(super::messages::write_error(&e)))?;
     }
     let summary = Summary {
         output: out,
@@ -132,12 +150,11 @@ pub fn build_one(args: &Args, reporter: &mut Reporter) -> Result<Summary, Fail> 
         files: project.files.clone(),
     };
     if summary.output != Path::new("-") {
-        reporter.note(&format!(
-            "wrote {} ({} slides, {} KB, about {} min)",
-            summary.output.display(),
-            summary.slides,
-            summary.bytes.div_ceil(1024),
-            summary.seconds.div_ceil(60)
+        let (out, slides) = (summary.output.display(), summary.slides);
+        let (kb, min) = (summary.bytes.div_ceil(1024), summary.seconds.div_ceil(60));
+        reporter.note(&t!(
+            "wrote {out} ({slides} slides, {kb} KB, about {min} min)",
+            "已写入 {out}（{slides} 张幻灯片，{kb} KB，约 {min} 分钟）"
         ));
     }
     Ok(summary)

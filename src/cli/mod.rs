@@ -2,8 +2,11 @@
 //! library and print through [`report::Reporter`] (standard error) and [`Out`]
 //! (standard output).
 
+pub mod args;
 pub mod build;
 pub mod check;
+pub mod lang;
+pub mod messages;
 pub mod outline;
 pub mod report;
 pub mod theme;
@@ -23,7 +26,7 @@ pub struct Fail(pub String);
 
 impl From<lectern::project::LoadError> for Fail {
     fn from(e: lectern::project::LoadError) -> Self {
-        Fail(e.to_string())
+        Fail(messages::load_error(&e))
     }
 }
 

@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use lectern::project::Project;
 
+use super::lang::t;
 use super::{Fail, LectureArgs, Out, Reporter};
 
 #[derive(clap::Args, Debug, Clone)]
@@ -37,19 +38,26 @@ pub fn print_tree(out: &mut Out, project: &Project) {
     out.line(&match (&m.kicker, &m.title) {
         (Some(k), Some(t)) => format!("{k}：{t}"),
         (None, Some(t)) => t.clone(),
-        _ => "(no title)".into(),
+        _ => t!("(no title)", "（没有标题）"),
     });
     for node in &l.nodes {
         node.walk(&mut |n, depth| {
             let point = if n.inline { " ·" } else { "" };
-            out.line(&format!(
-                "{:indent$}{} {}{point}  ({unit} {})",
-                "",
-                n.marker.text,
-                lectern::typography::fullwidth(&n.title),
-                n.line,
-                indent = 2 * (depth + 1)
-            ));
+            let (marker, title) = (&n.marker.text, lectern::typography::fullwidth(&n.title));
+            let (line, indent) = (n.line, 2 * (depth + 1));
+            out.line(&if unit == "paragraph" {
+                t!(
+                    "{:indent$}{marker} {title}{point}  (paragraph {line})",
+                    "{:indent$}{marker} {title}{point}  （第 {line} 段）",
+                    ""
+                )
+            } else {
+                t!(
+                    "{:indent$}{marker} {title}{point}  (line {line})",
+                    "{:indent$}{marker} {title}{point}  （第 {line} 行）",
+                    ""
+                )
+            });
         });
     }
 }

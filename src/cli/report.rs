@@ -14,6 +14,8 @@ use codespan_reporting::term::{self, termcolor};
 
 use lectern::{Diagnostic, Parsed, Severity};
 
+use super::lang::t;
+
 /// Diagnostics of one kind shown in full before the rest are counted.
 pub const PER_KIND: usize = 20;
 
@@ -49,7 +51,8 @@ impl Reporter {
 
     /// `error: …`, always shown.
     pub fn error(&mut self, message: &str) {
-        let _ = writeln!(self.err, "error: {}", printable(message));
+        let message = printable(message);
+        let _ = writeln!(self.err, "{}", t!("error: {message}", "错误：{message}"));
     }
 
     /// A line of information (`wrote deck.html …`), left out under `-q`.
@@ -65,7 +68,7 @@ impl Reporter {
         let text = parsed.source.text.as_str();
         let config = term::Config::default();
         // keyed by (is an error, kind): Severity has no Hash
-        let mut shown: HashMap<(bool, String), usize> = HashMap::new();
+        let mut shown: HashMap<(bool, String), (usize, &str)> = HashMap::new();
         let mut counts = Counts::default();
         for d in &parsed.diagnostics {
             match d.severity {
@@ -74,34 +77,58 @@ impl Reporter {
             }
             let seen = shown
                 .entry((d.severity == Severity::Error, kind(&d.message)))
-                .or_default();
-            *seen += 1;
-            if *seen > PER_KIND {
+                .or_insert((0, &d.message));
+            seen.0 += 1;
+            if seen.0 > PER_KIND || (self.quiet && d.severity == Severity::Warning) {
                 continue;
             }
             let excerpt = Excerpt::around(&name, text, d);
             let _ = term::emit(&mut self.err, &config, &excerpt, &excerpt.report(d));
         }
-        let mut more: Vec<(&(bool, String), &usize)> =
-            shown.iter().filter(|(_, n)| **n > PER_KIND).collect();
+        let mut more: Vec<_> = shown.iter().filter(|(_, (n, _))| *n > PER_KIND).collect();
         more.sort();
-        for ((error, kind), n) in more {
-            let what = if *error { "error" } else { "warning" };
+        for ((error, _), (n, first)) in more {
+            if self.quiet && !error {
+                continue;
+            }
+            // named by the first of them
+            let (n, kind) = (n - PER_KIND, printable(first));
             let _ = writeln!(
                 self.err,
-                "{what}: … and {} more like this ({})",
-                n - PER_KIND,
-                kind.trim()
+                "{}",
+                if *error {
+                    t!(
+                        "error: … and {n} more like this ({kind})",
+                        "错误：……同类的还有 {n} 处（{kind}）"
+                    )
+                } else {
+                    t!(
+                        "warning: … and {n} more like this ({kind})",
+                        "警告：……同类的还有 {n} 处（{kind}）"
+                    )
+                }
             );
         }
-        if counts.errors + counts.warnings > 0 {
+        let shown = if self.quiet {
+            counts.errors
+        } else {
+            counts.errors + counts.warnings
+        };
+        if shown > 0 {
             if line_word == "paragraph" {
-                let _ = writeln!(self.err, "note: in a Word file, line N above is paragraph N (empty paragraphs and table cells count)");
+                let _ = writeln!(self.err, "{}", t!(
+                    "note: in a Word file, line N above is paragraph N (empty paragraphs and table cells count)",
+                    "注意：Word 文件里，上面的第 N 行就是第 N 段（空段落和表格单元格也算）"
+                ));
             }
+            let (errors, warnings) = (counts.errors, counts.warnings);
             let _ = writeln!(
                 self.err,
-                "{name}: {} error(s), {} warning(s)",
-                counts.errors, counts.warnings
+                "{}",
+                t!(
+                    "{name}: {errors} error(s), {warnings} warning(s)",
+                    "{name}：{errors} 个错误，{warnings} 个警告"
+                )
             );
         }
         counts

@@ -9,6 +9,7 @@ use lectern::project::{self, Reads};
 use lectern::theme::eject;
 use lectern::Theme;
 
+use super::lang::t;
 use super::{Fail, Out, Reporter};
 
 #[derive(Subcommand, Debug, Clone)]
@@ -32,7 +33,8 @@ pub enum Command {
 pub fn list() -> Result<ExitCode, Fail> {
     let mut out = Out::new();
     for name in lectern::theme::builtin_names() {
-        let theme = Theme::builtin(&name).map_err(|e| Fail(e.to_string()))?;
+        let theme =
+            Theme::builtin(&name).map_err(|e| Fail(super::messages::load_error(&e.into())))?;
         out.line(&format!("{name:<10} {}", theme.description));
     }
     Ok(ExitCode::SUCCESS)
@@ -54,9 +56,10 @@ fn new(dir: &Path, theme: &Theme, reporter: &mut Reporter) -> Result<(), Fail> {
     if dir.exists() {
         let empty = dir.is_dir() && std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_none());
         if !empty {
-            return Err(Fail(format!(
-                "{}: already exists and is not an empty folder; choose a new folder name",
-                dir.display()
+            let dir = dir.display();
+            return Err(Fail(t!(
+                "{dir}: already exists and is not an empty folder; choose a new folder name",
+                "{dir}：已经存在且不是空文件夹；请换一个新的文件夹名"
             )));
         }
     }
@@ -69,17 +72,18 @@ fn new(dir: &Path, theme: &Theme, reporter: &mut Reporter) -> Result<(), Fail> {
         let target = dir.join(&path);
         if let Some(parent) = target.parent() {
             std::fs::create_dir_all(parent)
-                .map_err(|e| Fail(format!("{}: cannot create it: {e}", parent.display())))?;
+                .map_err(|e| Fail(super::messages::os_error(parent, &e, true)))?;
         }
         std::fs::write(&target, bytes)
-            .map_err(|e| Fail(format!("{}: cannot write it: {e}", target.display())))?;
+            .map_err(|e| Fail(super::messages::os_error(&target, &e, true)))?;
     }
-    reporter.note(&format!(
-        "wrote the theme `{name}` (from `{}`) to {}\n  edit {}/theme.toml (colours, organisation, logo), then: lectern theme check {}",
+    let (from, dir) = (
         theme.chain.first().map_or("", String::as_str),
         dir.display(),
-        dir.display(),
-        dir.display()
+    );
+    reporter.note(&t!(
+        "wrote the theme `{name}` (from `{from}`) to {dir}\n  edit {dir}/theme.toml (colours, organisation, logo), then: lectern theme check {dir}",
+        "已把主题 `{name}`（来自 `{from}`）写到 {dir}\n  修改 {dir}/theme.toml（颜色、单位、标志）后运行：lectern theme check {dir}"
     ));
     Ok(())
 }
@@ -95,15 +99,34 @@ fn check(dir: &Path, theme: &Theme) -> Result<(), Fail> {
         theme: theme.clone(),
         ..lectern::Options::default()
     };
-    let deck = lectern::compile(SAMPLE.as_bytes(), &opts)
-        .map_err(|e| Fail(format!("{}: {e}", dir.display())))?;
+    let deck = lectern::compile(SAMPLE.as_bytes(), &opts).map_err(|error| {
+        Fail(super::messages::load_error(&project::LoadError::Lecture {
+            path: dir.to_path_buf(),
+            error,
+        }))
+    })?;
     let mut out = Out::new();
-    out.line(&format!(
-        "{}: the theme `{}` is fine",
-        dir.display(),
-        theme.name
+    let (shown, name) = (dir.display(), &theme.name);
+    out.line(&t!(
+        "{shown}: the theme `{name}` is fine",
+        "{shown}：主题 `{name}` 没有问题"
     ));
     out.line(&format!("  built from: {}", theme.chain.join(" ← ")));
+    // The theme's own CSS may be newer than the office PCs' browsers: say so, do not fail.
+    let css_path = dir.join("style.css");
+    if let Ok(css) = std::fs::read_to_string(&css_path) {
+        for w in lectern::compat::css_warnings(&css) {
+            eprintln!(
+                "warning: {}:{}: `{}` needs {} (decks target {}); {}",
+                css_path.display(),
+                w.line,
+                w.feature,
+                w.needs,
+                lectern::compat::TARGETS,
+                w.help
+            );
+        }
+    }
     if let Some(org) = &theme.organisation {
         out.line(&format!("  organisation: {org}"));
     }
