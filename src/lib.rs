@@ -22,6 +22,7 @@
 
 pub mod aspect;
 pub mod assets;
+pub mod compat;
 pub mod confine;
 pub mod deck;
 pub mod diag;

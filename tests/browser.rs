@@ -1,13 +1,16 @@
 //! The presentation runtime in a real browser: decks built from the seed lecture are
-//! opened from `file://` in headless Chromium and driven the way a speaker would.
-//! Screenshots land in `target/screenshots/` for a person to look at.
+//! opened from `file://` in headless Chromium and driven the way a speaker would. The
+//! key, overview, speaker-view, print and overflow tests run in Firefox ESR too (the
+//! `firefox_*` tests: one body, both engines). Screenshots land in `target/screenshots/`
+//! (`firefox-*.png` for Firefox) for a person to look at.
 
 mod common;
 
 use common::browser::{
-    build_deck, chromium, file_url, pdf_page_png, pdf_pages, seed_lecture, Chromium, Page, WINDOW,
+    build_deck, chromium, file_url, pdf_page_png, pdf_page_size, pdf_pages, seed_lecture, Driver,
+    Engine, Page, WINDOW,
 };
-use headless_chrome::browser::tab::point::Point;
+use common::firefox::firefox;
 use lectern::{Aspect, Options};
 use std::path::PathBuf;
 
@@ -54,14 +57,17 @@ fn crowded_lecture() -> String {
 }
 
 /// Text of the notes of slide `index` as the deck carries them.
-fn notes_of(page: &Page, index: i64) -> String {
+fn notes_of(page: &impl Driver, index: i64) -> String {
     page.eval(&format!(
         "document.querySelectorAll('.reveal > .slides > section')[{index}].querySelector('aside.notes').textContent"
     ))
 }
 
-/// Every request a page made was for the deck itself (file:) or inline data.
-fn assert_offline(page: &Page, what: &str) {
+/// Every request a page made was for the deck itself (file:) or inline data, and the page
+/// reported no error (script exceptions, console.error, CSP violations).
+fn assert_offline(page: &impl Driver, what: &str) {
+    let errors = page.errors();
+    assert!(errors.is_empty(), "{what} reported errors: {errors:?}");
     let urls = page.requests();
     let outside: Vec<&String> = urls
         .iter()
@@ -73,13 +79,21 @@ fn assert_offline(page: &Page, what: &str) {
     );
 }
 
-fn press_all(page: &Page, keys: &[&str]) {
+/// Name of a screenshot or printed page: Firefox's get a `firefox-` prefix.
+fn shot<E: Engine>(engine: &E, name: &str) -> String {
+    match engine.name() {
+        "chromium" => name.to_string(),
+        other => format!("{other}-{name}"),
+    }
+}
+
+fn press_all(page: &impl Driver, keys: &[&str]) {
     for k in keys {
         page.key(k);
     }
 }
 
-fn open_seed(chrome: &Chromium, deck: &Deck, suffix: &str) -> Page {
+fn open_seed<E: Engine>(chrome: &E, deck: &Deck, suffix: &str) -> E::Page {
     let page = chrome.open(&file_url(&deck.path, suffix));
     page.wait_for(
         "document.querySelector('section.present')",
@@ -90,11 +104,21 @@ fn open_seed(chrome: &Chromium, deck: &Deck, suffix: &str) -> Page {
 
 #[test]
 fn keys_move_the_deck_and_the_hash_keeps_the_place() {
-    let Some(chrome) = chromium("keys_move_the_deck_and_the_hash_keeps_the_place") else {
-        return;
-    };
+    if let Some(chrome) = chromium("keys_move_the_deck_and_the_hash_keeps_the_place") {
+        keys_move_the_deck_and_the_hash_keeps_the_place_in(&chrome);
+    }
+}
+
+#[test]
+fn firefox_keys_move_the_deck_and_the_hash_keeps_the_place() {
+    if let Some(firefox) = firefox("firefox_keys_move_the_deck_and_the_hash_keeps_the_place") {
+        keys_move_the_deck_and_the_hash_keeps_the_place_in(&firefox);
+    }
+}
+
+fn keys_move_the_deck_and_the_hash_keeps_the_place_in<E: Engine>(chrome: &E) {
     let deck = seed_deck();
-    let page = open_seed(&chrome, &deck, "");
+    let page = open_seed(chrome, &deck, "");
     page.expect_slide(0, "opening");
     assert_eq!(page.hash(), "#/1");
     page.screenshot("deck-title");
@@ -165,33 +189,64 @@ fn keys_move_the_deck_and_the_hash_keeps_the_place() {
     assert!(page.eval::<bool>("window.prevented === true && window.marker === 1"));
 
     // A URL with a slide in it opens there.
-    let direct = open_seed(&chrome, &deck, "#/7");
+    let direct = open_seed(chrome, &deck, "#/7");
     direct.expect_slide(6, "opening #/7");
     // The page number in the footer and the progress bar match the slide.
     assert_eq!(direct.text("section.present .page-number"), "7 / 17");
-    let progress: f64 =
-        direct.eval("document.querySelector('.lx-progress span').getBoundingClientRect().width");
+    // (The bar's width is animated: wait for it to arrive.)
     let expected = WINDOW.0 as f64 * 6.0 / 16.0;
-    assert!(
-        (progress - expected).abs() < 2.0,
-        "progress {progress}, want {expected}"
+    direct.wait_for(
+        &format!("Math.abs(document.querySelector('.lx-progress span').getBoundingClientRect().width - {expected}) < 2"),
+        "the progress bar is 6/16 of the window wide",
     );
 
     assert_offline(&page, "the deck");
-    assert!(
-        page.requests().iter().any(|u| u.ends_with("lecture.html")),
-        "the recorder saw the deck load itself: {:?}",
-        page.requests()
-    );
+    assert_recorder_works(chrome);
+}
+
+/// The request recorder is not blind: a page that asks a local port for a URL shows up in
+/// it. (Firefox reports no `file:` loads over BiDi, nor requests to a closed port, so the
+/// deck loading itself cannot be the proof; the port listens but never answers.)
+fn assert_recorder_works<E: Engine>(engine: &E) {
+    let port = std::net::TcpListener::bind("127.0.0.1:0").expect("a local port");
+    let url = format!("http://{}/lectern-probe", port.local_addr().unwrap());
+    let probe = engine.open("about:blank");
+    probe.eval::<bool>(&format!("(fetch({url:?}).catch(() => 0), true)"));
+    let end = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    // (Each evaluation also lets the Firefox harness read the events that came meanwhile.)
+    while !probe.eval::<bool>("true")
+        || !probe
+            .requests()
+            .iter()
+            .any(|u| u.ends_with("/lectern-probe"))
+    {
+        assert!(
+            std::time::Instant::now() < end,
+            "{}: the request recorder missed a fetch: {:?}",
+            engine.name(),
+            probe.requests()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
 }
 
 #[test]
 fn blank_screens_overview_and_help() {
-    let Some(chrome) = chromium("blank_screens_overview_and_help") else {
-        return;
-    };
+    if let Some(chrome) = chromium("blank_screens_overview_and_help") {
+        blank_screens_overview_and_help_in(&chrome);
+    }
+}
+
+#[test]
+fn firefox_blank_screens_overview_and_help() {
+    if let Some(firefox) = firefox("firefox_blank_screens_overview_and_help") {
+        blank_screens_overview_and_help_in(&firefox);
+    }
+}
+
+fn blank_screens_overview_and_help_in<E: Engine>(chrome: &E) {
     let deck = seed_deck();
-    let page = open_seed(&chrome, &deck, "#/3");
+    let page = open_seed(chrome, &deck, "#/3");
     let centre = "(() => { const e = document.elementFromPoint(innerWidth / 2, innerHeight / 2);
         return e.className + ' ' + getComputedStyle(e).backgroundColor })()";
 
@@ -253,7 +308,7 @@ fn blank_screens_overview_and_help() {
         "(() => { const r = document.querySelectorAll('.lx-ov .lx-cell')[8].getBoundingClientRect();
           return [r.left + r.width / 2, r.top + r.height / 2] })()",
     );
-    page.tab.click_point(Point { x, y }).unwrap();
+    page.click(x, y);
     page.expect_slide(8, "clicking the ninth thumbnail");
     page.wait_for(
         "document.querySelector('.lx-ov').hidden",
@@ -313,11 +368,21 @@ fn touch_swipes_and_fullscreen() {
 
 #[test]
 fn speaker_window_shows_notes_and_moves_with_the_deck() {
-    let Some(chrome) = chromium("speaker_window_shows_notes_and_moves_with_the_deck") else {
-        return;
-    };
+    if let Some(chrome) = chromium("speaker_window_shows_notes_and_moves_with_the_deck") {
+        speaker_window_shows_notes_and_moves_with_the_deck_in(&chrome);
+    }
+}
+
+#[test]
+fn firefox_speaker_window_shows_notes_and_moves_with_the_deck() {
+    if let Some(firefox) = firefox("firefox_speaker_window_shows_notes_and_moves_with_the_deck") {
+        speaker_window_shows_notes_and_moves_with_the_deck_in(&firefox);
+    }
+}
+
+fn speaker_window_shows_notes_and_moves_with_the_deck_in<E: Engine>(chrome: &E) {
     let deck = seed_deck();
-    let page = open_seed(&chrome, &deck, "#/5");
+    let page = open_seed(chrome, &deck, "#/5");
     page.key("s");
     let speaker = chrome.wait_for_tab("?speaker");
     speaker.wait_for(
@@ -381,11 +446,23 @@ fn speaker_window_shows_notes_and_moves_with_the_deck() {
 
 #[test]
 fn speaker_view_opens_in_the_page_when_the_popup_is_blocked() {
-    let Some(chrome) = chromium("speaker_view_opens_in_the_page_when_the_popup_is_blocked") else {
-        return;
-    };
+    if let Some(chrome) = chromium("speaker_view_opens_in_the_page_when_the_popup_is_blocked") {
+        speaker_view_opens_in_the_page_when_the_popup_is_blocked_in(&chrome);
+    }
+}
+
+#[test]
+fn firefox_speaker_view_opens_in_the_page_when_the_popup_is_blocked() {
+    if let Some(firefox) =
+        firefox("firefox_speaker_view_opens_in_the_page_when_the_popup_is_blocked")
+    {
+        speaker_view_opens_in_the_page_when_the_popup_is_blocked_in(&firefox);
+    }
+}
+
+fn speaker_view_opens_in_the_page_when_the_popup_is_blocked_in<E: Engine>(chrome: &E) {
     let deck = seed_deck();
-    let page = open_seed(&chrome, &deck, "#/5");
+    let page = open_seed(chrome, &deck, "#/5");
     page.eval::<bool>("window.open = () => null, true");
     page.key("s");
     page.wait_for(
@@ -408,9 +485,19 @@ fn speaker_view_opens_in_the_page_when_the_popup_is_blocked() {
 
 #[test]
 fn print_modes_give_clean_pages() {
-    let Some(chrome) = chromium("print_modes_give_clean_pages") else {
-        return;
-    };
+    if let Some(chrome) = chromium("print_modes_give_clean_pages") {
+        print_modes_give_clean_pages_in(&chrome);
+    }
+}
+
+#[test]
+fn firefox_print_modes_give_clean_pages() {
+    if let Some(firefox) = firefox("firefox_print_modes_give_clean_pages") {
+        print_modes_give_clean_pages_in(&firefox);
+    }
+}
+
+fn print_modes_give_clean_pages_in<E: Engine>(chrome: &E) {
     let deck = seed_deck();
 
     let slides = chrome.open(&file_url(&deck.path, "?print"));
@@ -420,17 +507,17 @@ fn print_modes_give_clean_pages() {
         SEED_SLIDES as usize,
         "?print: one slide a page"
     );
-    let text = String::from_utf8_lossy(&pdf);
-    assert!(
-        text.contains("/MediaBox [0 0 1440 810]"),
-        "?print pages are canvas-sized (1920×1080 px)"
+    assert_eq!(
+        pdf_page_size(&pdf),
+        Some((1440.0, 810.0)),
+        "?print pages are canvas-sized (1920×1080 px = 1440×810 pt)"
     );
-    pdf_page_png(&pdf, 5, "print-slide-5");
+    pdf_page_png(&pdf, 5, &shot(chrome, "print-slide-5"));
 
     let handout = chrome.open(&file_url(&deck.path, "?print=handout"));
     let pdf = handout.pdf();
     assert!(pdf_pages(&pdf) >= SEED_SLIDES as usize);
-    match pdf_page_png(&pdf, 3, "handout-page") {
+    match pdf_page_png(&pdf, 3, &shot(chrome, "handout-page")) {
         // Page 3 shows the first part slide, a full red field: printed whole, the red run
         // is 16:9 (a page break once cut its foot off, leaving a white strip).
         Some(png) => {
@@ -479,7 +566,7 @@ fn print_modes_give_clean_pages() {
     );
     let pdf = script.pdf();
     assert!(pdf_pages(&pdf) >= 3);
-    pdf_page_png(&pdf, 1, "script-page");
+    pdf_page_png(&pdf, 1, &shot(chrome, "script-page"));
 
     for page in [&slides, &handout, &script] {
         assert_offline(page, "a print view");
@@ -488,11 +575,21 @@ fn print_modes_give_clean_pages() {
 
 #[test]
 fn overflowing_text_shrinks_and_the_canvas_letterboxes() {
-    let Some(chrome) = chromium("overflowing_text_shrinks_and_the_canvas_letterboxes") else {
-        return;
-    };
+    if let Some(chrome) = chromium("overflowing_text_shrinks_and_the_canvas_letterboxes") {
+        overflowing_text_shrinks_and_the_canvas_letterboxes_in(&chrome);
+    }
+}
+
+#[test]
+fn firefox_overflowing_text_shrinks_and_the_canvas_letterboxes() {
+    if let Some(firefox) = firefox("firefox_overflowing_text_shrinks_and_the_canvas_letterboxes") {
+        overflowing_text_shrinks_and_the_canvas_letterboxes_in(&firefox);
+    }
+}
+
+fn overflowing_text_shrinks_and_the_canvas_letterboxes_in<E: Engine>(chrome: &E) {
     let crowded = deck_of(&crowded_lecture(), &Options::default());
-    let page = open_seed(&chrome, &crowded, "#/4");
+    let page = open_seed(chrome, &crowded, "#/4");
     assert!(page.text("section.present").contains("要点很多的一节"));
     let (body, footer, slide): (f64, f64, f64) = page.eval(
         "(() => { const s = document.querySelector('section.present');
@@ -521,7 +618,7 @@ fn overflowing_text_shrinks_and_the_canvas_letterboxes() {
             ..Options::default()
         },
     );
-    let page = open_seed(&chrome, &standard, "");
+    let page = open_seed(chrome, &standard, "");
     let (left, top, width, height): (f64, f64, f64, f64) = page.eval(
         "(() => { const r = document.querySelector('section.present').getBoundingClientRect();
           return [r.left, r.top, r.width, r.height] })()",
@@ -624,4 +721,124 @@ fn red_field(png: &std::path::Path) -> (u32, u32) {
     }
     assert!(x1 > x0 && y1 > y0, "no red field on the page");
     (x1 - x0 + 1, y1 - y0 + 1)
+}
+
+/// Where the lines of slide `index`'s heading start (character offsets into its text), and
+/// how wide (in em) each mark of the heading's first `”，` pair is set.
+fn heading_layout(page: &impl Driver, index: i64) -> (Vec<usize>, Vec<f64>) {
+    page.eval(&format!(
+        "(() => {{
+           const h = document.querySelectorAll('.reveal > .slides > section')[{index}].querySelector('h1,h2,h3');
+           const em = parseFloat(getComputedStyle(h).fontSize), chars = [];
+           const walk = document.createTreeWalker(h, NodeFilter.SHOW_TEXT);
+           for (let t; (t = walk.nextNode());) for (let i = 0; i < t.data.length; i++) {{
+             const r = document.createRange(); r.setStart(t, i); r.setEnd(t, i + 1);
+             const box = r.getClientRects()[0];
+             if (box) chars.push([t.data[i], box.top, box.width]);
+           }}
+           const starts = [0];
+           chars.forEach((c, i) => {{ if (i && c[1] > chars[i - 1][1] + 5) starts.push(i) }});
+           const k = chars.findIndex((c, i) => c[0] === '”' && chars[i + 1] && chars[i + 1][0] === '，');
+           const scale = h.getBoundingClientRect().width / h.offsetWidth;
+           return [starts, k < 0 ? [] : [chars[k][2], chars[k + 1][2]].map(w => w / scale / em)];
+         }})()"
+    ))
+}
+
+#[test]
+fn a_long_title_breaks_at_the_same_place_in_both_engines() {
+    let name = "a_long_title_breaks_at_the_same_place_in_both_engines";
+    let (Some(chrome), Some(fox)) = (chromium(name), firefox(name)) else {
+        return;
+    };
+    let deck = seed_deck();
+    // Slide 4: （一）聚焦“两个大局”，准确把握新质生产力是高质量发展重要着力点 — two lines.
+    let mut layouts = Vec::new();
+    for layout in [
+        heading_layout(&open_seed(&chrome, &deck, "#/4"), 3),
+        heading_layout(&open_seed(&fox, &deck, "#/4"), 3),
+    ] {
+        let (starts, pair) = &layout;
+        assert!(
+            starts.len() >= 2,
+            "the seed's slide 4 title wraps: {layout:?}"
+        );
+        assert!(
+            pair.len() == 2 && (pair[0] - 0.5).abs() < 0.1 && (pair[1] - 1.0).abs() < 0.1,
+            "”， takes 1.5 em (the quote set half-width): {layout:?}"
+        );
+        layouts.push(layout);
+    }
+    assert_eq!(
+        layouts[0].0, layouts[1].0,
+        "line starts in Chromium and Firefox"
+    );
+    open_seed(&chrome, &deck, "#/4").screenshot("long-title");
+    open_seed(&fox, &deck, "#/4").screenshot("long-title");
+}
+
+/// The most gold (green channel, on the red field) found across the left edge of the first
+/// thumbnail's frame in an overview screenshot.
+fn thumbnail_frame_gold(page: &impl Driver, name: &str) -> u8 {
+    page.key("o");
+    page.wait_for(
+        "document.querySelector('.lx-ov .lx-mini')",
+        "the overview opens",
+    );
+    let (left, top, height, k): (f64, f64, f64, f64) = page.eval(
+        "(() => { const m = document.querySelector('.lx-ov .lx-mini'), r = m.getBoundingClientRect();
+          return [r.left, r.top, r.height, r.width / 1920] })()",
+    );
+    let png = page.screenshot(name);
+    let img = image::open(png).expect("screenshot").to_rgb8();
+    let y = (top + height / 2.0) as u32;
+    // The frame's outer edge is 44 canvas px in; look from just outside it to past the outline.
+    let from = (left + 40.0 * k).floor() as u32;
+    let to = (left + 64.0 * k).ceil() as u32;
+    (from..=to).map(|x| img.get_pixel(x, y)[1]).max().unwrap()
+}
+
+#[test]
+fn overview_thumbnails_keep_the_thin_gold_frame() {
+    let name = "overview_thumbnails_keep_the_thin_gold_frame";
+    let deck = seed_deck();
+    // The red field is (178, 0, 30) and darker at the edges; the gold frame is (242, 199, 92)
+    // at 75 %: a frame that survives the ~0.11 scale leaves a pixel with plenty of green.
+    if let Some(chrome) = chromium(name) {
+        let gold = thumbnail_frame_gold(&open_seed(&chrome, &deck, ""), "overview-frame");
+        assert!(gold > 90, "Chromium: the frame faded to green {gold}");
+    }
+    if let Some(fox) = firefox(name) {
+        let gold = thumbnail_frame_gold(&open_seed(&fox, &deck, ""), "overview-frame");
+        assert!(gold > 90, "Firefox: the frame faded to green {gold}");
+    }
+}
+
+#[test]
+fn the_red_field_is_the_same_red_in_both_engines() {
+    let name = "the_red_field_is_the_same_red_in_both_engines";
+    let (Some(chrome), Some(fox)) = (chromium(name), firefox(name)) else {
+        return;
+    };
+    let deck = seed_deck();
+    let shots = [
+        open_seed(&chrome, &deck, "#/1").screenshot("red-field"),
+        open_seed(&fox, &deck, "#/1").screenshot("red-field"),
+    ]
+    .map(|png| image::open(png).expect("screenshot").to_rgb8());
+    // Points of the title slide's field away from the text and the frame: centre glow,
+    // halfway out, edges and corners of the shade.
+    for (x, y) in [
+        (640, 80),
+        (100, 360),
+        (1180, 360),
+        (300, 650),
+        (1000, 120),
+        (20, 20),
+        (1260, 700),
+    ] {
+        let (c, f) = (shots[0].get_pixel(x, y), shots[1].get_pixel(x, y));
+        let off = (0..3).map(|i| c[i].abs_diff(f[i])).max().unwrap();
+        assert!(off <= 5, "at ({x}, {y}) Chromium {c:?}, Firefox {f:?}");
+    }
 }

@@ -112,6 +112,21 @@ fn check(dir: &Path, theme: &Theme) -> Result<(), Fail> {
         "{shown}：主题 `{name}` 没有问题"
     ));
     out.line(&format!("  built from: {}", theme.chain.join(" ← ")));
+    // The theme's own CSS may be newer than the office PCs' browsers: say so, do not fail.
+    let css_path = dir.join("style.css");
+    if let Ok(css) = std::fs::read_to_string(&css_path) {
+        for w in lectern::compat::css_warnings(&css) {
+            eprintln!(
+                "warning: {}:{}: `{}` needs {} (decks target {}); {}",
+                css_path.display(),
+                w.line,
+                w.feature,
+                w.needs,
+                lectern::compat::TARGETS,
+                w.help
+            );
+        }
+    }
     if let Some(org) = &theme.organisation {
         out.line(&format!("  organisation: {org}"));
     }

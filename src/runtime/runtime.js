@@ -77,8 +77,38 @@
     s.style.width = CW + "px";
     s.style.height = CH + "px";
     s.style.transform = "scale(" + k + ")";
+    // Themes keep thin rules visible in thumbnails: max(3px, calc(1px / var(--lx-scale))).
+    w.style.setProperty("--lx-scale", k);
     fitBody(c);
     return w;
+  }
+
+  /* Adjacent full-width punctuation (”， or 。“) takes one and a half em, not two: Chromium
+     123+ does it by itself (text-spacing-trim), older Chromium and Firefox do not, and a long
+     title then breaks elsewhere. Where the engine does not trim, the mark CSS Text 4 trims
+     (a closing mark before a closing one, an opening mark after any) gets the font's
+     half-width form ("halt"), in the slides and their notes alike. */
+  var CLOSE = "，。、：；”’）】》」』〕〉", OPEN = "“‘（【《「『〔〈";
+  function trimPunctuation(root) {
+    var walk = D.createTreeWalker(root, NodeFilter.SHOW_TEXT), texts = [], t;
+    while ((t = walk.nextNode())) texts.push(t);
+    texts.forEach((node) => {
+      var s = node.data, out = D.createDocumentFragment(), from = 0;
+      for (var i = 0; i < s.length; i++) {
+        var c = s[i], half = (CLOSE.indexOf(c) >= 0 && CLOSE.indexOf(s[i + 1]) >= 0 && i + 1 < s.length) ||
+          (OPEN.indexOf(c) >= 0 && i > 0 && (OPEN + CLOSE).indexOf(s[i - 1]) >= 0);
+        if (!half) continue;
+        out.appendChild(D.createTextNode(s.slice(from, i)));
+        el("span", "lx-half", out).textContent = c;
+        from = i + 1;
+      }
+      if (!from) return;
+      out.appendChild(D.createTextNode(s.slice(from)));
+      node.parentNode.replaceChild(out, node);
+    });
+  }
+  if (!(W.CSS && CSS.supports && CSS.supports("text-spacing-trim", "normal"))) {
+    slides.forEach(trimPunctuation);
   }
 
   if (printing) return printMode(printing[1] || "slides");

@@ -5,6 +5,9 @@
 //! download). Without Chromium the tests print a loud SKIPPED line and pass, unless
 //! `LECTERN_REQUIRE_BROWSER=1` (set by `.ci/run`) makes a missing browser a failure.
 //!
+//! A test written against [`Engine`] and [`Driver`] runs in Chromium and in Firefox ESR
+//! (`super::firefox`, over WebDriver BiDi) alike.
+//!
 //! ```ignore
 //! mod common;
 //! use common::browser::{chromium, build_deck, file_url, seed_lecture};
@@ -22,15 +25,116 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use headless_chrome::browser::tab::point::Point;
 use headless_chrome::browser::tab::ModifierKey;
 use headless_chrome::protocol::cdp::types::Event;
-use headless_chrome::protocol::cdp::{Emulation, Input, Network, Page as Cdp};
+use headless_chrome::protocol::cdp::{Emulation, Input, Log, Network, Page as Cdp, Runtime};
 use headless_chrome::types::PrintToPdfOptions;
 use headless_chrome::{Browser, LaunchOptions, Tab};
 use serde::de::DeserializeOwned;
 
 /// Browser window size for every page the harness opens.
 pub const WINDOW: (u32, u32) = (1280, 720);
+
+/// A browser that opens pages: [`Chromium`] or `firefox::Firefox`.
+pub trait Engine {
+    type Page: Driver;
+    /// "chromium" or "firefox", for messages.
+    fn name(&self) -> &'static str;
+    /// Opens `url` in a new tab of [`WINDOW`]'s size and waits until it has loaded.
+    fn open(&self, url: &str) -> Self::Page;
+    /// Waits up to 5 s for a tab (a pop-up, say) whose URL contains `part`.
+    fn wait_for_tab(&self, part: &str) -> Self::Page;
+}
+
+/// One tab of either engine: what the tests do with a page.
+pub trait Driver {
+    /// `JSON.stringify((js))` evaluated in the page, or the exception's text.
+    fn eval_json(&self, js: &str) -> Result<String, String>;
+    /// Presses a key as puppeteer names it ("ArrowRight", "PageDown", "F5", ".", "b", "5").
+    fn key(&self, key: &str) -> &Self;
+    fn shift_key(&self, key: &str) -> &Self;
+    /// Presses a key given by its DOM `key` and `code`, as a presenter remote or an IME
+    /// sends it (`press_code("PageDown", "PageDown", 34)`, `press_code("Process", "KeyN", 229)`).
+    fn press_code(&self, key: &str, code: &str, key_code: u32) -> &Self;
+    /// A left click at `(x, y)` in CSS pixels.
+    fn click(&self, x: f64, y: f64);
+    fn reload(&self);
+    /// Saves a PNG of the viewport in `target/screenshots/` and returns its path.
+    fn screenshot(&self, name: &str) -> PathBuf;
+    /// The page printed to PDF, backgrounds on, pages sized by the page's `@page`.
+    fn pdf(&self) -> Vec<u8>;
+    /// Every URL this tab asked for since it was opened.
+    fn requests(&self) -> Vec<String>;
+    /// JavaScript errors, `console.error` calls and error-level browser messages (a CSP
+    /// violation, say) in this tab so far.
+    fn errors(&self) -> Vec<String>;
+
+    /// Evaluates a JavaScript expression and deserialises its value (passed as JSON, so
+    /// arrays and objects come back whole).
+    fn eval<T: DeserializeOwned>(&self, js: &str) -> T {
+        let json = self
+            .eval_json(js)
+            .unwrap_or_else(|e| panic!("evaluating `{js}`: {e}"));
+        serde_json::from_str(&json).unwrap_or_else(|e| panic!("`{js}` gave {json}: {e}"))
+    }
+
+    /// Polls a JavaScript condition for up to 5 s; panics naming `what` if it stays false.
+    fn wait_for(&self, condition: &str, what: &str) {
+        let end = Instant::now() + Duration::from_secs(5);
+        let js = format!("!!({condition})");
+        while self.eval_json(&js).as_deref() != Ok("true") {
+            assert!(
+                Instant::now() < end,
+                "timed out waiting until {what} ({condition})"
+            );
+            std::thread::sleep(Duration::from_millis(40));
+        }
+    }
+
+    /// Index (0-based) of the one slide of the deck visible in the window, or -1; panics
+    /// if more than one is visible.
+    fn visible_slide(&self) -> i64 {
+        let shown: Vec<i64> = self.eval(
+            "[...document.querySelectorAll('.reveal:not(.lx-mini) > .slides > section')].map((s, i) => {
+               const r = s.getBoundingClientRect(), st = getComputedStyle(s);
+               return r.width > 0 && r.height > 0 && st.display !== 'none' && st.visibility !== 'hidden'
+                 && +st.opacity > 0.5 && r.left < innerWidth && r.right > 0 && r.top < innerHeight
+                 && r.bottom > 0 ? i : -1 }).filter(i => i >= 0)",
+        );
+        assert!(
+            shown.len() <= 1,
+            "several slides visible at once: {shown:?}"
+        );
+        shown.first().copied().unwrap_or(-1)
+    }
+
+    /// Waits until slide `index` (0-based) is the one visible.
+    fn expect_slide(&self, index: i64, after: &str) {
+        let end = Instant::now() + Duration::from_secs(3);
+        loop {
+            let now = self.visible_slide();
+            if now == index {
+                return;
+            }
+            assert!(
+                Instant::now() < end,
+                "after {after}: slide {now} visible, want {index}"
+            );
+            std::thread::sleep(Duration::from_millis(30));
+        }
+    }
+
+    fn hash(&self) -> String {
+        self.eval("location.hash")
+    }
+
+    fn text(&self, selector: &str) -> String {
+        self.eval(&format!(
+            "(document.querySelector({selector:?}) || {{innerText: ''}}).innerText"
+        ))
+    }
+}
 
 const CANDIDATES: &[&str] = &[
     "/usr/bin/chromium",
@@ -154,6 +258,19 @@ impl Chromium {
     }
 }
 
+impl Engine for Chromium {
+    type Page = Page;
+    fn name(&self) -> &'static str {
+        "chromium"
+    }
+    fn open(&self, url: &str) -> Page {
+        Chromium::open(self, url)
+    }
+    fn wait_for_tab(&self, part: &str) -> Page {
+        Chromium::wait_for_tab(self, part)
+    }
+}
+
 /// The viewport is exactly [`WINDOW`], whatever the headless window's decorations.
 fn fix_viewport(tab: &Tab) {
     tab.call_method(Emulation::SetDeviceMetricsOverride {
@@ -179,18 +296,39 @@ fn fix_viewport(tab: &Tab) {
 pub struct Page {
     pub tab: Arc<Tab>,
     requests: Arc<Mutex<Vec<String>>>,
+    errors: Arc<Mutex<Vec<String>>>,
 }
 
 impl Page {
     fn watch(tab: Arc<Tab>) -> Page {
         let requests = Arc::new(Mutex::new(Vec::new()));
-        let sink = Arc::clone(&requests);
-        tab.add_event_listener(Arc::new(move |event: &Event| {
-            if let Event::NetworkRequestWillBeSent(e) = event {
+        let errors = Arc::new(Mutex::new(Vec::new()));
+        let (sink, error_sink) = (Arc::clone(&requests), Arc::clone(&errors));
+        tab.add_event_listener(Arc::new(move |event: &Event| match event {
+            Event::NetworkRequestWillBeSent(e) => {
                 sink.lock().unwrap().push(e.params.request.url.clone());
             }
+            Event::RuntimeExceptionThrown(e) => {
+                let d = &e.params.exception_details;
+                let what = d.exception.as_ref().and_then(|x| x.description.clone());
+                error_sink
+                    .lock()
+                    .unwrap()
+                    .push(what.unwrap_or_else(|| d.text.clone()));
+            }
+            Event::RuntimeConsoleAPICalled(e)
+                if e.params.Type == Runtime::ConsoleAPICalledEventTypeOption::Error =>
+            {
+                error_sink.lock().unwrap().push("console.error".into());
+            }
+            Event::LogEntryAdded(e) if e.params.entry.level == Log::LogEntryLevel::Error => {
+                error_sink.lock().unwrap().push(e.params.entry.text.clone());
+            }
+            _ => {}
         }))
         .expect("listen to network events");
+        tab.enable_runtime().expect("runtime events");
+        tab.enable_log().expect("log events");
         tab.call_method(Network::Enable {
             max_total_buffer_size: None,
             max_resource_buffer_size: None,
@@ -199,82 +337,26 @@ impl Page {
             enable_durable_messages: None,
         })
         .expect("enable network events");
-        Page { tab, requests }
+        Page {
+            tab,
+            requests,
+            errors,
+        }
     }
 
-    /// Every URL this tab asked for since it was opened (the page itself included).
-    pub fn requests(&self) -> Vec<String> {
-        self.requests.lock().unwrap().clone()
-    }
-
-    /// Evaluates a JavaScript expression and deserialises its value (passed as JSON, so
-    /// arrays and objects come back whole).
+    /// [`Driver::eval`], for callers that do not import the trait.
     pub fn eval<T: DeserializeOwned>(&self, js: &str) -> T {
-        let json = self
-            .tab
-            .evaluate(&format!("JSON.stringify(({js}))"), false)
-            .unwrap_or_else(|e| panic!("evaluating `{js}`: {e}"))
-            .value
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_else(|| "null".into());
-        serde_json::from_str(&json).unwrap_or_else(|e| panic!("`{js}` gave {json}: {e}"))
+        Driver::eval(self, js)
     }
 
-    /// Polls a JavaScript condition for up to 5 s; panics naming `what` if it stays false.
+    /// [`Driver::wait_for`], for callers that do not import the trait.
     pub fn wait_for(&self, condition: &str, what: &str) {
-        let end = Instant::now() + Duration::from_secs(5);
-        let js = format!("!!({condition})");
-        while !self
-            .tab
-            .evaluate(&js, true)
-            .ok()
-            .and_then(|r| r.value)
-            .is_some_and(|v| v == true)
-        {
-            assert!(
-                Instant::now() < end,
-                "timed out waiting until {what} ({condition})"
-            );
-            std::thread::sleep(Duration::from_millis(40));
-        }
+        Driver::wait_for(self, condition, what)
     }
 
-    /// Presses a key as puppeteer names it ("ArrowRight", "PageDown", "F5", ".", "b", "5").
-    pub fn key(&self, key: &str) -> &Self {
-        self.tab
-            .press_key(key)
-            .unwrap_or_else(|e| panic!("pressing {key}: {e}"));
-        self
-    }
-
-    /// Presses a key given by its DOM `key` and `code`, as a presenter remote or an IME
-    /// sends it (`press_code("PageDown", "PageDown", 34)`, `press_code("Process", "KeyN", 229)`).
-    pub fn press_code(&self, key: &str, code: &str, key_code: u32) -> &Self {
-        for kind in [
-            Input::DispatchKeyEventTypeOption::RawKeyDown,
-            Input::DispatchKeyEventTypeOption::KeyUp,
-        ] {
-            self.tab
-                .call_method(Input::DispatchKeyEvent {
-                    Type: kind,
-                    key: Some(key.into()),
-                    code: Some(code.into()),
-                    windows_virtual_key_code: Some(key_code),
-                    native_virtual_key_code: Some(key_code),
-                    modifiers: None,
-                    timestamp: None,
-                    text: None,
-                    unmodified_text: None,
-                    key_identifier: None,
-                    auto_repeat: None,
-                    is_keypad: None,
-                    is_system_key: None,
-                    location: None,
-                    commands: None,
-                })
-                .unwrap_or_else(|e| panic!("pressing {key} ({code}): {e}"));
-        }
-        self
+    /// [`Driver::screenshot`], for callers that do not import the trait.
+    pub fn screenshot(&self, name: &str) -> PathBuf {
+        Driver::screenshot(self, name)
     }
 
     /// A one-finger swipe from `from` to `to` (CSS pixels).
@@ -313,65 +395,73 @@ impl Page {
                 .expect("touch event");
         }
     }
+}
 
-    pub fn shift_key(&self, key: &str) -> &Self {
+impl Driver for Page {
+    fn eval_json(&self, js: &str) -> Result<String, String> {
+        let value = self
+            .tab
+            .evaluate(&format!("JSON.stringify(({js}))"), false)
+            .map_err(|e| e.to_string())?
+            .value;
+        Ok(value
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_else(|| "null".into()))
+    }
+
+    fn key(&self, key: &str) -> &Self {
+        self.tab
+            .press_key(key)
+            .unwrap_or_else(|e| panic!("pressing {key}: {e}"));
+        self
+    }
+
+    fn shift_key(&self, key: &str) -> &Self {
         self.tab
             .press_key_with_modifiers(key, Some(&[ModifierKey::Shift]))
             .unwrap_or_else(|e| panic!("pressing Shift+{key}: {e}"));
         self
     }
 
-    /// Index (0-based) of the one slide of the deck visible in the window, or -1; panics
-    /// if more than one is visible.
-    pub fn visible_slide(&self) -> i64 {
-        let shown: Vec<i64> = self.eval(
-            "[...document.querySelectorAll('.reveal:not(.lx-mini) > .slides > section')].map((s, i) => {
-               const r = s.getBoundingClientRect(), st = getComputedStyle(s);
-               return r.width > 0 && r.height > 0 && st.display !== 'none' && st.visibility !== 'hidden'
-                 && +st.opacity > 0.5 && r.left < innerWidth && r.right > 0 && r.top < innerHeight
-                 && r.bottom > 0 ? i : -1 }).filter(i => i >= 0)",
-        );
-        assert!(
-            shown.len() <= 1,
-            "several slides visible at once: {shown:?}"
-        );
-        shown.first().copied().unwrap_or(-1)
-    }
-
-    /// Waits until slide `index` (0-based) is the one visible.
-    pub fn expect_slide(&self, index: i64, after: &str) {
-        let end = Instant::now() + Duration::from_secs(3);
-        loop {
-            let now = self.visible_slide();
-            if now == index {
-                return;
-            }
-            assert!(
-                Instant::now() < end,
-                "after {after}: slide {now} visible, want {index}"
-            );
-            std::thread::sleep(Duration::from_millis(30));
+    fn press_code(&self, key: &str, code: &str, key_code: u32) -> &Self {
+        for kind in [
+            Input::DispatchKeyEventTypeOption::RawKeyDown,
+            Input::DispatchKeyEventTypeOption::KeyUp,
+        ] {
+            self.tab
+                .call_method(Input::DispatchKeyEvent {
+                    Type: kind,
+                    key: Some(key.into()),
+                    code: Some(code.into()),
+                    windows_virtual_key_code: Some(key_code),
+                    native_virtual_key_code: Some(key_code),
+                    modifiers: None,
+                    timestamp: None,
+                    text: None,
+                    unmodified_text: None,
+                    key_identifier: None,
+                    auto_repeat: None,
+                    is_keypad: None,
+                    is_system_key: None,
+                    location: None,
+                    commands: None,
+                })
+                .unwrap_or_else(|e| panic!("pressing {key} ({code}): {e}"));
         }
+        self
     }
 
-    pub fn hash(&self) -> String {
-        self.eval("location.hash")
+    fn click(&self, x: f64, y: f64) {
+        self.tab.click_point(Point { x, y }).expect("click");
     }
 
-    pub fn text(&self, selector: &str) -> String {
-        self.eval(&format!(
-            "(document.querySelector({selector:?}) || {{innerText: ''}}).innerText"
-        ))
-    }
-
-    pub fn reload(&self) {
+    fn reload(&self) {
         self.tab.reload(false, None).expect("reload");
         self.tab.wait_until_navigated().expect("reload finishes");
         self.wait_for("document.readyState === 'complete'", "the page reloads");
     }
 
-    /// Saves a PNG of the viewport as `target/screenshots/NAME.png` and returns its path.
-    pub fn screenshot(&self, name: &str) -> PathBuf {
+    fn screenshot(&self, name: &str) -> PathBuf {
         let png = self
             .tab
             .capture_screenshot(Cdp::CaptureScreenshotFormatOption::Png, None, None, true)
@@ -380,7 +470,7 @@ impl Page {
     }
 
     /// Chromium's print-to-PDF with the page's own `@page` size, backgrounds on.
-    pub fn pdf(&self) -> Vec<u8> {
+    fn pdf(&self) -> Vec<u8> {
         self.tab
             .print_to_pdf(Some(PrintToPdfOptions {
                 print_background: Some(true),
@@ -388,6 +478,14 @@ impl Page {
                 ..PrintToPdfOptions::default()
             }))
             .expect("print to PDF")
+    }
+
+    fn requests(&self) -> Vec<String> {
+        self.requests.lock().unwrap().clone()
+    }
+
+    fn errors(&self) -> Vec<String> {
+        self.errors.lock().unwrap().clone()
     }
 }
 
@@ -426,8 +524,12 @@ pub fn file_url(path: &Path, suffix: &str) -> String {
     format!("file://{}{suffix}", abs.display())
 }
 
-/// Number of pages in a PDF written by Chromium (its page objects are not compressed).
+/// Number of pages in a PDF: from poppler's `pdfinfo` (Firefox compresses its page
+/// objects), else by counting the page objects Chromium writes uncompressed.
 pub fn pdf_pages(pdf: &[u8]) -> usize {
+    if let Some(n) = pdfinfo(pdf, "Pages:").and_then(|v| v.parse().ok()) {
+        return n;
+    }
     String::from_utf8_lossy(pdf)
         .split("/Type")
         .skip(1)
@@ -436,6 +538,20 @@ pub fn pdf_pages(pdf: &[u8]) -> usize {
             rest.starts_with("/Page") && !rest[5..].starts_with('s')
         })
         .count()
+}
+
+/// A field of `pdfinfo`'s report on `pdf` ("Pages:", "Page size:"), if poppler is installed.
+fn pdfinfo(pdf: &[u8], field: &str) -> Option<String> {
+    let dir = tempfile::tempdir().ok()?;
+    let input = dir.path().join("in.pdf");
+    std::fs::write(&input, pdf).ok()?;
+    let out = std::process::Command::new("pdfinfo")
+        .arg(&input)
+        .output()
+        .ok()?;
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix(field).map(|v| v.trim().to_string()))
 }
 
 /// Renders page `page` (1-based) of `pdf` to `target/screenshots/NAME.png` with poppler's
@@ -453,4 +569,31 @@ pub fn pdf_page_png(pdf: &[u8], page: usize, name: &str) -> Option<PathBuf> {
         .status()
         .ok()?;
     status.success().then(|| stem.with_extension("png"))
+}
+
+/// Width and height in points of the first page of a PDF: from `pdfinfo` ("1440 x 810
+/// pts"), else from the first `/MediaBox` as Chromium writes it (`[0 0 1440 810]`).
+pub fn pdf_page_size(pdf: &[u8]) -> Option<(f64, f64)> {
+    if let Some(size) = pdfinfo(pdf, "Page size:") {
+        let n: Vec<f64> = size
+            .split_whitespace()
+            .filter_map(|w| w.parse().ok())
+            .collect();
+        if let [w, h, ..] = n[..] {
+            return Some((w.round(), h.round()));
+        }
+    }
+    let text = String::from_utf8_lossy(pdf);
+    let i = text.find("/MediaBox")?;
+    let rest = text[i + 9..].trim_start().strip_prefix('[')?;
+    let nums: Vec<f64> = rest
+        .split(']')
+        .next()?
+        .split_whitespace()
+        .map(|n| n.parse().ok())
+        .collect::<Option<_>>()?;
+    match nums[..] {
+        [x0, y0, x1, y1] => Some(((x1 - x0).round(), (y1 - y0).round())),
+        _ => None,
+    }
 }
