@@ -24,6 +24,35 @@ pub struct Diagnostic {
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
+    /// The same message and help in Chinese, for a command that speaks it; where it is
+    /// missing the English stands.
+    #[serde(skip)]
+    pub zh: Option<Chinese>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chinese {
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// Gives the diagnostic its Chinese wording.
+    pub fn zh(&mut self, message: impl Into<String>, help: Option<&str>) -> &mut Self {
+        self.zh = Some(Chinese {
+            message: message.into(),
+            help: help.map(str::to_string),
+        });
+        self
+    }
+
+    /// Message and help in Chinese when `chinese` and the diagnostic has them.
+    pub fn words(&self, chinese: bool) -> (&str, Option<&str>) {
+        match &self.zh {
+            Some(zh) if chinese => (&zh.message, zh.help.as_deref()),
+            _ => (&self.message, self.help.as_deref()),
+        }
+    }
 }
 
 /// Collects diagnostics and fills in line and column from the source's line index.
@@ -43,15 +72,33 @@ impl<'a> Diagnostics<'a> {
         }
     }
 
-    pub fn warn(&mut self, span: Span, message: impl Into<String>, help: Option<String>) {
-        self.push(Severity::Warning, span, message.into(), help);
+    /// Adds a warning; chain [`Diagnostic::zh`] to word it in Chinese too.
+    pub fn warn(
+        &mut self,
+        span: Span,
+        message: impl Into<String>,
+        help: Option<String>,
+    ) -> &mut Diagnostic {
+        self.push(Severity::Warning, span, message.into(), help)
     }
 
-    pub fn error(&mut self, span: Span, message: impl Into<String>, help: Option<String>) {
-        self.push(Severity::Error, span, message.into(), help);
+    /// Adds an error; chain [`Diagnostic::zh`] to word it in Chinese too.
+    pub fn error(
+        &mut self,
+        span: Span,
+        message: impl Into<String>,
+        help: Option<String>,
+    ) -> &mut Diagnostic {
+        self.push(Severity::Error, span, message.into(), help)
     }
 
-    fn push(&mut self, severity: Severity, span: Span, message: String, help: Option<String>) {
+    fn push(
+        &mut self,
+        severity: Severity,
+        span: Span,
+        message: String,
+        help: Option<String>,
+    ) -> &mut Diagnostic {
         // A span must cut the text at characters, or no report can show it.
         let start = floor_char_boundary(self.text, span.start);
         let span = Span::new(start, floor_char_boundary(self.text, span.end).max(start));
@@ -63,7 +110,9 @@ impl<'a> Diagnostics<'a> {
             column: 0,
             message,
             help,
+            zh: None,
         });
+        self.list.last_mut().expect("just pushed")
     }
 
     /// The diagnostics in text order, at most [`PER_KIND`] of each kind: after that one
@@ -115,6 +164,9 @@ fn cap_per_kind(list: Vec<Diagnostic>, cap: usize) -> Vec<Diagnostic> {
         let more = seen[&k] - cap;
         let d = &mut kept[at];
         d.message = format!("{more} more like this, from here on: {}", d.message);
+        if let Some(zh) = &mut d.zh {
+            zh.message = format!("从这里起同类的还有 {more} 处：{}", zh.message);
+        }
     }
     kept
 }

@@ -234,7 +234,8 @@ pub fn parse(bytes: &[u8], opts: &Options) -> Result<Parsed, Error> {
     let mut diags = diag::Diagnostics::new(&source.text, &source.lines);
     for note in notes {
         let at = source.lines.line_start(note.paragraph);
-        diags.warn(tree::Span::new(at, at), note.message, note.help);
+        let d = diags.warn(tree::Span::new(at, at), note.message, note.help);
+        d.zh = note.zh;
     }
     // Each distinct picture is decoded once per build, within the deck's budgets.
     let cache = images::Cache::new();
@@ -242,20 +243,32 @@ pub fn parse(bytes: &[u8], opts: &Options) -> Result<Parsed, Error> {
     let mut text = std::borrow::Cow::Borrowed(source.text.as_str());
     let mut front = Settings::default();
     if let Some(at) = settings::unclosed_front_matter(&source.text) {
-        diags.warn(
-            tree::Span::new(at, at + 3),
-            "the front matter opened by +++ is never closed: it is read as lecture text",
-            Some("add a line +++ after the settings, or delete the first +++".into()),
-        );
+        diags
+            .warn(
+                tree::Span::new(at, at + 3),
+                "the front matter opened by +++ is never closed: it is read as lecture text",
+                Some("add a line +++ after the settings, or delete the first +++".into()),
+            )
+            .zh(
+                "+++ 开始的设置区没有结束：它被当作讲稿正文",
+                Some("在设置后面加一行 +++，或删掉第一个 +++"),
+            );
     }
     if let Some(fm) = settings::front_matter(&source.text) {
         match fm.settings {
             Ok(s) => front = s,
-            Err(e) => diags.error(
-                tree::Span::new(e.offset, e.offset),
-                format!("deck settings: {}", e.message),
-                Some("fix the front matter between the fences, or remove it".into()),
-            ),
+            Err(e) => {
+                diags
+                    .error(
+                        tree::Span::new(e.offset, e.offset),
+                        format!("deck settings: {}", e.message),
+                        Some("fix the front matter between the fences, or remove it".into()),
+                    )
+                    .zh(
+                        format!("幻灯片设置有误：{}", e.message),
+                        Some("改正两行 +++ 之间的设置，或把它们删掉"),
+                    );
+            }
         }
         // The parsers see blank lines where the front matter was: offsets stay true.
         let mut blanked = source.text.clone().into_bytes();
@@ -283,13 +296,18 @@ pub fn parse(bytes: &[u8], opts: &Options) -> Result<Parsed, Error> {
     // A reprint or source notice is kept as the deck's metadata, never shown; say once
     // where it is, since it means the text came from a web page.
     if let Some(note) = lecture.source_note.first() {
-        diags.warn(
-            note.span,
-            "the text looks copied from a website: this reprint or source notice is kept \
+        diags
+            .warn(
+                note.span,
+                "the text looks copied from a website: this reprint or source notice is kept \
              out of the slides and the notes"
-                .to_string(),
-            Some("nothing to do; remove the line from the lecture to silence this".into()),
-        );
+                    .to_string(),
+                Some("nothing to do; remove the line from the lecture to silence this".into()),
+            )
+            .zh(
+                "讲稿像是从网页复制的：这条转载或来源说明不放进幻灯片和备注",
+                Some("不用处理；从讲稿里删掉这一行，就不再提示"),
+            );
     }
     let meta = &mut lecture.meta;
     for (slot, value) in [
@@ -335,11 +353,18 @@ fn docx_pictures(
                 role: tree::Role::Block,
                 rich: Some(tree::Rich::Block(deck::Block::Image(picture))),
             }),
-            Err(e) => diags.warn(
-                span,
-                format!("picture left out: {e}"),
-                Some("replace the picture in Word with a PNG or JPEG and save".into()),
-            ),
+            Err(e) => {
+                diags
+                    .warn(
+                        span,
+                        format!("picture left out: {e}"),
+                        Some("replace the picture in Word with a PNG or JPEG and save".into()),
+                    )
+                    .zh(
+                        format!("图片没有放进幻灯片：{e}"),
+                        Some("在 Word 里把这张图片换成 PNG 或 JPEG 格式，再保存"),
+                    );
+            }
         }
     }
     blocks

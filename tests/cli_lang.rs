@@ -159,3 +159,28 @@ fn a_long_line_is_shown_clipped_around_the_caret() {
         ran.stderr
     );
 }
+
+/// Every kind of warning the parser gives, on one lecture: in Chinese each one is worded
+/// in Chinese, help included, and in English nothing Chinese-only leaks in.
+#[test]
+fn the_lectures_warnings_in_chinese() {
+    let lecture = "一、开头\n（二）第二\n（1）跳级\n“没有结束的引号。\n二、\n三、结尾\n一要\n";
+    let zh = Test::new()
+        .file("bad.txt", lecture)
+        .args(["--lang", "zh", "check", "bad.txt"])
+        .stderr_has("没有标题行：讲稿一开头就是带编号的标题")
+        .stderr_has("编号从 （二） 开始，而不是 （一）")
+        .stderr_has("引号没有配对")
+        .stderr_has("二、 后面没有文字")
+        .stderr_has("层级跳跃：（1） 直接在 （二） 下面，中间缺少 1. 这一级")
+        .stderr_has("一要 后面没有文字：讲稿像是在这里断了")
+        .stderr_has("提示：")
+        .run();
+    assert!(!zh.stderr.contains("help:"), "{}", zh.stderr);
+    Test::new()
+        .file("bad.txt", lecture)
+        .args(["--lang", "en", "check", "bad.txt"])
+        .stderr_has("no title line: the lecture starts with a numbered heading")
+        .stderr_has("help: ")
+        .run();
+}

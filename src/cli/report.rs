@@ -14,7 +14,7 @@ use codespan_reporting::term::{self, termcolor};
 
 use lectern::{Diagnostic, Parsed, Severity};
 
-use super::lang::t;
+use super::lang::{current, t, Lang};
 
 /// Diagnostics of one kind shown in full before the rest are counted.
 pub const PER_KIND: usize = 20;
@@ -77,7 +77,7 @@ impl Reporter {
             }
             let seen = shown
                 .entry((d.severity == Severity::Error, kind(&d.message)))
-                .or_insert((0, &d.message));
+                .or_insert((0, d.words(current() == Lang::Zh).0));
             seen.0 += 1;
             if seen.0 > PER_KIND || (self.quiet && d.severity == Severity::Warning) {
                 continue;
@@ -211,11 +211,18 @@ impl<'a> Excerpt<'a> {
             Severity::Warning => Report::warning(),
             Severity::Error => Report::error(),
         };
+        let chinese = current() == Lang::Zh;
+        let (message, help) = d.words(chinese);
         let mut report = report
-            .with_message(printable(&d.message))
+            .with_message(printable(message))
             .with_labels(vec![Label::primary((), self.range.clone())]);
-        if let Some(help) = &d.help {
-            report = report.with_notes(vec![format!("help: {}", printable(help))]);
+        if let Some(help) = help {
+            let help = printable(help);
+            report = report.with_notes(vec![if chinese {
+                format!("提示：{help}")
+            } else {
+                format!("help: {help}")
+            }]);
         }
         report
     }
@@ -287,6 +294,7 @@ mod tests {
             column,
             message: "m".into(),
             help: None,
+            zh: None,
         }
     }
 

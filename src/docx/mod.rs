@@ -55,6 +55,15 @@ pub struct Note {
     pub paragraph: usize,
     pub message: String,
     pub help: Option<String>,
+    /// The same in Chinese.
+    pub zh: Option<crate::diag::Chinese>,
+}
+
+fn chinese(message: String, help: &str) -> Option<crate::diag::Chinese> {
+    Some(crate::diag::Chinese {
+        message,
+        help: Some(help.into()),
+    })
 }
 
 /// Why a file could not be read as a Word document.
@@ -183,6 +192,13 @@ pub fn convert(bytes: &[u8]) -> Result<Converted, DocxError> {
                     pic.rel_id
                 ),
                 help: Some("insert the picture again in Word and save".into()),
+                zh: chinese(
+                    format!(
+                        "一张图片的部件（{}）在 .docx 里找不到，没有放进幻灯片",
+                        pic.rel_id
+                    ),
+                    "在 Word 里重新插入这张图片，再保存",
+                ),
             });
             continue;
         };
@@ -198,11 +214,19 @@ pub fn convert(bytes: &[u8]) -> Result<Converted, DocxError> {
                 paragraph,
                 message: format!("the picture {name} is missing from the .docx; it is left out"),
                 help: Some("insert the picture again in Word and save".into()),
+                zh: chinese(
+                    format!("图片 {name} 在 .docx 里找不到，没有放进幻灯片"),
+                    "在 Word 里重新插入这张图片，再保存",
+                ),
             }),
             Err(e) => converted.notes.push(Note {
                 paragraph,
                 message: format!("the picture {name} is left out: {e}"),
                 help: Some("insert a smaller copy of the picture in Word and save".into()),
+                zh: chinese(
+                    format!("图片 {name} 没有放进幻灯片：{e}"),
+                    "在 Word 里插入这张图片的小一些的版本，再保存",
+                ),
             }),
         }
     }
@@ -341,6 +365,14 @@ fn place_title(lines: &mut [Line], notes: &mut Vec<Note>) -> Option<usize> {
                 at - first
             ),
             help: Some("put the title first in the document if this is not what you meant".into()),
+            zh: chinese(
+                format!(
+                    "第 {} 段（Word 的标题样式）用作标题；它前面的 {} 段移到它后面",
+                    at + 1,
+                    at - first
+                ),
+                "如果不是这个意思，请在文档里把标题放在最前面",
+            ),
         });
     }
     Some(first)
@@ -402,6 +434,13 @@ fn number_outline_headings(lines: &mut [Line], title: Option<usize>, notes: &mut
                 line.outline.unwrap_or(0) + 1
             ),
             help: Some("number the heading in Word (automatic numbering or typed) to choose its number".into()),
+            zh: chinese(
+                format!(
+                    "Word 标题没有编号（大纲级别 {}）：幻灯片里编为 {marker}",
+                    line.outline.unwrap_or(0) + 1
+                ),
+                "在 Word 里给这个标题编号（自动编号或直接输入），就能自己定编号",
+            ),
         });
     }
 }

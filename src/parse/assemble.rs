@@ -165,11 +165,18 @@ pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
         );
     } else {
         let at = rest.peek().map_or(0, |(_, i)| i.text().span.start);
-        diags.warn(
-            Span::new(at, at),
-            "no title line: the lecture starts with a numbered heading",
-            Some("put the title on the first line; the deck uses the file name meanwhile".into()),
-        );
+        diags
+            .warn(
+                Span::new(at, at),
+                "no title line: the lecture starts with a numbered heading",
+                Some(
+                    "put the title on the first line; the deck uses the file name meanwhile".into(),
+                ),
+            )
+            .zh(
+                "没有标题行：讲稿一开头就是带编号的标题",
+                Some("把题目写在第一行；在那之前幻灯片用文件名作标题"),
+            );
     }
 
     hold(&mut rest);
@@ -353,14 +360,19 @@ fn closing_start(items: &[Item]) -> usize {
 fn marked_paragraph(p: &Text, diags: &mut Diagnostics) -> Option<Node> {
     let found = block_marker(&p.text)?;
     let Some(h) = split_heading(p, found.marker.clone(), found.skip) else {
-        diags.warn(
-            Span::new(p.span.start, p.span.start + found.len),
-            format!("{} has no text after it", found.marker.text),
-            Some(
-                "write the heading after the marker, or delete the marker; it is kept as text"
-                    .into(),
-            ),
-        );
+        diags
+            .warn(
+                Span::new(p.span.start, p.span.start + found.len),
+                format!("{} has no text after it", found.marker.text),
+                Some(
+                    "write the heading after the marker, or delete the marker; it is kept as text"
+                        .into(),
+                ),
+            )
+            .zh(
+                format!("{} 后面没有文字", found.marker.text),
+                Some("在序号后面写上标题，或删掉这个序号；它按正文保留"),
+            );
         return None;
     };
     Some(Node {

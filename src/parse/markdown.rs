@@ -596,14 +596,19 @@ impl Reader<'_, '_> {
         let alt = img.alt.trim().to_string();
         let remote = img.url.contains("://") && !img.url.starts_with("file://");
         let picture = if remote {
-            diags.warn(
-                span,
-                format!(
-                    "image {} is on the web: the deck makes no network request",
-                    img.url
-                ),
-                Some("download it and refer to the file, e.g. ![图](images/photo.jpg)".into()),
-            );
+            diags
+                .warn(
+                    span,
+                    format!(
+                        "image {} is on the web: the deck makes no network request",
+                        img.url
+                    ),
+                    Some("download it and refer to the file, e.g. ![图](images/photo.jpg)".into()),
+                )
+                .zh(
+                    format!("图片 {} 在网上：幻灯片不联网，显示不了", img.url),
+                    Some("把图片下载下来，再引用这个文件，例如 ![图](images/photo.jpg)"),
+                );
             None
         } else if let Some(assets) = self.ctx.assets {
             let path = img.url.strip_prefix("file://").unwrap_or(&img.url);
@@ -616,7 +621,9 @@ impl Reader<'_, '_> {
             match read {
                 Ok(picture) => Some(picture),
                 Err(e) => {
-                    diags.error(span, format!("image {}: {e}", img.url), None);
+                    diags
+                        .error(span, format!("image {}: {e}", img.url), None)
+                        .zh(format!("图片 {}：{e}", img.url), None);
                     None
                 }
             }

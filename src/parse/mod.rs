@@ -191,29 +191,36 @@ fn check_ordinals(nodes: &[Node], parent: Option<&Node>, diags: &mut Diagnostics
         let ordinal = node.marker.ordinal;
         if ordinal != expected && !style.closes_run(ordinal) {
             let span = Span::new(node.span.start, node.span.start + node.marker.text.len());
-            let message = match prev {
-                None => format!(
-                    "numbering starts at {} instead of {}",
-                    node.marker.text,
-                    style.format(1)
+            let m = &node.marker.text;
+            let (message, zh) = match prev {
+                None => (
+                    format!("numbering starts at {m} instead of {}", style.format(1)),
+                    format!("编号从 {m} 开始，而不是 {}", style.format(1)),
                 ),
-                Some(p) if ordinal > expected => format!(
-                    "{} follows {}: {} is missing",
-                    node.marker.text,
-                    style.format(p),
-                    style.format(expected)
+                Some(p) if ordinal > expected => (
+                    format!(
+                        "{m} follows {}: {} is missing",
+                        style.format(p),
+                        style.format(expected)
+                    ),
+                    format!(
+                        "{m} 接在 {} 后面：缺了 {}",
+                        style.format(p),
+                        style.format(expected)
+                    ),
                 ),
-                Some(p) => format!(
-                    "{} follows {}: the numbering goes back",
-                    node.marker.text,
-                    style.format(p)
+                Some(p) => (
+                    format!("{m} follows {}: the numbering goes back", style.format(p)),
+                    format!("{m} 接在 {} 后面：编号倒退了", style.format(p)),
                 ),
             };
-            diags.warn(
-                span,
-                message,
-                Some("renumber the headings, or add the missing one".into()),
-            );
+            diags
+                .warn(
+                    span,
+                    message,
+                    Some("renumber the headings, or add the missing one".into()),
+                )
+                .zh(zh, Some("重新编号，或补上缺的那一条"));
         }
         last.retain(|(s, _)| *s != style);
         last.push((style, ordinal));
@@ -223,20 +230,34 @@ fn check_ordinals(nodes: &[Node], parent: Option<&Node>, diags: &mut Diagnostics
                 if level > pl + 1 && !jump_warned {
                     jump_warned = true;
                     let between = Style::at_level(pl + 1).unwrap_or(p.marker.style);
-                    diags.warn(
-                        Span::new(node.span.start, node.span.start + node.marker.text.len()),
-                        format!(
-                            "level jump: {} comes straight under {} without a {} level",
-                            node.marker.text,
-                            p.marker.text,
-                            between.format(1)
-                        ),
-                        Some(format!(
-                            "it is nested under {} anyway; add the {} level if one was meant",
-                            p.marker.text,
-                            between.format(1)
-                        )),
-                    );
+                    diags
+                        .warn(
+                            Span::new(node.span.start, node.span.start + node.marker.text.len()),
+                            format!(
+                                "level jump: {} comes straight under {} without a {} level",
+                                node.marker.text,
+                                p.marker.text,
+                                between.format(1)
+                            ),
+                            Some(format!(
+                                "it is nested under {} anyway; add the {} level if one was meant",
+                                p.marker.text,
+                                between.format(1)
+                            )),
+                        )
+                        .zh(
+                            format!(
+                                "层级跳跃：{} 直接在 {} 下面，中间缺少 {} 这一级",
+                                node.marker.text,
+                                p.marker.text,
+                                between.format(1)
+                            ),
+                            Some(&format!(
+                                "它仍然归在 {} 下面；如果本该有 {} 这一级，请补上",
+                                p.marker.text,
+                                between.format(1)
+                            )),
+                        );
                 }
             }
         }
@@ -258,11 +279,16 @@ pub fn check_quotes(text: &Text, diags: &mut Diagnostics) {
     }
     if let Some(&at) = open.first() {
         let start = text.span.start + at;
-        diags.warn(
-            Span::new(start, start + '“'.len_utf8()),
-            "unclosed quote: this “ has no ” in its paragraph",
-            Some("add the closing ” where the quotation ends".into()),
-        );
+        diags
+            .warn(
+                Span::new(start, start + '“'.len_utf8()),
+                "unclosed quote: this “ has no ” in its paragraph",
+                Some("add the closing ” where the quotation ends".into()),
+            )
+            .zh(
+                "引号没有配对：这个“在本段里没有”",
+                Some("在引文结束的地方补上”"),
+            );
     }
 }
 

@@ -88,6 +88,10 @@ fn find_candidates(body: &[Text], used: &[Style], diags: &mut Diagnostics) -> Ve
                         "finish the point or delete the marker; it stays in the notes and gets no slide"
                             .into(),
                     ),
+                )
+                .zh(
+                    format!("{} 后面没有文字：讲稿像是在这里断了", found.marker.text),
+                    Some("把这一点写完，或删掉这个序号；它留在备注里，不单独成页"),
                 );
                 continue;
             }
