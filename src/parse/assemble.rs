@@ -158,11 +158,18 @@ pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
         |(_, i)| matches!(i, Item::Text(t) if !i.is_heading() && !is_salutation(&t.text)),
     ) {
         let at = rest.peek().map_or(0, |(_, i)| i.text().span.start);
-        diags.warn(
-            Span::new(at, at),
-            "no title line: the first line reads as a paragraph of the lecture",
-            Some("put the title on the first line; the deck uses the file name meanwhile".into()),
-        );
+        diags
+            .warn(
+                Span::new(at, at),
+                "no title line: the first line reads as a paragraph of the lecture",
+                Some(
+                    "put the title on the first line; the deck uses the file name meanwhile".into(),
+                ),
+            )
+            .zh(
+                "没有标题行：第一行读来是讲稿的一段正文",
+                Some("把题目写在第一行；在那之前幻灯片用文件名作标题"),
+            );
     } else {
         let at = rest.peek().map_or(0, |(_, i)| i.text().span.start);
         diags
