@@ -13,6 +13,9 @@ use std::process::Command;
 fn lectern(args: &[&str]) -> std::process::Output {
     let out = Command::new(env!("CARGO_BIN_EXE_lectern"))
         .args(args)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8")
         .output()
         .expect("run lectern");
     assert!(
@@ -219,13 +222,20 @@ fn theme_check_warns_about_newer_css_in_a_themes_own_style_css() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     let path = css.display();
     assert!(
-        stderr.contains(&format!(
-            "warning: {path}:{line}: `gap` needs Chromium 84 in flexbox"
-        )) && stderr.contains(&format!("{path}:{}: `:has` needs", line + 1)),
+        stderr.contains(&format!("warning: {path}:{line}: `gap` needs Chromium 84"))
+            && stderr.contains(&format!("{path}:{}: `:has` needs", line + 1)),
         "{stderr}"
     );
     assert!(
         stderr.contains("margins"),
         "the warning says what to do: {stderr}"
+    );
+    // In Chinese under --lang zh, with the same line and what to write instead.
+    let out = lectern(&["theme", "check", theme, "--lang", "zh"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!("警告：{path} 第 {line} 行：`gap` 要 Chromium 84"))
+            && stderr.contains("flex 子项之间用 margin 隔开"),
+        "{stderr}"
     );
 }

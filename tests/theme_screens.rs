@@ -2,11 +2,13 @@
 //! title, part, section and point slides are opened and photographed into
 //! `target/screenshots/theme-<name>-<kind>.png` for a person to look at, and what a viewer
 //! would notice is measured in the page (heading on the canvas, no text running off the
-//! slide or under the footer, the theme's colour on the badge, the page number).
+//! slide or under the footer, the theme's colour on the badge, the page number). The same
+//! in Firefox ESR (`firefox-theme-…png`), whose headings must sit where Chromium's do.
 
 mod common;
 
-use common::browser::{build_deck, chromium, file_url, seed_lecture, Page};
+use common::browser::{build_deck, chromium, file_url, seed_lecture, Driver, Engine};
+use common::firefox::firefox;
 use lectern::{Options, Theme};
 use serde::Deserialize;
 
@@ -79,8 +81,8 @@ fn css_rgb(hex: &str) -> String {
     format!("rgb({}, {}, {})", n >> 16, (n >> 8) & 0xff, n & 0xff)
 }
 
-fn check(page: &Page, theme: &Theme, kind: &str, number: u32) {
-    let what = format!("theme {} {kind} slide (#/{number})", theme.name);
+fn check(page: &impl Driver, engine: &str, theme: &Theme, kind: &str, number: u32) -> Shot {
+    let what = format!("theme {} {kind} slide (#/{number}) in {engine}", theme.name);
     let shot: Shot = page.eval(MEASURE);
     eprintln!("{what}: {shot:?}");
     assert_eq!(shot.kind, kind, "{what}: slide kind");
@@ -132,16 +134,16 @@ fn check(page: &Page, theme: &Theme, kind: &str, number: u32) {
     if kind == "point" {
         assert_eq!(shot.page_number, format!("{number} / 17"), "{what}");
     }
+    shot
 }
 
-#[test]
-fn every_builtin_theme_looks_right_in_the_browser() {
-    let Some(chrome) = chromium("every_builtin_theme_looks_right_in_the_browser") else {
-        return;
-    };
+/// Photographs and measures the four slides of every built-in theme; the measurements in
+/// theme and slide order.
+fn every_builtin_theme_in<E: Engine>(engine: &E) -> Vec<Shot> {
     let names = lectern::theme::builtin_names();
     assert!(names.len() >= 4, "built-in themes: {names:?}");
     let dir = tempfile::tempdir().unwrap();
+    let mut shots = Vec::new();
     for name in &names {
         let theme = Theme::builtin(name).unwrap_or_else(|e| panic!("{name}: {e}"));
         let options = Options {
@@ -150,7 +152,7 @@ fn every_builtin_theme_looks_right_in_the_browser() {
         };
         let deck = build_deck(dir.path(), name, &seed_lecture(), &options);
         for &(kind, number) in SLIDES {
-            let page = chrome.open(&file_url(&deck, &format!("#/{number}")));
+            let page = engine.open(&file_url(&deck, &format!("#/{number}")));
             page.wait_for(
                 &format!("document.querySelector('#s-{number}.present')"),
                 "the runtime shows the slide",
@@ -159,7 +161,38 @@ fn every_builtin_theme_looks_right_in_the_browser() {
             page.wait_for("document.fonts.status === 'loaded'", "fonts load");
             let png = page.screenshot(&format!("theme-{name}-{kind}"));
             assert!(png.exists());
-            check(&page, &theme, kind, number);
+            shots.push(check(&page, engine.name(), &theme, kind, number));
         }
+    }
+    shots
+}
+
+#[test]
+fn every_builtin_theme_looks_right_in_both_engines() {
+    let name = "every_builtin_theme_looks_right_in_both_engines";
+    let Some(chrome) = chromium(name) else {
+        return;
+    };
+    let chromium_shots = every_builtin_theme_in(&chrome);
+    drop(chrome);
+    let Some(fox) = firefox(name) else {
+        return;
+    };
+    // Same heading box (so the same lines) within a few canvas pixels: the fonts are the
+    // same, the engines' rounding is not.
+    for (c, f) in chromium_shots.iter().zip(every_builtin_theme_in(&fox)) {
+        let off = c
+            .heading
+            .iter()
+            .zip(f.heading)
+            .map(|(a, b)| (a - b).abs())
+            .fold(0.0, f64::max);
+        assert!(
+            off <= 4.0,
+            "{} heading: Chromium {:?}, Firefox {:?}",
+            c.kind,
+            c.heading,
+            f.heading
+        );
     }
 }

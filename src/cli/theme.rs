@@ -116,14 +116,14 @@ fn check(dir: &Path, theme: &Theme) -> Result<(), Fail> {
     let css_path = dir.join("style.css");
     if let Ok(css) = std::fs::read_to_string(&css_path) {
         for w in lectern::compat::css_warnings(&css) {
+            let (path, line, feature, needs) = (css_path.display(), w.line, w.feature, w.needs);
+            let (targets, help, help_zh) = (lectern::compat::TARGETS, w.help, w.help_zh);
             eprintln!(
-                "warning: {}:{}: `{}` needs {} (decks target {}); {}",
-                css_path.display(),
-                w.line,
-                w.feature,
-                w.needs,
-                lectern::compat::TARGETS,
-                w.help
+                "{}",
+                t!(
+                    "warning: {path}:{line}: `{feature}` needs {needs} (decks target {targets}); {help}",
+                    "警告：{path} 第 {line} 行：`{feature}` 要 {needs} 才支持（幻灯片要能在 {targets} 上放映）；提示：{help_zh}"
+                )
             );
         }
     }

@@ -83,33 +83,42 @@
     return w;
   }
 
-  /* Adjacent full-width punctuation (”， or 。“) takes one and a half em, not two: Chromium
-     123+ does it by itself (text-spacing-trim), older Chromium and Firefox do not, and a long
-     title then breaks elsewhere. Where the engine does not trim, the mark CSS Text 4 trims
-     (a closing mark before a closing one, an opening mark after any) gets the font's
-     half-width form ("halt"), in the slides and their notes alike. */
-  var CLOSE = "，。、：；”’）】》」』〕〉", OPEN = "“‘（【《「『〔〈";
-  function trimPunctuation(root) {
+  /* Chinese punctuation the same in every engine, in the slides and their notes alike.
+     1. Adjacent full-width punctuation (”， or 。“) takes one and a half em, not two: Chromium
+        123+ does it by itself (text-spacing-trim), older Chromium and Firefox do not, and a
+        long title then breaks elsewhere. Where the engine does not trim, the mark CSS Text 4
+        trims (a closing mark before a closing one, an opening mark after any) gets the
+        font's half-width form ("halt").
+     2. Curly quotes between Chinese characters (向“高”跃升) are break points in Chromium 123+
+        (UAX 14 LB19a) but not in Firefox, which then pushes 向“高” whole to the next line
+        and leaves a gap: where the engine does not trim, a <wbr> gives them the same break
+        points, never after an opening mark nor before a closing one. (Not everywhere: a
+        <wbr> after ” stops Chromium from setting it half-width at the end of a line.) */
+  var CLOSE = "，。、：；”’）】》」』〕〉", OPEN = "“‘（【《「『〔〈", NO_START = CLOSE + "！？…—";
+  var CJK = /[\u2e80-\u303f\u3040-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/;
+  var cjk = (c) => !!c && CJK.test(c), has = (set, c) => !!c && set.indexOf(c) >= 0;
+  function typeset(root) {
     var walk = D.createTreeWalker(root, NodeFilter.SHOW_TEXT), texts = [], t;
     while ((t = walk.nextNode())) texts.push(t);
     texts.forEach((node) => {
       var s = node.data, out = D.createDocumentFragment(), from = 0;
+      var cut = (i) => { out.appendChild(D.createTextNode(s.slice(from, i))); from = i; };
       for (var i = 0; i < s.length; i++) {
-        var c = s[i], half = (CLOSE.indexOf(c) >= 0 && CLOSE.indexOf(s[i + 1]) >= 0 && i + 1 < s.length) ||
-          (OPEN.indexOf(c) >= 0 && i > 0 && (OPEN + CLOSE).indexOf(s[i - 1]) >= 0);
-        if (!half) continue;
-        out.appendChild(D.createTextNode(s.slice(from, i)));
-        el("span", "lx-half", out).textContent = c;
-        from = i + 1;
+        var c = s[i], p = s[i - 1], n = s[i + 1];
+        if ((c === "“" || c === "‘") && cjk(p) && !has(OPEN, p) && cjk(n)) { cut(i); el("wbr", "", out); }
+        if ((has(CLOSE, c) && has(CLOSE, n)) || (has(OPEN, c) && (has(OPEN, p) || has(CLOSE, p)))) {
+          cut(i);
+          el("span", "lx-half", out).textContent = c;
+          from = i + 1;
+        }
+        if ((c === "”" || c === "’") && cjk(p) && cjk(n) && !has(NO_START, n)) { cut(i + 1); el("wbr", "", out); }
       }
       if (!from) return;
-      out.appendChild(D.createTextNode(s.slice(from)));
+      cut(s.length);
       node.parentNode.replaceChild(out, node);
     });
   }
-  if (!(W.CSS && CSS.supports && CSS.supports("text-spacing-trim", "normal"))) {
-    slides.forEach(trimPunctuation);
-  }
+  if (!(W.CSS && CSS.supports && CSS.supports("text-spacing-trim", "normal"))) slides.forEach(typeset);
 
   if (printing) return printMode(printing[1] || "slides");
 

@@ -70,6 +70,15 @@ pub trait Driver {
     /// violation, say) in this tab so far.
     fn errors(&self) -> Vec<String>;
 
+    /// Waits until no CSS transition runs (the progress bar's, after a move), so that
+    /// screenshots of the two engines show the same settled state.
+    fn settle(&self) {
+        self.wait_for(
+            "document.getAnimations().every(a => a.playState !== 'running')",
+            "transitions end",
+        );
+    }
+
     /// Evaluates a JavaScript expression and deserialises its value (passed as JSON, so
     /// arrays and objects come back whole).
     fn eval<T: DeserializeOwned>(&self, js: &str) -> T {
@@ -462,6 +471,7 @@ impl Driver for Page {
     }
 
     fn screenshot(&self, name: &str) -> PathBuf {
+        self.settle();
         let png = self
             .tab
             .capture_screenshot(Cdp::CaptureScreenshotFormatOption::Png, None, None, true)

@@ -377,6 +377,7 @@ impl Driver for FxPage {
 
     /// Saved as `target/screenshots/firefox-NAME.png`.
     fn screenshot(&self, name: &str) -> PathBuf {
+        self.settle();
         let r = self.bidi.must(
             "browsingContext.captureScreenshot",
             json!({ "context": self.context }),
