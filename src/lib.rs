@@ -32,6 +32,7 @@ pub mod images;
 pub mod numbering;
 pub mod outline;
 pub mod parse;
+pub mod pdf;
 pub mod plan;
 pub mod project;
 pub mod render;

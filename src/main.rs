@@ -43,6 +43,8 @@ enum Command {
         #[command(subcommand)]
         command: cli::theme::Command,
     },
+    /// Write a starter lecture that shows every way to mark the structure.
+    New(cli::new::Args),
     /// Print a shell completion script (bash, zsh, fish, powershell).
     Completions {
         /// Which shell: bash, zsh, fish or powershell.
@@ -60,6 +62,7 @@ fn main() -> ExitCode {
         Command::Build(args) => cli::build::run(args, &mut reporter),
         Command::Check(args) => cli::check::run(args, &mut reporter),
         Command::Outline(args) => cli::outline::run(args, &mut reporter),
+        Command::New(args) => cli::new::run(args, &mut reporter),
         Command::Themes => cli::theme::list(),
         Command::Theme { command } => cli::theme::run(command, &mut reporter),
         Command::Completions { shell } => {

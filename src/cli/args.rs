@@ -18,10 +18,7 @@ const ABOUT: &[(&str, &str)] = &[
     ("outline", "列出章节结构"),
     ("themes", "列出内置主题"),
     ("theme", "建立或检查自己的主题文件夹"),
-    (
-        "new",
-        "把一个主题写成文件夹以便修改（标志、颜色、单位、字体）",
-    ),
+    ("new", "写一份示例讲稿，演示各种标出结构的写法"),
     (
         "completions",
         "输出命令行补全脚本（bash、zsh、fish、powershell）",
@@ -44,7 +41,7 @@ const HELP: &[(&str, &str)] = &[
     ("deny_warnings", "把警告当作错误（退出码 1）"),
     (
         "output",
-        "写到哪里（`-` 表示标准输出）；扩展名 .pptx 生成可编辑的演示文稿。默认：讲稿旁边，扩展名 .html",
+        "写到哪里（`-` 表示标准输出）；扩展名 .pptx 生成可编辑的演示文稿，.pdf 生成 PDF。默认：讲稿旁边，扩展名 .html",
     ),
     (
         "theme",
@@ -56,7 +53,11 @@ const HELP: &[(&str, &str)] = &[
     ),
     (
         "format",
-        "输出格式 html 或 pptx［默认：按输出文件的扩展名，否则 html］",
+        "输出格式 html、pptx 或 pdf［默认：按输出文件的扩展名，否则 html］",
+    ),
+    (
+        "print",
+        "PDF 的内容：slides（每页一张幻灯片）、handout（讲义：幻灯片加备注）或 script（讲稿）［默认 slides］",
     ),
     (
         "allow_outside",
@@ -110,8 +111,13 @@ fn chinese(mut cmd: Command, root: bool) -> Command {
     if let Some(about) = lookup(ABOUT, &name) {
         cmd = cmd.about(about);
     }
-    if name == "check" && cmd.get_arguments().any(|a| a.get_id() == "dir") {
+    // `theme new` and `theme check` share their names with `new` and `check`
+    let theme_command = cmd.get_arguments().any(|a| a.get_id() == "dir");
+    if theme_command && name == "check" {
         cmd = cmd.about("检查主题文件夹：theme.toml、文件、模板和一份样例幻灯片");
+    }
+    if theme_command && name == "new" {
+        cmd = cmd.about("把一个主题写成文件夹以便修改（标志、颜色、单位、字体）");
     }
     let ids: Vec<String> = cmd
         .get_arguments()
@@ -119,10 +125,10 @@ fn chinese(mut cmd: Command, root: bool) -> Command {
         .collect();
     for id in ids {
         if let Some(help) = lookup(HELP, &id) {
-            let help = if name == "check" && id == "dir" {
-                "主题文件夹"
-            } else {
-                help
+            let help = match (name.as_str(), id.as_str()) {
+                ("check", "dir") => "主题文件夹",
+                ("new", "file") => "要写的讲稿：以 .md（Markdown，带示例图片）或 .txt 结尾",
+                _ => help,
             };
             cmd = cmd.mut_arg(id, |a| a.help(help));
         }

@@ -15,7 +15,8 @@ pub struct Args {
     #[command(flatten)]
     pub input: LectureArgs,
     /// Where to write the deck (`-` for standard output). Default: beside the input, as .html.
-    /// A name ending in .pptx writes a PowerPoint deck.
+    /// A name ending in .pptx writes a PowerPoint deck, .pdf a PDF (printed by Chrome, Edge
+    /// or Chromium).
     #[arg(short, long)]
     pub output: Option<PathBuf>,
     /// The output format, where the output's extension does not say it [default: by the
@@ -29,6 +30,10 @@ pub struct Args {
     /// Slide shape, 16:9 or 4:3 [default: the deck's setting, else the theme's].
     #[arg(long)]
     pub aspect: Option<Aspect>,
+    /// What a PDF holds: slides (one a page), handout (slides with their notes) or
+    /// script (the reading script) [default: slides].
+    #[arg(long, value_enum)]
+    pub print: Option<PrintLayout>,
     /// Leave out the outline (目录) slide.
     #[arg(long)]
     pub no_outline: bool,
@@ -42,39 +47,67 @@ pub struct Args {
 pub enum OutFormat {
     Html,
     Pptx,
+    Pdf,
 }
 
 impl OutFormat {
     /// The flag's choice, else the output's extension, else HTML.
-    fn pick(flag: Option<OutFormat>, out: Option<&Path>) -> OutFormat {
-        let by_name = out
+    pub fn pick(flag: Option<OutFormat>, out: Option<&Path>) -> OutFormat {
+        let ext = out
             .and_then(|o| o.extension())
-            .is_some_and(|e| e.eq_ignore_ascii_case("pptx"));
-        flag.unwrap_or(if by_name {
-            OutFormat::Pptx
-        } else {
-            OutFormat::Html
+            .map(|e| e.to_string_lossy().to_ascii_lowercase());
+        flag.unwrap_or(match ext.as_deref() {
+            Some("pptx") => OutFormat::Pptx,
+            Some("pdf") => OutFormat::Pdf,
+            _ => OutFormat::Html,
         })
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            OutFormat::Html => "html",
+            OutFormat::Pptx => "pptx",
+            OutFormat::Pdf => "pdf",
+        }
+    }
+}
+
+/// `--print`: the print layout a PDF is made from.
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PrintLayout {
+    Slides,
+    Handout,
+    Script,
+}
+
+impl From<PrintLayout> for lectern::pdf::Layout {
+    fn from(p: PrintLayout) -> Self {
+        match p {
+            PrintLayout::Slides => lectern::pdf::Layout::Slides,
+            PrintLayout::Handout => lectern::pdf::Layout::Handout,
+            PrintLayout::Script => lectern::pdf::Layout::Script,
+        }
     }
 }
 
 /// What one build made.
 #[derive(Debug, Clone)]
-#[allow(dead_code)] // title, warnings and files are for the folder and watch front ends
 pub struct Summary {
     /// Where the deck went (`-` for standard output).
     pub output: PathBuf,
     pub slides: usize,
     pub bytes: usize,
-    pub seconds: u32,
-    /// The title as the deck shows it.
-    pub title: Option<String>,
-    pub warnings: usize,
+    /// Title, speaker, date and total time, as the deck shows them.
+    pub info: lectern::deck::DeckInfo,
     /// Every file the build read or looked for (for a watch mode).
+    #[allow(dead_code)] // for `watch`, next
     pub files: Vec<PathBuf>,
 }
 
 pub fn run(args: &Args, reporter: &mut Reporter) -> Result<ExitCode, Fail> {
+    if args.input.file.is_dir() {
+        return super::folder::run(args, reporter);
+    }
     build_one(args, reporter)?;
     Ok(ExitCode::SUCCESS)
 }
@@ -83,6 +116,13 @@ pub fn run(args: &Args, reporter: &mut Reporter) -> Result<ExitCode, Fail> {
 /// when anything fails.
 pub fn build_one(args: &Args, reporter: &mut Reporter) -> Result<Summary, Fail> {
     let file = &args.input.file;
+    let format = OutFormat::pick(args.format, args.output.as_deref());
+    if args.print.is_some() && format != OutFormat::Pdf {
+        return Err(Fail(t!(
+            "--print lays out a PDF: add -o NAME.pdf (or --format pdf)",
+            "--print 用于 PDF：请加上 -o 文件名.pdf（或 --format pdf）"
+        )));
+    }
     let mut overrides = args.input.overrides();
     overrides.settings.theme.clone_from(&args.theme);
     overrides.settings.aspect = args.aspect;
@@ -104,7 +144,6 @@ pub fn build_one(args: &Args, reporter: &mut Reporter) -> Result<Summary, Fail> 
         }));
     }
     let compiled = project.compile()?;
-    let format = OutFormat::pick(args.format, args.output.as_deref());
     let bytes = match format {
         OutFormat::Html => compiled.html.clone().into_bytes(),
         OutFormat::Pptx => {
@@ -119,16 +158,17 @@ pub fn build_one(args: &Args, reporter: &mut Reporter) -> Result<Summary, Fail> 
                     ))
                 })?
         }
-    };
-    let ext = if format == OutFormat::Pptx {
-        "pptx"
-    } else {
-        "html"
+        OutFormat::Pdf => {
+            let layout = args.print.map(Into::into).unwrap_or_default();
+            lectern::pdf::find_browser()
+                .and_then(|browser| lectern::pdf::print(compiled.html.as_bytes(), layout, &browser))
+                .map_err(|e| Fail(super::messages::pdf_error(&e)))?
+        }
     };
     let out = args
         .output
         .clone()
-        .unwrap_or_else(|| file.with_extension(ext));
+        .unwrap_or_else(|| file.with_extension(format.extension()));
     if out == Path::new("-") {
         super::write_stdout(&bytes).map_err(|e| {
             Fail(t!(
@@ -144,14 +184,13 @@ pub fn build_one(args: &Args, reporter: &mut Reporter) -> Result<Summary, Fail> 
         output: out,
         slides: compiled.deck.slides.len(),
         bytes: bytes.len(),
-        seconds: compiled.deck.info.total_seconds,
-        title: compiled.parsed.lecture.meta.title.clone(),
-        warnings: compiled.parsed.diagnostics.len(),
+        info: compiled.deck.info.clone(),
         files: project.files.clone(),
     };
     if summary.output != Path::new("-") {
         let (out, slides) = (summary.output.display(), summary.slides);
-        let (kb, min) = (summary.bytes.div_ceil(1024), summary.seconds.div_ceil(60));
+        let kb = summary.bytes.div_ceil(1024);
+        let min = summary.info.total_seconds.div_ceil(60);
         reporter.note(&t!(
             "wrote {out} ({slides} slides, {kb} KB, about {min} min)",
             "已写入 {out}（{slides} 张幻灯片，{kb} KB，约 {min} 分钟）"

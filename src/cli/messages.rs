@@ -180,3 +180,21 @@ pub fn os_error(path: &Path, e: &std::io::Error, writing: bool) -> String {
         _ => t!("{p}: cannot read it: {e}", "{p}：读不出来：{e}"),
     }
 }
+
+/// Why no PDF was printed, with what to install or set.
+pub fn pdf_error(e: &lectern::pdf::PdfError) -> String {
+    use lectern::pdf::PdfError;
+    if current() == Lang::En {
+        return e.to_string();
+    }
+    match e {
+        PdfError::NoBrowser => "找不到用来打印 PDF 的 Chrome、Edge 或 Chromium 浏览器：请安装其中一个，或用 LECTERN_BROWSER=浏览器路径 指定".into(),
+        PdfError::NamedBrowserMissing(p) => {
+            format!("LECTERN_BROWSER 指定的 {} 不存在：请检查路径", p.display())
+        }
+        PdfError::Browser { path, detail } => {
+            format!("{} 没能打印幻灯片：{detail}", path.display())
+        }
+        PdfError::Io(err) => format!("无法准备打印：{err}"),
+    }
+}

@@ -5,8 +5,10 @@
 pub mod args;
 pub mod build;
 pub mod check;
+pub mod folder;
 pub mod lang;
 pub mod messages;
+pub mod new;
 pub mod outline;
 pub mod report;
 pub mod theme;

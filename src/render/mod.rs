@@ -4,6 +4,7 @@
 
 pub mod escape;
 pub mod html;
+pub mod index;
 pub mod pptx;
 
 use std::fmt;
