@@ -19,6 +19,7 @@ const ABOUT: &[(&str, &str)] = &[
     ("themes", "列出内置主题"),
     ("theme", "建立或检查自己的主题文件夹"),
     ("new", "写一份示例讲稿，演示各种标出结构的写法"),
+    ("watch", "在本机上放映幻灯片，讲稿一改就重新生成并刷新页面"),
     (
         "completions",
         "输出命令行补全脚本（bash、zsh、fish、powershell）",
@@ -74,6 +75,12 @@ const HELP: &[(&str, &str)] = &[
     ("shell", "哪种命令行：bash、zsh、fish 或 powershell"),
     ("lang", "消息的语言 zh 或 en［默认：系统语言］"),
     ("quiet", "安静：只报告错误"),
+    ("port", "用哪个端口［默认：随便一个空闲的］"),
+    (
+        "host",
+        "在哪个地址上提供服务；不是 127.0.0.1 时别的电脑也能看到幻灯片",
+    ),
+    ("open", "用默认浏览器打开幻灯片"),
 ];
 
 /// Parses `args` as `T` with help and errors in the current language; exits on a

@@ -12,6 +12,7 @@ pub mod new;
 pub mod outline;
 pub mod report;
 pub mod theme;
+pub mod watch;
 
 use std::io::Write;
 use std::path::PathBuf;
