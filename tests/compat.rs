@@ -1,8 +1,9 @@
 //! The CSS and JavaScript of real decks against the oldest target browsers (DESIGN §4:
 //! Chromium 80, Firefox ESR 78): the seed lecture built with every built-in theme and with
-//! a theme made by `lectern theme new`, checked with caniuse data (`doiuse`) and `es-check
-//! es2017` from `.ci/compat/` (installed by `.ci/run` with `npm ci`), and with lectern's
-//! own table (`lectern::compat`, the one `theme check` uses).
+//! a theme made by `lectern theme new`, checked with caniuse data (`doiuse`), `es-check
+//! es2017` and MDN's data on browser APIs (`eslint-plugin-compat`) from `.ci/compat/`
+//! (installed by `.ci/run` with `npm ci`), and with lectern's own table (`lectern::compat`,
+//! the one `theme check` uses).
 //!
 //! Without the npm tools the caniuse part prints a loud SKIPPED line, unless
 //! `LECTERN_REQUIRE_BROWSER=1` (CI) makes that a failure.
@@ -126,7 +127,11 @@ fn npm_tool(name: &str, test: &str) -> Option<PathBuf> {
 #[test]
 fn the_decks_css_and_javascript_run_on_chromium_80_and_firefox_78() {
     let test = "the_decks_css_and_javascript_run_on_chromium_80_and_firefox_78";
-    let (Some(_), Some(es_check)) = (npm_tool("doiuse", test), npm_tool("es-check", test)) else {
+    let (Some(_), Some(es_check), Some(eslint_bin)) = (
+        npm_tool("doiuse", test),
+        npm_tool("es-check", test),
+        npm_tool("eslint", test),
+    ) else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
@@ -158,13 +163,37 @@ fn the_decks_css_and_javascript_run_on_chromium_80_and_firefox_78() {
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
+
+    let out = eslint(&eslint_bin, dir.path(), &js);
+    assert!(
+        out.status.success(),
+        "browser APIs missing from Chromium 80 / Firefox 78:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// eslint with `.ci/compat/eslint.config.mjs` (eslint-plugin-compat) over `files` in `dir`.
+fn eslint(bin: &Path, dir: &Path, files: &[PathBuf]) -> std::process::Output {
+    let config = Path::new(env!("CARGO_MANIFEST_DIR")).join(".ci/compat/eslint.config.mjs");
+    Command::new(bin)
+        .arg("--config")
+        .arg(config)
+        .args(files)
+        .current_dir(dir)
+        .output()
+        .expect("run eslint")
 }
 
 #[test]
 fn the_check_catches_what_it_is_for() {
     // The tools are only worth running if they fail on the features issue 16 is about.
     let test = "the_check_catches_what_it_is_for";
-    let (Some(_), Some(es_check)) = (npm_tool("doiuse", test), npm_tool("es-check", test)) else {
+    let (Some(_), Some(es_check), Some(eslint_bin)) = (
+        npm_tool("doiuse", test),
+        npm_tool("es-check", test),
+        npm_tool("eslint", test),
+    ) else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
@@ -197,6 +226,23 @@ fn the_check_catches_what_it_is_for() {
     assert!(
         !out.status.success(),
         "es-check let ?. ?? and object spread through"
+    );
+
+    // ES2017 syntax calling APIs Chromium 80 or Firefox 78 lack.
+    let apis = dir.path().join("apis.js");
+    std::fs::write(
+        &apis,
+        "var x = [1].at(0); var s = 'a'.replaceAll('a', 'b'); var c = structuredClone({});\n",
+    )
+    .unwrap();
+    let out = eslint(&eslint_bin, dir.path(), &[apis]);
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(!out.status.success(), "{report}");
+    assert!(
+        report.contains("Array.at()")
+            && report.contains("String.replaceAll()")
+            && report.contains("structuredClone"),
+        "{report}"
     );
 }
 
