@@ -64,6 +64,10 @@ const HELP: &[(&str, &str)] = &[
         "allow_outside",
         "允许读取讲稿文件夹以外的图片和主题文件",
     ),
+    (
+        "content",
+        "要点页在标题下显示什么：key（几句关键的话）、title（只有标题）或 full（全文，缩小排下）［默认：讲稿的设置，否则 key］",
+    ),
     ("no_outline", "不要目录页"),
     (
         "allow_html",
@@ -93,6 +97,10 @@ pub fn parse<T: Parser>(args: Vec<OsString>) -> T {
     match cmd.try_get_matches_from_mut(args) {
         Ok(matches) => T::from_arg_matches(&matches).unwrap_or_else(|e| e.exit()),
         Err(e) if current() == Lang::Zh => exit_in_chinese(e),
+        Err(e) if pace_conflict(&e) => {
+            eprintln!("error: --rate and --minutes both set the timing; keep one: --minutes to fill a time slot, --rate to time the lecture at a speaking rate\n\nFor more information, try '--help'.");
+            std::process::exit(2)
+        }
         Err(e) => e.exit(),
     }
 }
@@ -175,6 +183,15 @@ fn chinese(mut cmd: Command, root: bool) -> Command {
     cmd
 }
 
+/// `--rate` given with `--minutes`.
+fn pace_conflict(e: &clap::Error) -> bool {
+    let arg = |kind| e.get(kind).map(ToString::to_string).unwrap_or_default();
+    e.kind() == ErrorKind::ArgumentConflict
+        && [arg(ContextKind::InvalidArg), arg(ContextKind::PriorArg)]
+            .iter()
+            .all(|a| a.contains("--rate") || a.contains("--minutes"))
+}
+
 /// A usage error in Chinese: what is wrong, the usage line, where to read more; exit 2.
 fn exit_in_chinese(e: clap::Error) -> ! {
     let context = |kind| e.get(kind).map(ToString::to_string).unwrap_or_default();
@@ -205,6 +222,14 @@ fn exit_in_chinese(e: clap::Error) -> ! {
             format!("缺少参数：{}", context(ContextKind::InvalidArg))
         }
         ErrorKind::MissingSubcommand => "缺少命令".into(),
+        ErrorKind::ArgumentConflict if pace_conflict(&e) => {
+            "--rate 和 --minutes 都决定时长，只能用一个：要讲满规定的时间就留 --minutes，按自己的语速估算就留 --rate".into()
+        }
+        ErrorKind::ArgumentConflict => format!(
+            "{} 不能和 {} 一起用：请只保留一个",
+            context(ContextKind::InvalidArg),
+            context(ContextKind::PriorArg)
+        ),
         _ => e
             .render()
             .to_string()
