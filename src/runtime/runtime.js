@@ -119,6 +119,11 @@
     });
   }
   if (!(W.CSS && CSS.supports && CSS.supports("text-spacing-trim", "normal"))) slides.forEach(typeset);
+  /* a picture shown in several places is in the file once: the others take its bytes */
+  [].forEach.call(D.querySelectorAll("img[data-lx-pic]:not([src])"), (img) => {
+    var first = D.getElementById("lx-pic-" + img.getAttribute("data-lx-pic"));
+    if (first) img.src = first.src;
+  });
 
   if (printing) return printMode(printing[1] || "slides");
 
