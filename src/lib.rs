@@ -409,6 +409,7 @@ pub fn plan_options(parsed: &Parsed, opts: &Options) -> PlanOptions {
         .unwrap_or_else(|| opts.theme.closing_text.clone());
     p.rate = s.rate.unwrap_or(p.rate);
     p.outline = s.outline.unwrap_or(p.outline);
+    p.content = s.content.unwrap_or(p.content);
     if let Some(minutes) = s.minutes {
         let deck = plan::plan(&parsed.lecture, &p);
         let chars: u64 = deck

@@ -43,6 +43,8 @@ enum Command {
         #[command(subcommand)]
         command: cli::theme::Command,
     },
+    /// Serve the deck on this computer and rebuild it at each change of the lecture.
+    Watch(cli::watch::Args),
     /// Write a starter lecture that shows every way to mark the structure.
     New(cli::new::Args),
     /// Print a shell completion script (bash, zsh, fish, powershell).
@@ -62,6 +64,7 @@ fn main() -> ExitCode {
         Command::Build(args) => cli::build::run(args, &mut reporter),
         Command::Check(args) => cli::check::run(args, &mut reporter),
         Command::Outline(args) => cli::outline::run(args, &mut reporter),
+        Command::Watch(args) => cli::watch::run(args, &mut reporter),
         Command::New(args) => cli::new::run(args, &mut reporter),
         Command::Themes => cli::theme::list(),
         Command::Theme { command } => cli::theme::run(command, &mut reporter),

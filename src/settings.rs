@@ -46,6 +46,9 @@ settings! {
     rate: u32 => Number,
     /// Total minutes for the lecture: timings are scaled to fill them.
     minutes: u32 => Number,
+    /// What a point slide shows under its title: "key" sentences, the "title" alone or
+    /// the "full" text.
+    content: crate::plan::Content => Text,
     /// Whether the outline (目录) slide is shown.
     outline: bool => Flag,
     /// The big words of the closing slide.

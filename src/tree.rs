@@ -113,6 +113,8 @@ pub struct Lecture {
     pub closing: Vec<Text>,
     /// Reprint and source lines, set apart from the notes.
     pub source_note: Vec<Text>,
+    /// Web-page chrome (toolbars, breadcrumbs, share and link lists): on no slide.
+    pub dropped: Vec<Text>,
 }
 
 /// A numbered part, section or point.

@@ -403,3 +403,46 @@ fn an_unclosed_toml_front_matter_warns() {
         .stderr_has("+++")
         .run();
 }
+
+#[test]
+fn content_chooses_what_point_slides_show() {
+    let title_only = Test::new()
+        .seed("lecture.txt")
+        .args([
+            "build",
+            "lecture.txt",
+            "--content",
+            "title",
+            "-o",
+            "-",
+            "-q",
+        ])
+        .run()
+        .stdout;
+    let keys = Test::new()
+        .seed("lecture.txt")
+        .args(["build", "lecture.txt", "-o", "-", "-q"])
+        .run()
+        .stdout;
+    assert!(
+        keys.contains("class=\"keys\""),
+        "no key sentences by default"
+    );
+    assert!(!title_only.contains("class=\"keys\""));
+    assert!(title_only.len() < keys.len());
+    // the deck setting does the same, and the flag beats it
+    let set = Test::new()
+        .file("deck.toml", "content = \"title\"\n")
+        .seed("lecture.txt")
+        .args(["build", "lecture.txt", "-o", "-", "-q"])
+        .run()
+        .stdout;
+    assert_eq!(set, title_only);
+    Test::new()
+        .file("deck.toml", "content = \"short\"\n")
+        .seed("lecture.txt")
+        .args(["build", "lecture.txt"])
+        .status(1)
+        .stderr_has("deck.toml")
+        .run();
+}

@@ -184,3 +184,28 @@ fn the_lectures_warnings_in_chinese() {
         .stderr_has("help: ")
         .run();
 }
+
+#[test]
+fn rate_and_minutes_together_is_a_usage_error_that_says_which_to_keep() {
+    Test::new()
+        .seed("lecture.txt")
+        .args(["build", "lecture.txt", "--rate", "200", "--minutes", "30"])
+        .status(2)
+        .stderr_has("--rate and --minutes both set the timing; keep one")
+        .run();
+    Test::new()
+        .seed("lecture.txt")
+        .args([
+            "--lang",
+            "zh",
+            "check",
+            "lecture.txt",
+            "--minutes",
+            "30",
+            "--rate",
+            "200",
+        ])
+        .status(2)
+        .stderr_has("要讲满规定的时间就留 --minutes")
+        .run();
+}

@@ -279,3 +279,37 @@ fn cli_reads_deck_toml_front_matter_and_flags_in_that_order() {
         .stderr_has("image photo.png: no file")
         .run();
 }
+
+#[test]
+fn web_export_line_breaks_start_numbered_paragraphs_and_keep_their_formatting() {
+    // Web exports end each paragraph in a hard break (two spaces) or indent it with
+    // U+3000 after a plain line break; each numbered one is its own point.
+    let md = "# 题目\n\n正文开头。\n\n## 一、总的要求\n\n（一）第一段，**重点在这里**。  \n（二）第二段，*强调\n　　延续到下一行*，完。\n　　（三）第三段。\n";
+    let c = compile(md.as_bytes(), &md_options()).unwrap();
+    let titled: Vec<&lectern::Slide> = c.deck.slides.iter().filter(|s| s.badge.is_some()).collect();
+    let badges: Vec<&str> = titled.iter().filter_map(|s| s.badge.as_deref()).collect();
+    assert_eq!(badges, ["一", "一", "二", "三"], "{:#?}", c.deck.slides);
+    let notes = |s: &lectern::Slide| format!("{:?}", s.notes);
+    assert!(notes(titled[1]).contains("Strong"), "{}", notes(titled[1]));
+    // a span open across a split line goes on in the next paragraph
+    assert!(
+        notes(titled[2]).contains("Emphasis"),
+        "{}",
+        notes(titled[2])
+    );
+    assert_eq!(
+        notes(titled[2]).matches("Emphasis").count(),
+        2,
+        "{}",
+        notes(titled[2])
+    );
+    assert!(
+        !notes(titled[2]).contains('\u{3000}'),
+        "{}",
+        notes(titled[2])
+    );
+    assert_eq!(
+        notes(titled[3]),
+        r#"[Paragraph { runs: [Text("（三）第三段。")] }]"#
+    );
+}

@@ -19,6 +19,7 @@ const ABOUT: &[(&str, &str)] = &[
     ("themes", "列出内置主题"),
     ("theme", "建立或检查自己的主题文件夹"),
     ("new", "写一份示例讲稿，演示各种标出结构的写法"),
+    ("watch", "在本机上放映幻灯片，讲稿一改就重新生成并刷新页面"),
     (
         "completions",
         "输出命令行补全脚本（bash、zsh、fish、powershell）",
@@ -63,6 +64,10 @@ const HELP: &[(&str, &str)] = &[
         "allow_outside",
         "允许读取讲稿文件夹以外的图片和主题文件",
     ),
+    (
+        "content",
+        "要点页在标题下显示什么：key（几句关键的话）、title（只有标题）或 full（全文，缩小排下）［默认：讲稿的设置，否则 key］",
+    ),
     ("no_outline", "不要目录页"),
     (
         "allow_html",
@@ -74,6 +79,12 @@ const HELP: &[(&str, &str)] = &[
     ("shell", "哪种命令行：bash、zsh、fish 或 powershell"),
     ("lang", "消息的语言 zh 或 en［默认：系统语言］"),
     ("quiet", "安静：只报告错误"),
+    ("port", "用哪个端口［默认：随便一个空闲的］"),
+    (
+        "host",
+        "在哪个地址上提供服务；不是 127.0.0.1 时别的电脑也能看到幻灯片",
+    ),
+    ("open", "用默认浏览器打开幻灯片"),
 ];
 
 /// Parses `args` as `T` with help and errors in the current language; exits on a
@@ -86,6 +97,10 @@ pub fn parse<T: Parser>(args: Vec<OsString>) -> T {
     match cmd.try_get_matches_from_mut(args) {
         Ok(matches) => T::from_arg_matches(&matches).unwrap_or_else(|e| e.exit()),
         Err(e) if current() == Lang::Zh => exit_in_chinese(e),
+        Err(e) if pace_conflict(&e) => {
+            eprintln!("error: --rate and --minutes both set the timing; keep one: --minutes to fill a time slot, --rate to time the lecture at a speaking rate\n\nFor more information, try '--help'.");
+            std::process::exit(2)
+        }
         Err(e) => e.exit(),
     }
 }
@@ -168,6 +183,15 @@ fn chinese(mut cmd: Command, root: bool) -> Command {
     cmd
 }
 
+/// `--rate` given with `--minutes`.
+fn pace_conflict(e: &clap::Error) -> bool {
+    let arg = |kind| e.get(kind).map(ToString::to_string).unwrap_or_default();
+    e.kind() == ErrorKind::ArgumentConflict
+        && [arg(ContextKind::InvalidArg), arg(ContextKind::PriorArg)]
+            .iter()
+            .all(|a| a.contains("--rate") || a.contains("--minutes"))
+}
+
 /// A usage error in Chinese: what is wrong, the usage line, where to read more; exit 2.
 fn exit_in_chinese(e: clap::Error) -> ! {
     let context = |kind| e.get(kind).map(ToString::to_string).unwrap_or_default();
@@ -198,6 +222,14 @@ fn exit_in_chinese(e: clap::Error) -> ! {
             format!("缺少参数：{}", context(ContextKind::InvalidArg))
         }
         ErrorKind::MissingSubcommand => "缺少命令".into(),
+        ErrorKind::ArgumentConflict if pace_conflict(&e) => {
+            "--rate 和 --minutes 都决定时长，只能用一个：要讲满规定的时间就留 --minutes，按自己的语速估算就留 --rate".into()
+        }
+        ErrorKind::ArgumentConflict => format!(
+            "{} 不能和 {} 一起用：请只保留一个",
+            context(ContextKind::InvalidArg),
+            context(ContextKind::PriorArg)
+        ),
         _ => e
             .render()
             .to_string()

@@ -14,6 +14,8 @@ use super::{Fail, LectureArgs, Reporter};
 pub struct Args {
     #[command(flatten)]
     pub input: LectureArgs,
+    #[command(flatten)]
+    pub deck: DeckArgs,
     /// Where to write the deck (`-` for standard output). Default: beside the input, as .html.
     /// A name ending in .pptx writes a PowerPoint deck, .pdf a PDF (printed by Chrome, Edge
     /// or Chromium).
@@ -23,6 +25,15 @@ pub struct Args {
     /// extension, else html].
     #[arg(long, value_enum)]
     pub format: Option<OutFormat>,
+    /// What a PDF holds: slides (one a page), handout (slides with their notes) or
+    /// script (the reading script) [default: slides].
+    #[arg(long, value_enum)]
+    pub print: Option<PrintLayout>,
+}
+
+/// How the deck looks, for `build` and `watch` alike.
+#[derive(clap::Args, Debug, Clone)]
+pub struct DeckArgs {
     /// A built-in theme by name (see `lectern themes`) or the path of a theme folder
     /// [default: the deck's setting, else the default theme].
     #[arg(long)]
@@ -30,10 +41,10 @@ pub struct Args {
     /// Slide shape, 16:9 or 4:3 [default: the deck's setting, else the theme's].
     #[arg(long)]
     pub aspect: Option<Aspect>,
-    /// What a PDF holds: slides (one a page), handout (slides with their notes) or
-    /// script (the reading script) [default: slides].
+    /// What a point slide shows under its title: key sentences of its text, the title
+    /// alone, or the full text shrunk to fit [default: the deck's setting, else key].
     #[arg(long, value_enum)]
-    pub print: Option<PrintLayout>,
+    pub content: Option<ContentArg>,
     /// Leave out the outline (目录) slide.
     #[arg(long)]
     pub no_outline: bool,
@@ -72,6 +83,24 @@ impl OutFormat {
     }
 }
 
+/// `--content`.
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContentArg {
+    Key,
+    Title,
+    Full,
+}
+
+impl From<ContentArg> for lectern::plan::Content {
+    fn from(c: ContentArg) -> Self {
+        match c {
+            ContentArg::Key => lectern::plan::Content::Key,
+            ContentArg::Title => lectern::plan::Content::Title,
+            ContentArg::Full => lectern::plan::Content::Full,
+        }
+    }
+}
+
 /// `--print`: the print layout a PDF is made from.
 #[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PrintLayout {
@@ -99,9 +128,6 @@ pub struct Summary {
     pub bytes: usize,
     /// Title, speaker, date and total time, as the deck shows them.
     pub info: lectern::deck::DeckInfo,
-    /// Every file the build read or looked for (for a watch mode).
-    #[allow(dead_code)] // for `watch`, next
-    pub files: Vec<PathBuf>,
 }
 
 pub fn run(args: &Args, reporter: &mut Reporter) -> Result<ExitCode, Fail> {
@@ -123,27 +149,7 @@ pub fn build_one(args: &Args, reporter: &mut Reporter) -> Result<Summary, Fail> 
             "--print 用于 PDF：请加上 -o 文件名.pdf（或 --format pdf）"
         )));
     }
-    let mut overrides = args.input.overrides();
-    overrides.settings.theme.clone_from(&args.theme);
-    overrides.settings.aspect = args.aspect;
-    overrides.settings.outline = args.no_outline.then_some(false);
-    overrides.settings.allow_html = args.allow_html.then_some(true);
-    let project = Project::load(file, &overrides)?;
-    if super::diagnostics(&project, args.input.deny_warnings, reporter) {
-        let file = file.display();
-        return Err(Fail(if project.parsed.has_errors() {
-            t!(
-                "{file}: the lecture has errors; no deck written",
-                "{file}：讲稿有错误，没有生成幻灯片"
-            )
-        } else {
-            t!(
-                "{file}: warnings are errors (--deny-warnings); no deck written",
-                "{file}：警告按错误处理（--deny-warnings），没有生成幻灯片"
-            )
-        }));
-    }
-    let compiled = project.compile()?;
+    let (project, compiled) = compile(&args.input, &args.deck, reporter)?;
     let bytes = match format {
         OutFormat::Html => compiled.html.clone().into_bytes(),
         OutFormat::Pptx => {
@@ -185,7 +191,6 @@ pub fn build_one(args: &Args, reporter: &mut Reporter) -> Result<Summary, Fail> 
         slides: compiled.deck.slides.len(),
         bytes: bytes.len(),
         info: compiled.deck.info.clone(),
-        files: project.files.clone(),
     };
     if summary.output != Path::new("-") {
         let (out, slides) = (summary.output.display(), summary.slides);
@@ -197,4 +202,52 @@ pub fn build_one(args: &Args, reporter: &mut Reporter) -> Result<Summary, Fail> 
         ));
     }
     Ok(summary)
+}
+
+/// Loads `input` with the deck flags, reports its diagnostics and compiles it: the
+/// common start of `build` and `watch`. Errors (or warnings under `--deny-warnings`)
+/// stop it before anything is written.
+pub fn compile(
+    input: &LectureArgs,
+    deck: &DeckArgs,
+    reporter: &mut Reporter,
+) -> Result<(Project, lectern::Compiled), Fail> {
+    let project = load(input, deck)?;
+    let compiled = report_and_compile(&project, input, reporter)?;
+    Ok((project, compiled))
+}
+
+/// Reads the lecture, its settings and theme.
+pub fn load(input: &LectureArgs, deck: &DeckArgs) -> Result<Project, Fail> {
+    let mut overrides = input.overrides();
+    overrides.settings.theme.clone_from(&deck.theme);
+    overrides.settings.aspect = deck.aspect;
+    overrides.settings.outline = deck.no_outline.then_some(false);
+    overrides.settings.content = deck.content.map(Into::into);
+    overrides.settings.allow_html = deck.allow_html.then_some(true);
+    Ok(Project::load(&input.file, &overrides)?)
+}
+
+/// Prints the diagnostics of a loaded lecture and compiles it unless they stop it.
+pub fn report_and_compile(
+    project: &Project,
+    input: &LectureArgs,
+    reporter: &mut Reporter,
+) -> Result<lectern::Compiled, Fail> {
+    let file = &input.file;
+    if super::diagnostics(project, input.deny_warnings, reporter) {
+        let file = file.display();
+        return Err(Fail(if project.parsed.has_errors() {
+            t!(
+                "{file}: the lecture has errors; no deck written",
+                "{file}：讲稿有错误，没有生成幻灯片"
+            )
+        } else {
+            t!(
+                "{file}: warnings are errors (--deny-warnings); no deck written",
+                "{file}：警告按错误处理（--deny-warnings），没有生成幻灯片"
+            )
+        }));
+    }
+    Ok(project.compile()?)
 }

@@ -12,6 +12,7 @@ pub mod new;
 pub mod outline;
 pub mod report;
 pub mod theme;
+pub mod watch;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -38,7 +39,7 @@ pub struct LectureArgs {
     /// The lecture: plain text (.txt, UTF-8, UTF-16 or GB18030), Markdown (.md) or Word (.docx).
     pub file: PathBuf,
     /// Speaking rate in characters a minute, for the slide timings [default: 240].
-    #[arg(long, value_parser = clap::value_parser!(u32).range(60..=1000))]
+    #[arg(long, value_parser = clap::value_parser!(u32).range(60..=1000), conflicts_with = "minutes")]
     pub rate: Option<u32>,
     /// Total minutes for the lecture: timings are scaled to fill them.
     #[arg(long, value_parser = clap::value_parser!(u32).range(1..=600))]

@@ -22,6 +22,8 @@ pub enum Style {
     ParenArabic,
     /// ①
     Circled,
+    /// 甲、 乙、 丙、 (a level under （一）)
+    Stem,
     /// 第一，
     Di,
     /// 一是
@@ -32,6 +34,8 @@ pub enum Style {
     Sequence,
     /// 一方面 另一方面
     Aspect,
+    /// 其一， 其二，
+    Qi,
 }
 
 /// Where a family's markers stand.
@@ -147,9 +151,19 @@ pub const FAMILIES: &[Family] = &[
         badge: Badge::Ordinal,
     },
     Family {
+        style: Style::Stem,
+        placement: Placement::Paragraph(3),
+        forms: &[form(NONE, numeral(Numeral::Stems), &["、"])],
+        needs_separator: false,
+        badge: Badge::Ordinal,
+    },
+    Family {
         style: Style::Di,
         placement: Placement::Inline,
-        forms: &[form(&["第"], numeral(Numeral::Chinese), NONE)],
+        forms: &[
+            form(&["第"], numeral(Numeral::Chinese), NONE),
+            form(&["第"], numeral(Numeral::Chinese), &["方面"]),
+        ],
         needs_separator: true,
         badge: Badge::AsWritten,
     },
@@ -187,6 +201,13 @@ pub const FAMILIES: &[Family] = &[
             NONE,
         )],
         needs_separator: false,
+        badge: Badge::AsWritten,
+    },
+    Family {
+        style: Style::Qi,
+        placement: Placement::Inline,
+        forms: &[form(&["其"], numeral(Numeral::Chinese), NONE)],
+        needs_separator: true,
         badge: Badge::AsWritten,
     },
 ];
@@ -302,6 +323,27 @@ mod tests {
         for level in 1..=LEVELS as u8 {
             assert_eq!(Style::at_level(level).and_then(Style::level), Some(level));
         }
+        // a second family at a level does not take the level's numbering
+        assert_eq!(Style::at_level(3), Some(Style::Arabic));
+    }
+
+    #[test]
+    fn added_families_stems_di_aspects_and_qi() {
+        use crate::numbering::{block_marker, inline_marker};
+        let stem = block_marker("乙、推进改革").unwrap();
+        assert_eq!((stem.marker.style, stem.marker.ordinal), (Style::Stem, 2));
+        assert_eq!(stem.marker.level(), Some(3));
+        assert_eq!(stem.marker.badge(), "乙");
+        assert!(block_marker("甲方负责").is_none());
+        let di = inline_marker("第二方面，要落实").unwrap();
+        assert_eq!(
+            (di.marker.style, di.marker.ordinal, di.marker.text.as_str()),
+            (Style::Di, 2, "第二方面")
+        );
+        assert!(inline_marker("第一方面军").is_none());
+        let qi = inline_marker("其二，要落实").unwrap();
+        assert_eq!((qi.marker.style, qi.marker.ordinal), (Style::Qi, 2));
+        assert!(inline_marker("其一贯作风").is_none());
     }
 
     #[test]

@@ -6,10 +6,17 @@ use crate::diag::Diagnostics;
 use crate::numbering::{block_marker, Counters, Marker, Style, LEVELS};
 use crate::tree::{Lecture, Node, Role, Span, Text};
 
+use super::page::{self, Metadata};
+use super::title::{continues_subtitle, date_in, is_subtitle, split_subtitle_speaker};
 use super::{
     check_quotes, classify_meta, finish_nodes, is_closing, is_salutation, is_source_note,
     split_heading, split_kicker, MetaLine, Nester,
 };
+
+/// How far into a text its head (page chrome, metadata, title block) may reach.
+const HEAD_MAX: usize = 40;
+/// How far from the end a page's tail (link lists, share and print bars) may start.
+const TAIL_MAX: usize = 40;
 
 /// What a reader hands over.
 #[derive(Debug, Clone)]
@@ -46,6 +53,7 @@ impl Item {
 /// Builds the lecture.
 pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
     let mut lecture = Lecture::default();
+    let (items, title_lines) = clean_page(items, &mut lecture);
     let (items, notes): (Vec<Item>, Vec<Item>) = items
         .into_iter()
         .partition(|i| !i.prose().is_some_and(|t| is_source_note(&t.text)));
@@ -58,9 +66,9 @@ pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
     let mut held: Vec<Text> = Vec::new();
     let mut hold =
         |rest: &mut std::iter::Peekable<std::iter::Enumerate<std::vec::IntoIter<Item>>>| {
-            while let Some((_, Item::Text(t))) =
-                rest.next_if(|(_, i)| matches!(i, Item::Text(t) if t.role == Role::Block))
-            {
+            while let Some((_, Item::Text(t))) = rest.next_if(|(_, i)| {
+                matches!(i, Item::Text(t) if t.role == Role::Block || page::is_caption(&t.text))
+            }) {
                 held.push(t);
             }
         };
@@ -70,16 +78,26 @@ pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
     // subtitle, date and names.
     let title = match rest.peek() {
         Some((_, Item::Heading { level: 1, .. })) => true,
-        Some((_, i @ Item::Text(t))) => !i.is_heading() && !is_salutation(&t.text),
+        Some((_, i @ Item::Text(t))) => {
+            !i.is_heading() && !is_salutation(&t.text) && (title_lines > 1 || title_like(&t.text))
+        }
         _ => false,
     };
     if title {
         let (_, first) = rest.next().expect("peeked");
         let first = first.text().clone();
-        let (kicker, title) = split_kicker(&first.text);
+        let mut whole = first.text.clone();
+        lecture.meta.lines.push(first);
+        // A title the page or the office broke over two or three lines.
+        for _ in 1..title_lines {
+            if let Some((_, Item::Text(t))) = rest.next() {
+                whole.push_str(&t.text);
+                lecture.meta.lines.push(t);
+            }
+        }
+        let (kicker, title) = split_kicker(&whole);
         lecture.meta.kicker = kicker.map(str::to_string);
         lecture.meta.title = Some(title.to_string());
-        lecture.meta.lines.push(first);
         loop {
             hold(&mut rest);
             let Some((i, item)) = rest.peek() else {
@@ -97,10 +115,61 @@ pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
             if slot.is_some() || *i >= closing_from {
                 break;
             }
-            *slot = Some(item.text().text.clone());
+            let line = item.text().text.clone();
+            match (kind, split_subtitle_speaker(&line)) {
+                (MetaLine::Subtitle, Some((subtitle, speaker))) => {
+                    lecture.meta.subtitle = Some(subtitle.to_string());
+                    lecture
+                        .meta
+                        .speaker
+                        .get_or_insert_with(|| speaker.to_string());
+                }
+                _ => *slot = Some(line),
+            }
             let (_, item) = rest.next().expect("peeked");
             lecture.meta.lines.push(item.text().clone());
+            // the rest of a subtitle the page broke over two lines
+            if kind == MetaLine::Subtitle {
+                while let Some((_, Item::Text(t))) = rest.next_if(|(i, item)| {
+                    *i < closing_from
+                        && item.prose().is_some_and(|t| {
+                            continues_subtitle(
+                                lecture.meta.subtitle.as_deref().unwrap_or(""),
+                                &t.text,
+                            )
+                        })
+                }) {
+                    if let Some(s) = &mut lecture.meta.subtitle {
+                        s.push_str(&t.text);
+                    }
+                    lecture.meta.lines.push(t);
+                }
+            }
         }
+        if lecture.meta.date.is_none() {
+            lecture.meta.date = lecture
+                .meta
+                .subtitle
+                .as_deref()
+                .and_then(date_in)
+                .map(str::to_string);
+        }
+    } else if rest.peek().is_some_and(
+        |(_, i)| matches!(i, Item::Text(t) if !i.is_heading() && !is_salutation(&t.text)),
+    ) {
+        let at = rest.peek().map_or(0, |(_, i)| i.text().span.start);
+        diags
+            .warn(
+                Span::new(at, at),
+                "no title line: the first line reads as a paragraph of the lecture",
+                Some(
+                    "put the title on the first line; the deck uses the file name meanwhile".into(),
+                ),
+            )
+            .zh(
+                "没有标题行：第一行读来是讲稿的一段正文",
+                Some("把题目写在第一行；在那之前幻灯片用文件名作标题"),
+            );
     } else {
         let at = rest.peek().map_or(0, |(_, i)| i.text().span.start);
         diags
@@ -119,7 +188,10 @@ pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
 
     hold(&mut rest);
     if let Some((i, item)) = rest.peek() {
-        if *i < closing_from && item.prose().is_some_and(|t| is_salutation(&t.text)) {
+        // after a caption held from above, the salutation stays in the opening, in order
+        let held_prose = held.iter().any(|t| t.role == Role::Prose);
+        if *i < closing_from && !held_prose && item.prose().is_some_and(|t| is_salutation(&t.text))
+        {
             lecture.salutation = rest.next().map(|(_, item)| item.text().clone());
         }
     }
@@ -150,7 +222,136 @@ pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
     }
     lecture.nodes = nester.finish();
     finish_nodes(&mut lecture.nodes, diags);
+    lecture.meta.lines.sort_by_key(|t| t.span.start);
     lecture
+}
+
+/// A line that can be a title: short, and not a sentence of the lecture.
+fn title_like(line: &str) -> bool {
+    let t = line.trim();
+    t.chars().count() <= 50
+        && !t.ends_with(['。', '！', '？', '!', '?', '；'])
+        && !page::is_caption(t)
+        && !page::is_repost_note(t)
+}
+
+/// Sets a web page's chrome apart (toolbars, breadcrumbs and font-size boxes above the
+/// text, link lists and share/print bars below it) as `dropped`, and its metadata
+/// (来源, 时间, the publication time, a headline that repeats the title) with the title
+/// block. Returns the rest and how many lines the title takes when a subtitle anchors
+/// it (0: the first line decides as before).
+fn clean_page(items: Vec<Item>, lecture: &mut Lecture) -> (Vec<Item>, usize) {
+    let n = items.len();
+    let head_end = items
+        .iter()
+        .take(HEAD_MAX)
+        .position(|i| {
+            i.is_heading()
+                || i.prose()
+                    .is_some_and(|t| is_salutation(&t.text) || t.text.chars().count() > 80)
+        })
+        .unwrap_or(n.min(HEAD_MAX));
+    let tail_from = (head_end.max(n.saturating_sub(TAIL_MAX))..n)
+        .find(|&i| {
+            items[i]
+                .prose()
+                .is_some_and(|t| page::is_tail_trigger(&t.text))
+        })
+        .unwrap_or(n);
+
+    let head_lines: Vec<&str> = items[..head_end]
+        .iter()
+        .map(|i| i.prose().map_or("", |t| t.text.as_str()))
+        .collect();
+    let chrome = page::chrome_in_head(&head_lines);
+    let mut kept: Vec<Item> = Vec::with_capacity(n);
+    let mut value_next = false;
+    let mut head_kept = 0;
+    for (i, item) in items.into_iter().enumerate() {
+        let prose = item.prose().is_some();
+        if i < head_end && prose && chrome[i] {
+            lecture.dropped.push(item.text().clone());
+            value_next = false;
+            continue;
+        }
+        if i >= tail_from && !item.prose().is_some_and(|t| is_source_note(&t.text)) {
+            lecture.dropped.push(item.text().clone());
+            continue;
+        }
+        if i < head_end && prose {
+            let meta = page::metadata(&item.text().text);
+            if meta.is_some() || value_next {
+                value_next = meta == Some(Metadata::Label);
+                lecture.meta.lines.push(item.text().clone());
+                continue;
+            }
+        }
+        if i < head_end {
+            head_kept += 1;
+        }
+        kept.push(item);
+    }
+
+    // The title stands right above the last subtitle of the head; what stands before it
+    // (the page's headline, a share box repeating title and subtitle, a repost note) is
+    // metadata, pictures and captions aside.
+    let head = &kept[..head_kept];
+    let Some(sub) = head
+        .iter()
+        .rposition(|i| i.prose().is_some_and(|t| is_subtitle(&t.text)))
+    else {
+        return (set_notes_apart(kept, lecture), 0);
+    };
+    let candidate = |i: &Item| {
+        i.prose()
+            .is_some_and(|t| title_like(&t.text) && !is_subtitle(&t.text))
+    };
+    if sub == 0 || !candidate(&head[sub - 1]) {
+        return (set_notes_apart(kept, lecture), 0);
+    }
+    let mut first = sub - 1;
+    while first > 0
+        && sub - first < 3
+        && candidate(&head[first - 1])
+        && head[first - 1].text().line + 1 == head[first].text().line
+        && !head[first - 1]
+            .text()
+            .text
+            .contains(head[first].text().text.as_str())
+    {
+        first -= 1;
+    }
+    let mut out = Vec::with_capacity(kept.len());
+    for (i, item) in kept.into_iter().enumerate() {
+        let aside = i < first && item.prose().is_some_and(|t| !page::is_caption(&t.text));
+        if aside {
+            lecture.meta.lines.push(item.text().clone());
+        } else {
+            out.push(item);
+        }
+    }
+    (out, sub - first)
+}
+
+/// Repost and editor's notes above the title are not the title: they stand with the
+/// title block's lines. Captions stay where they are (the opening).
+fn set_notes_apart(items: Vec<Item>, lecture: &mut Lecture) -> Vec<Item> {
+    let mut out = Vec::with_capacity(items.len());
+    let mut seen_title = false;
+    for item in items {
+        if !seen_title {
+            match item.prose() {
+                Some(t) if page::is_repost_note(&t.text) => {
+                    lecture.meta.lines.push(t.clone());
+                    continue;
+                }
+                Some(t) => seen_title = !page::is_caption(&t.text),
+                None => seen_title = matches!(item, Item::Heading { .. }),
+            }
+        }
+        out.push(item);
+    }
+    out
 }
 
 /// Index of the first closing item: the trailing run of 谢谢 / exhortation paragraphs.

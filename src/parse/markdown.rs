@@ -13,6 +13,7 @@ use pulldown_cmark::{Event, HeadingLevel, Options as MdOptions, Parser, Tag, Tag
 
 use crate::deck::{self, Block, Inline as Run};
 use crate::diag::Diagnostics;
+use crate::numbering::block_marker;
 use crate::source::LineIndex;
 use crate::tree::{Lecture, Rich, Role, Span, Text};
 use crate::Assets;
@@ -40,6 +41,7 @@ pub fn parse(
 ) -> Lecture {
     let (text, fenced_notes) = take_fenced_notes(text);
     let mut reader = Reader {
+        src: &text,
         lines,
         ctx,
         items: Vec::new(),
@@ -105,6 +107,7 @@ struct Runs {
 }
 
 /// A formatting span that wraps the runs inside it.
+#[derive(Clone)]
 enum Span_ {
     Strong,
     Emphasis,
@@ -152,6 +155,15 @@ impl Runs {
         }
     }
 
+    /// Closes every open span, returning them outermost first to open again.
+    fn close_all(&mut self) -> Vec<Span_> {
+        let open: Vec<Span_> = self.open.iter().map(|(s, _)| s.clone()).collect();
+        while !self.open.is_empty() {
+            self.close();
+        }
+        open
+    }
+
     /// The runs, every span closed, white space trimmed at both ends.
     fn finish(mut self) -> Vec<Run> {
         while !self.open.is_empty() {
@@ -193,6 +205,8 @@ struct Image {
 }
 
 struct Reader<'a, 'c> {
+    /// The text being read, to look at the line after a break.
+    src: &'a str,
     lines: &'a LineIndex,
     ctx: &'a MarkdownContext<'c>,
     items: Vec<Item>,
@@ -232,6 +246,7 @@ impl Reader<'_, '_> {
             Event::InlineMath(t) | Event::DisplayMath(t) => {
                 self.inline_at(range.start).push_text(&t)
             }
+            Event::SoftBreak if self.starts_paragraph(range.end) => self.split(range.end),
             Event::SoftBreak => {
                 // Chinese lines joined by a soft break get no space between them.
                 let i = self.inline_at(range.start);
@@ -239,6 +254,9 @@ impl Reader<'_, '_> {
                     i.push_text(" ");
                 }
             }
+            // Web exports end every paragraph in a hard break: a paragraph of its own,
+            // so that markers at its start are found.
+            Event::HardBreak if self.splittable() => self.split(range.end),
             Event::HardBreak => {
                 let i = self.inline_at(range.start);
                 i.text.push(' ');
@@ -258,6 +276,41 @@ impl Reader<'_, '_> {
         }
         if let Some(i) = &mut self.inline {
             i.end = i.end.max(range.end);
+        }
+    }
+
+    /// A plain paragraph of the lecture (not a heading, list item, quotation or table
+    /// cell), which a line break may split.
+    fn splittable(&self) -> bool {
+        self.heading.is_none()
+            && self.lists.is_empty()
+            && self.quote.is_none()
+            && self.table.is_none()
+            && self.inline.as_ref().is_some_and(|i| !i.raw)
+    }
+
+    /// Whether the line at `at` starts a paragraph of its own though only a soft break
+    /// leads to it: web exports indent paragraphs with U+3000 and run numbered ones
+    /// together.
+    fn starts_paragraph(&self, at: usize) -> bool {
+        let line = self.src.get(at..).unwrap_or("");
+        let line = line.trim_start_matches([' ', '\t']);
+        self.splittable()
+            && (line.starts_with('\u{3000}') || block_marker(line.trim_start()).is_some())
+    }
+
+    /// Ends the paragraph at a line break and starts the next at `at`, the formatting
+    /// still open carried over.
+    fn split(&mut self, at: usize) {
+        let open = self
+            .inline
+            .as_mut()
+            .map(|i| i.runs.close_all())
+            .unwrap_or_default();
+        self.flush(Role::Prose);
+        let next = self.inline_at(at);
+        for span in open {
+            next.runs.open(span);
         }
     }
 

@@ -4,16 +4,48 @@
 
 pub mod assemble;
 pub mod markdown;
+mod page;
 pub mod plain;
 mod points;
 mod title;
 
 use crate::diag::Diagnostics;
 use crate::numbering::{Marker, Style};
-use crate::tree::{Node, Span, Text};
+use crate::tree::{Lecture, Node, Span, Text};
 
 pub use points::split_inline_points;
 pub use title::{classify_meta, is_closing, is_salutation, is_source_note, split_kicker, MetaLine};
+
+/// What `check` says about dropped web-page chrome, in one line: how many lines and
+/// where. `None` when nothing was dropped.
+pub fn dropped_note(lecture: &Lecture) -> Option<String> {
+    let lines: Vec<usize> = lecture.dropped.iter().map(|t| t.line).collect();
+    let first = *lines.first()?;
+    let mut ranges: Vec<(usize, usize)> = vec![(first, first)];
+    for &l in &lines[1..] {
+        match ranges.last_mut() {
+            Some((_, end)) if l <= *end + 1 => *end = l.max(*end),
+            _ => ranges.push((l, l)),
+        }
+    }
+    let ranges: Vec<String> = ranges
+        .iter()
+        .map(|&(a, b)| {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}–{b}")
+            }
+        })
+        .collect();
+    Some(format!(
+        "dropped {} line{} of web-page chrome (toolbars, breadcrumbs, share and link lists): line{} {}",
+        lines.len(),
+        if lines.len() == 1 { "" } else { "s" },
+        if lines.len() == 1 { "" } else { "s" },
+        ranges.join(", ")
+    ))
+}
 
 /// Where the lead sentence of `s` ends: the byte index of its stop (。！？；) outside
 /// quotes and brackets, and the index just past the stop. Without a stop the whole

@@ -31,10 +31,7 @@ const SENTENCE_PUNCT: [char; 12] = [
 /// Classifies a line between the title and the salutation, or `None` when it is not
 /// title-block material (then the opening has begun).
 pub fn classify_meta(line: &str) -> Option<MetaLine> {
-    if ["——", "—", "--", "－－", "──"]
-        .iter()
-        .any(|p| line.starts_with(p))
-    {
+    if is_subtitle(line) {
         return Some(MetaLine::Subtitle);
     }
     if is_date(line) {
@@ -69,16 +66,109 @@ pub fn classify_meta(line: &str) -> Option<MetaLine> {
     }
 }
 
-/// `（2018年9月3日）`, `2024年3月5日`, `二〇二四年三月`.
-fn is_date(line: &str) -> bool {
-    let inner = line.trim_matches(['(', ')', '（', '）', ' ']);
-    inner.contains('年')
-        && inner.chars().count() <= 16
-        && inner.chars().all(|c| {
-            c.is_ascii_digit()
-                || ('０'..='９').contains(&c)
-                || "年月日〇○零一二三四五六七八九十 .-".contains(c)
-        })
+const DASHES: [&str; 7] = ["——", "—", "――", "―", "--", "－－", "──"];
+
+/// Words an occasion line ends with.
+const OCCASION_ENDS: [&str; 6] = ["上", "上的讲话", "上的报告", "讲话", "报告", "上讲话"];
+
+/// `——在全市干部大会上的讲话`, `（2026年1月27日在贵州省……会议上）`,
+/// `2026年2月3日在四川省……会议上`: dash-led, or an occasion (a date, then 在…上).
+pub fn is_subtitle(line: &str) -> bool {
+    if DASHES.iter().any(|p| line.starts_with(p)) {
+        return true;
+    }
+    let inner = line.trim().trim_start_matches(['(', '（']);
+    let inner = inner.trim_end_matches([')', '）']);
+    let Some(date) = leading_date(inner) else {
+        return false;
+    };
+    let rest = inner[date.len()..].trim_end();
+    rest.starts_with('在')
+        && OCCASION_ENDS
+            .iter()
+            .any(|e| rest.ends_with(e) || rest.contains(&format!("{e} ")))
+}
+
+/// The subtitle and the speaker written on one line (`……会议上 陕西省省长 赵刚`).
+pub fn split_subtitle_speaker(line: &str) -> Option<(&str, &str)> {
+    let at = line.rfind("上 ").or_else(|| line.rfind("上\u{3000}"))?;
+    let (subtitle, speaker) = line.split_at(at + "上".len());
+    let speaker = speaker.trim();
+    (classify_meta(speaker) == Some(MetaLine::Speaker) && speaker.chars().count() <= 16)
+        .then_some((subtitle.trim_end(), speaker))
+}
+
+/// Whether a line continues a subtitle that the page broke in two
+/// (`——2026年1月26日在广东省第十四届` / `人民代表大会第五次会议上`).
+pub fn continues_subtitle(subtitle: &str, line: &str) -> bool {
+    let t = line.trim();
+    !is_date(t)
+        && !t.starts_with(['（', '(', '—', '―', '-'])
+        && !["上", "讲话", "报告", "）", ")"]
+            .iter()
+            .any(|e| subtitle.trim_end().ends_with(e))
+        && OCCASION_ENDS
+            .iter()
+            .chain(&["）", ")"])
+            .any(|e| t.ends_with(e))
+        && t.chars().count() <= 30
+        && !t.contains(SENTENCE_PUNCT)
+}
+
+/// A date line in the forms offices write: `（2018年9月3日）`, `2024年3月5日`,
+/// `2021年6月8日下午`, `二〇二四年三月`, `一九四五年四月二十四日`, `2022-01-20`.
+pub fn is_date(line: &str) -> bool {
+    let inner = line.trim().trim_matches(['(', ')', '（', '）', ' ']);
+    let inner = ["上午", "下午", "晚上", "晚"]
+        .iter()
+        .find_map(|p| inner.strip_suffix(p))
+        .unwrap_or(inner);
+    leading_date(inner).is_some_and(|d| d.len() == inner.len())
+}
+
+/// The date a string starts with (`2026年1月27日`, `二〇二六年一月`, `2022-01-20`): a
+/// year of four digits and at least a month.
+pub fn leading_date(s: &str) -> Option<&str> {
+    let numeral = |c: char| {
+        c.is_ascii_digit() || ('０'..='９').contains(&c) || "〇○零一二三四五六七八九十".contains(c)
+    };
+    let mut end = 0;
+    let mut units = 0;
+    let mut dashes = 0;
+    let mut last = ' ';
+    for (i, c) in s.char_indices() {
+        if numeral(c) {
+            end = i + c.len_utf8();
+        } else if "年月日".contains(c) && numeral(last) && dashes == 0 {
+            units += 1;
+            end = i + c.len_utf8();
+            if c == '日' {
+                break;
+            }
+        } else if c == '-' && last.is_ascii_digit() && units == 0 && dashes < 2 {
+            dashes += 1;
+        } else {
+            break;
+        }
+        last = c;
+    }
+    let date = &s[..end];
+    let year = date
+        .chars()
+        .take_while(|&c| numeral(c) && c != '十')
+        .count()
+        >= 4;
+    (year && (units >= 2 || (dashes == 2 && units == 0))).then_some(date)
+}
+
+/// The date in a subtitle (`——2026年1月26日在……` gives `2026年1月26日`).
+pub fn date_in(subtitle: &str) -> Option<&str> {
+    let inner = DASHES
+        .iter()
+        .find_map(|p| subtitle.strip_prefix(p))
+        .unwrap_or(subtitle)
+        .trim_start_matches(['(', '（']);
+    leading_date(inner)
 }
 
 /// `同志们：`, `各位代表、同志们：`.
@@ -107,7 +197,7 @@ pub fn is_closing(line: &str) -> bool {
 
 /// Reprint and source lines that belong to the web page, not the lecture.
 pub fn is_source_note(line: &str) -> bool {
-    const PREFIXES: [&str; 16] = [
+    const PREFIXES: [&str; 15] = [
         "如若转载",
         "转载请注明",
         "来源：",
@@ -118,7 +208,6 @@ pub fn is_source_note(line: &str) -> bool {
         "文章来源",
         "原文链接",
         "原文地址",
-        "责任编辑",
         "【打印正文】",
         "【关闭窗口】",
         "【打印】",
@@ -173,5 +262,58 @@ mod tests {
         ));
         assert!(is_source_note("来源：人民网"));
         assert!(!is_source_note("来源于群众的智慧"));
+    }
+
+    #[test]
+    fn dates_in_every_form_and_never_the_speaker() {
+        for d in [
+            "（2019年3月5日）",
+            "2021年6月8日下午",
+            "2022-01-20",
+            "一九四五年四月二十四日",
+            "（一九三八年五月）",
+            "二〇二四年三月五日",
+        ] {
+            assert_eq!(classify_meta(d), Some(MetaLine::Date), "{d}");
+        }
+        assert_eq!(
+            date_in("——2026年1月26日在广东省第十四届"),
+            Some("2026年1月26日")
+        );
+        assert_eq!(
+            date_in("（2026年1月27日在贵州省第十四届人民代表大会第四次会议上）"),
+            Some("2026年1月27日")
+        );
+        assert_eq!(date_in("——在全市干部大会上的讲话"), None);
+    }
+
+    #[test]
+    fn subtitles_as_offices_write_them() {
+        for s in [
+            "——在全市干部大会上的讲话",
+            "――2026年1月27日在青海省第十四届人民代表大会第四次会议上",
+            "（2026年1月27日在贵州省第十四届人民代表大会第四次会议上）",
+            "2026年2月3日在四川省第十四届人民代表大会第五次会议上",
+        ] {
+            assert_eq!(classify_meta(s), Some(MetaLine::Subtitle), "{s}");
+        }
+        assert_eq!(
+            split_subtitle_speaker(
+                "2026年1月27日在陕西省第十四届人民代表大会第四次会议上 陕西省省长 赵刚"
+            ),
+            Some((
+                "2026年1月27日在陕西省第十四届人民代表大会第四次会议上",
+                "陕西省省长 赵刚"
+            ))
+        );
+        assert!(continues_subtitle(
+            "——2026年1月26日在广东省第十四届",
+            "人民代表大会第五次会议上"
+        ));
+        assert!(!continues_subtitle("——在全市干部大会上的讲话", "张三"));
+        assert!(!continues_subtitle(
+            "——坚持从严从实，推动发展",
+            "（2024年3月5日）"
+        ));
     }
 }

@@ -12,7 +12,8 @@ use crate::tree::{paragraphs, Lecture, Node, Paragraph, Rich, Role};
 use crate::typography::{fullwidth, fullwidth_runs};
 
 /// What a point slide shows under its title.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Content {
     /// Up to three key sentences of its own text.
     #[default]

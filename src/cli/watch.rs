@@ -1,0 +1,372 @@
+//! `lectern watch LECTURE`: serves the deck on 127.0.0.1 and rebuilds it whenever the
+//! lecture, its `deck.toml`, its theme or its pictures change; the open page reloads on
+//! the same slide (the runtime keeps the place in the URL hash). A build that fails
+//! shows in the terminal and as an overlay over the last good deck, never a blank page.
+//!
+//! The deck is served from memory (nothing is written beside the lecture). The page
+//! hears of a rebuild by server-sent events, or by polling where those do not work.
+//! Folders are watched, not files: editors save by writing a new file and renaming it.
+
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::Duration;
+
+use base64::Engine as _;
+use notify::{EventKind, RecursiveMode, Watcher as _};
+use sha2::{Digest, Sha256};
+use tiny_http::{Header, Request, Response, Server};
+
+use lectern::Severity;
+
+use super::build::{load, report_and_compile, DeckArgs};
+use super::lang::t;
+use super::{Fail, LectureArgs, Reporter};
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct Args {
+    #[command(flatten)]
+    pub input: LectureArgs,
+    #[command(flatten)]
+    pub deck: DeckArgs,
+    /// The port to serve on [default: a free one].
+    #[arg(long)]
+    pub port: Option<u16>,
+    /// The address to serve on; another than 127.0.0.1 lets other computers see the deck.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub host: String,
+    /// Open the deck in the default browser.
+    #[arg(long)]
+    pub open: bool,
+}
+
+/// What the server knows: the last good deck, and whether the last build failed.
+#[derive(Default)]
+struct State {
+    /// Counts builds, good or bad; the page compares it with its own.
+    version: u64,
+    deck: Option<String>,
+    error: Option<String>,
+    /// Every file the last build read or looked for.
+    files: BTreeSet<PathBuf>,
+}
+
+type Shared = Arc<(Mutex<State>, Condvar)>;
+
+pub fn run(args: &Args, reporter: &mut Reporter) -> Result<ExitCode, Fail> {
+    let shared: Shared = Arc::default();
+    rebuild(args, &shared, reporter);
+    let addr = format!("{}:{}", args.host, args.port.unwrap_or(0));
+    let server = Server::http(&addr).map_err(|e| {
+        Fail(t!(
+            "cannot serve on {addr}: {e}; choose another --port",
+            "无法在 {addr} 上提供服务：{e}；请用 --port 换一个端口"
+        ))
+    })?;
+    let url = match server.server_addr().to_ip() {
+        Some(ip) => format!("http://{ip}/"),
+        None => format!("http://{addr}/"),
+    };
+    reporter.note(&t!(
+        "serving the deck at {url} (Ctrl+C to stop); it rebuilds when the lecture changes",
+        "幻灯片在 {url}（按 Ctrl+C 结束）；讲稿一改就重新生成"
+    ));
+    reporter.flush();
+    if args.open {
+        open_browser(&url, reporter);
+    }
+    let server = Arc::new(server);
+    {
+        let server = Arc::clone(&server);
+        let shared = Arc::clone(&shared);
+        std::thread::spawn(move || serve(&server, &shared));
+    }
+    watch(args, &shared, reporter)
+}
+
+/// Builds the deck into the shared state and tells the waiting pages.
+fn rebuild(args: &Args, shared: &Shared, reporter: &mut Reporter) {
+    let mut files = BTreeSet::new();
+    let built = match load(&args.input, &args.deck) {
+        Err(Fail(why)) => Err(Fail(why)),
+        Ok(project) => {
+            files = project.files.iter().map(|f| absolute(f)).collect();
+            report_and_compile(&project, &args.input, reporter)
+                .map(|compiled| compiled.html)
+                .map_err(|Fail(why)| Fail(format!("{why}{}", error_lines(&project))))
+        }
+    };
+    let (lock, wake) = &**shared;
+    let mut state = lock.lock().expect("state");
+    state.version += 1;
+    if !files.is_empty() {
+        state.files = files;
+    }
+    match built {
+        Ok(html) => {
+            let slides = html.matches("<section ").count();
+            state.deck = Some(html);
+            state.error = None;
+            reporter.note(&t!(
+                "rebuilt: {slides} slides",
+                "已重新生成：{slides} 张幻灯片"
+            ));
+        }
+        Err(Fail(why)) => {
+            reporter.error(&why);
+            state.error = Some(why);
+        }
+    }
+    // even a first build that failed names the lecture, so its folder gets watched
+    if state.files.is_empty() {
+        state.files.insert(absolute(&args.input.file));
+    }
+    reporter.flush();
+    wake.notify_all();
+}
+
+/// The errors of a lecture that failed, one `line:column message` a line, for the page.
+fn error_lines(project: &lectern::project::Project) -> String {
+    let zh = super::lang::current() == super::lang::Lang::Zh;
+    project
+        .parsed
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| {
+            format!(
+                "\n{}:{}:{} {}",
+                project.path.display(),
+                d.line,
+                d.column,
+                d.words(zh).0
+            )
+        })
+        .collect()
+}
+
+/// Watches the folders of the files the last build read and rebuilds on a change to
+/// one of them; returns only if watching fails.
+fn watch(args: &Args, shared: &Shared, reporter: &mut Reporter) -> Result<ExitCode, Fail> {
+    let (tx, rx) = std::sync::mpsc::channel::<notify::Result<notify::Event>>();
+    let fail = |e: &dyn std::fmt::Display| {
+        Fail(t!(
+            "cannot watch the lecture's folder: {e}",
+            "无法监视讲稿所在的文件夹：{e}"
+        ))
+    };
+    let mut watcher = notify::recommended_watcher(tx).map_err(|e| fail(&e))?;
+    let mut watched: BTreeSet<PathBuf> = BTreeSet::new();
+    loop {
+        let files = shared.0.lock().expect("state").files.clone();
+        let folders: BTreeSet<PathBuf> = files
+            .iter()
+            .filter_map(|f| f.parent().map(Path::to_path_buf))
+            .filter(|d| d.is_dir())
+            .collect();
+        for folder in folders.difference(&watched) {
+            watcher
+                .watch(folder, RecursiveMode::NonRecursive)
+                .map_err(|e| fail(&e))?;
+        }
+        for folder in watched.difference(&folders) {
+            let _ = watcher.unwatch(folder);
+        }
+        watched = folders;
+        let Ok(event) = rx.recv() else {
+            return Ok(ExitCode::SUCCESS);
+        };
+        // Reading the lecture is an event too (an access): only changes count.
+        let changed = match event {
+            Ok(e) => {
+                !matches!(e.kind, EventKind::Access(_))
+                    && e.paths.iter().any(|p| files.contains(&absolute(p)))
+            }
+            Err(_) => true,
+        };
+        if changed {
+            // an editor's save is several events (a temporary file, a rename): one rebuild
+            while rx.recv_timeout(Duration::from_millis(100)).is_ok() {}
+            rebuild(args, shared, reporter);
+        }
+    }
+}
+
+/// `path` made absolute, through its folder's real path (the file may not exist).
+fn absolute(path: &Path) -> PathBuf {
+    let name = path.file_name().map(PathBuf::from).unwrap_or_default();
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::canonicalize(&folder).unwrap_or(folder).join(name)
+}
+
+/// Answers requests: the deck at `/`, its state for the page's script.
+fn serve(server: &Server, shared: &Shared) {
+    for request in server.incoming_requests() {
+        let path = request.url().split('?').next().unwrap_or("/").to_string();
+        match path.as_str() {
+            "/lectern-watch/events" => {
+                let shared = Arc::clone(shared);
+                std::thread::spawn(move || events(request, &shared));
+            }
+            "/lectern-watch/state" => {
+                let body = state_json(&shared.0.lock().expect("state"));
+                respond(request, Response::from_string(body), "application/json");
+            }
+            "/" | "/index.html" => {
+                let page = page(&shared.0.lock().expect("state"));
+                respond(
+                    request,
+                    Response::from_string(page),
+                    "text/html; charset=utf-8",
+                );
+            }
+            _ => {
+                let _ = request.respond(Response::from_string("not found").with_status_code(404));
+            }
+        }
+    }
+}
+
+fn respond(request: Request, response: Response<std::io::Cursor<Vec<u8>>>, kind: &str) {
+    let header = |k: &str, v: &str| Header::from_bytes(k, v).expect("a valid header");
+    let response = response
+        .with_header(header("Content-Type", kind))
+        .with_header(header("Cache-Control", "no-store"));
+    let _ = request.respond(response);
+}
+
+fn state_json(state: &State) -> String {
+    serde_json::json!({ "version": state.version, "error": state.error }).to_string()
+}
+
+/// A stream of server-sent events: the state now, then at each build; a comment every
+/// 15 s keeps proxies from closing it. Ends when the page goes away.
+fn events(request: Request, shared: &Shared) {
+    let mut out = request.into_writer();
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n";
+    if out.write_all(head.as_bytes()).is_err() {
+        return;
+    }
+    let (lock, wake) = &**shared;
+    let mut sent = None;
+    loop {
+        let line = {
+            let mut state = lock.lock().expect("state");
+            if sent == Some(state.version) {
+                state = wake
+                    .wait_timeout(state, Duration::from_secs(15))
+                    .expect("state")
+                    .0;
+            }
+            if sent == Some(state.version) {
+                ": still here\n\n".to_string()
+            } else {
+                sent = Some(state.version);
+                format!("data: {}\n\n", state_json(&state))
+            }
+        };
+        if out
+            .write_all(line.as_bytes())
+            .and_then(|()| out.flush())
+            .is_err()
+        {
+            return;
+        }
+    }
+}
+
+/// The last good deck with the reloading script, or a page that says why there is none.
+fn page(state: &State) -> String {
+    let script = RELOAD
+        .replace("VERSION", &state.version.to_string())
+        .replace(
+            "ERROR",
+            &serde_json::to_string(&state.error).expect("a string serialises"),
+        )
+        .replace(
+            "HEADING",
+            &serde_json::to_string(&t!(
+                "The deck could not be rebuilt; this is the last good one. Fix the lecture and save:",
+                "幻灯片没能重新生成，这里显示的是上一版。请改正讲稿后保存："
+            ))
+            .expect("a string serialises"),
+        )
+        // a closing tag in the message must not end the script
+        .replace("</", "<\\/");
+    let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(script.as_bytes()));
+    let deck = match &state.deck {
+        // The deck's policy lets only its own script run and connects nowhere: the page
+        // may also run this script and ask this server for news.
+        Some(deck) => deck
+            .replacen("default-src 'none';", "default-src 'none'; connect-src 'self';", 1)
+            .replacen("script-src ", &format!("script-src 'sha256-{hash}' "), 1),
+        // no good build yet: an empty page for the overlay
+        None => format!(
+            "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\
+<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; connect-src 'self'; style-src 'unsafe-inline'; script-src 'sha256-{hash}'\">\
+<title>lectern watch</title></head><body style=\"background:#fffdf8\"></body></html>"
+        ),
+    };
+    let at = deck.rfind("</body>").unwrap_or(deck.len());
+    format!("{}<script>{script}</script>{}", &deck[..at], &deck[at..])
+}
+
+/// The page's side, ES2017 like the runtime: reload on a good build (the hash keeps the
+/// slide), an overlay over the deck on a bad one.
+const RELOAD: &str = r#"(function () {
+  var version = VERSION;
+  function show(error) {
+    var o = document.getElementById("lx-watch-error");
+    if (!error) { if (o) o.parentNode.removeChild(o); return; }
+    if (!o) {
+      o = document.createElement("pre");
+      o.id = "lx-watch-error";
+      o.setAttribute("role", "alert");
+      o.style.cssText = "position:fixed;left:0;right:0;bottom:0;z-index:2147483647;max-height:60%;overflow:auto;margin:0;padding:20px 28px;background:rgba(60,0,0,.94);color:#fff;font:18px/1.6 monospace;white-space:pre-wrap;border-top:4px solid #d4a537";
+      document.body.appendChild(o);
+    }
+    o.textContent = HEADING + "\n\n" + error;
+  }
+  function seen(s) {
+    if (s.version === version) return;
+    version = s.version;
+    if (s.error) show(s.error); else location.reload();
+  }
+  function poll() {
+    var x = new XMLHttpRequest();
+    x.open("GET", "/lectern-watch/state");
+    x.onload = function () { try { seen(JSON.parse(x.responseText)); } catch (e) {} setTimeout(poll, 1000); };
+    x.onerror = function () { setTimeout(poll, 2000); };
+    x.send();
+  }
+  if (window.EventSource) {
+    var es = new EventSource("/lectern-watch/events");
+    es.onmessage = function (e) { seen(JSON.parse(e.data)); };
+    es.onerror = function () { es.close(); setTimeout(poll, 1000); };
+  } else poll();
+  show(ERROR);
+})();"#;
+
+/// Opens `url` in the default browser; a failure is only a note.
+fn open_browser(url: &str, reporter: &mut Reporter) {
+    let opened = if cfg!(windows) {
+        std::process::Command::new("cmd")
+            .args(["/C", "start", "", url])
+            .status()
+    } else if cfg!(target_os = "macos") {
+        std::process::Command::new("open").arg(url).status()
+    } else {
+        std::process::Command::new("xdg-open").arg(url).status()
+    };
+    if !opened.is_ok_and(|s| s.success()) {
+        reporter.note(&t!(
+            "could not open a browser: open {url} yourself",
+            "没能打开浏览器：请自己打开 {url}"
+        ));
+    }
+}

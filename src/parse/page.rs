@@ -1,0 +1,259 @@
+//! Web-page copies: what a browser's select-all brings along with a lecture. Toolbars,
+//! breadcrumbs, share, print and link lists are chrome (dropped, and listed); the
+//! page's 来源/时间/作者 lines and its publication time are metadata (set apart with the
+//! title block). One table each, so a new site's toolbar is one more entry.
+
+/// Whole lines that are a page's buttons and separators.
+const CHROME_LINES: [&str; 30] = [
+    "下载",
+    "打印",
+    "全屏",
+    "收藏",
+    "加大",
+    "还原",
+    "减小",
+    "默认",
+    "【",
+    "】",
+    "[",
+    "]",
+    ">",
+    "›",
+    "»",
+    "|",
+    "×",
+    "首页",
+    "分享",
+    "分享:",
+    "分享：",
+    "分享到",
+    "分享到:",
+    "分享到：",
+    "打印本页",
+    "关闭窗口",
+    "【打印】",
+    "【关闭】",
+    "阅读量：",
+    "阅读量:",
+];
+
+/// Line openings of page chrome.
+const CHROME_PREFIXES: [&str; 22] = [
+    "【字号",
+    "【字体",
+    "[字号",
+    "[字体",
+    "字号：",
+    "字体：",
+    "分享到",
+    "扫一扫",
+    "上一篇",
+    "下一篇",
+    "当前位置",
+    "您的位置",
+    "您当前的位置",
+    "相关链接",
+    "相关附件",
+    "相关报道",
+    "相关文档",
+    "相关新闻",
+    "责任编辑",
+    "编辑：",
+    "》》",
+    "浏览次数",
+];
+
+/// Tail lines after which the rest of a page is chrome (link lists, the page's own
+/// description), whatever it says.
+const TAIL_TRIGGERS: [&str; 12] = [
+    "相关链接",
+    "相关附件",
+    "相关报道",
+    "相关文档",
+    "相关新闻",
+    "扫一扫",
+    "责任编辑",
+    "编辑：",
+    "》》",
+    "打印本页",
+    "关闭窗口",
+    "上一篇",
+];
+
+/// Labels of metadata lines; the value may stand on the next line (`来源：⏎四川日报`).
+const METADATA_LABELS: [&str; 10] = [
+    "来源",
+    "时间",
+    "发布时间",
+    "发表时间",
+    "发布日期",
+    "日期",
+    "作者",
+    "文章来源",
+    "信息来源",
+    "稿源",
+];
+
+/// Whether `line` is page chrome on its own (see [`chrome_runs`] for lines that are
+/// chrome by their neighbours).
+pub fn is_chrome(line: &str) -> bool {
+    let t = line.trim();
+    CHROME_LINES.contains(&t)
+        || CHROME_PREFIXES.iter().any(|p| t.starts_with(p))
+        || (t.starts_with("首页") && t.contains(['>', '›', '»']))
+}
+
+/// Whether the rest of the page from `line` on is chrome.
+pub fn is_tail_trigger(line: &str) -> bool {
+    let t = line.trim();
+    TAIL_TRIGGERS.iter().any(|p| t.starts_with(p))
+}
+
+/// What a metadata line is: a label with its value, or a label alone (its value follows).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Metadata {
+    Line,
+    Label,
+}
+
+/// `来源：新华日报`, `时间：`, `2026-02-09 09:45:30`, `2026年02月10日 07时41分`.
+pub fn metadata(line: &str) -> Option<Metadata> {
+    let t = line.trim();
+    for label in METADATA_LABELS {
+        if let Some(rest) = t.strip_prefix(label) {
+            if let Some(value) = rest.strip_prefix(['：', ':']) {
+                return Some(if value.trim().is_empty() {
+                    Metadata::Label
+                } else {
+                    Metadata::Line
+                });
+            }
+        }
+    }
+    is_timestamp(t).then_some(Metadata::Line)
+}
+
+/// A publication time: a date followed by a clock time.
+fn is_timestamp(t: &str) -> bool {
+    let Some((date, time)) = t.split_once([' ', '\u{3000}']) else {
+        return false;
+    };
+    let digits = |s: &str, extra: &str| {
+        !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || extra.contains(c))
+    };
+    digits(date.trim(), "-/.年月日") && digits(time.trim(), ":：时分秒")
+}
+
+/// A photo caption: `…本报记者 朱江 摄`, `图为…`.
+pub fn is_caption(line: &str) -> bool {
+    let t = line.trim();
+    t.starts_with("图为") || (t.ends_with('摄') && t.chars().count() <= 80) || t.ends_with("摄）")
+}
+
+/// A repost or editor's note above the title: `现摘录……`, `转载……`, `编者按：……`.
+pub fn is_repost_note(line: &str) -> bool {
+    let t = line.trim_start_matches(['【', '[']).trim();
+    [
+        "现摘录",
+        "摘录",
+        "转载",
+        "转发",
+        "编者按",
+        "编者的话",
+        "按语",
+    ]
+    .iter()
+    .any(|p| t.starts_with(p))
+}
+
+/// Which of `lines` (the head of a text, before its salutation or first heading) are
+/// chrome: chrome lines, the lines of a `【字号：…】` box, the pieces of a breadcrumb
+/// written one a line (`首页⏎>⏎新闻中心`), and a line that repeats the chrome line before it.
+pub fn chrome_in_head(lines: &[&str]) -> Vec<bool> {
+    let mut out: Vec<bool> = lines.iter().map(|l| is_chrome(l)).collect();
+    let mut in_box = false;
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.trim();
+        if t.starts_with("【字") || t.starts_with("[字") {
+            in_box = !t.ends_with('】') && !t.ends_with(']');
+            out[i] = true;
+            continue;
+        }
+        if in_box {
+            out[i] = true;
+            in_box = !(t.ends_with('】') || t.ends_with(']'));
+            continue;
+        }
+        let sep = |j: usize| {
+            lines
+                .get(j)
+                .is_some_and(|l| matches!(l.trim(), ">" | "›" | "»"))
+        };
+        if sep(i + 1) || (i > 0 && sep(i - 1)) {
+            out[i] = true;
+        }
+        if i > 0 && out[i - 1] && lines[i - 1].trim() == t {
+            out[i] = true;
+        }
+        // 当前位置：⏎首页: the page's place line and what follows up to the breadcrumb
+        if i > 0 && out[i - 1] && t == "首页" {
+            out[i] = true;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn toolbars_breadcrumbs_and_boxes_are_chrome() {
+        let head = [
+            "当前位置：",
+            "首页",
+            ">",
+            "政务信息",
+            ">",
+            "宁夏要闻",
+            "2026年宁夏回族自治区政府工作报告",
+            "阅读量：",
+            "【字体：",
+            "小",
+            "中",
+            "大",
+            "】",
+            "政府工作报告",
+        ];
+        let chrome = chrome_in_head(&head);
+        let kept: Vec<&str> = head
+            .iter()
+            .zip(&chrome)
+            .filter(|(_, c)| !**c)
+            .map(|(l, _)| *l)
+            .collect();
+        assert_eq!(kept, ["2026年宁夏回族自治区政府工作报告", "政府工作报告"]);
+        assert!(is_chrome("分享到:"));
+        assert!(is_chrome("首页 > 新闻中心 > 要闻"));
+        assert!(!is_chrome("首页工程要抓紧"));
+        assert!(is_tail_trigger("扫一扫在手机打开当前页"));
+    }
+
+    #[test]
+    fn metadata_lines_and_what_is_not() {
+        assert_eq!(metadata("来源：新华日报"), Some(Metadata::Line));
+        assert_eq!(metadata("来源:"), Some(Metadata::Label));
+        assert_eq!(metadata("时间：2026-02-09"), Some(Metadata::Line));
+        assert_eq!(metadata("2026-02-09 09:45:30"), Some(Metadata::Line));
+        assert_eq!(metadata("2026年02月10日 07时41分"), Some(Metadata::Line));
+        assert_eq!(metadata("来源于群众"), None);
+        assert_eq!(metadata("2026年1月27日"), None);
+        assert!(is_caption(
+            "省长刘小涛代表省人民政府向大会作政府工作报告。本报记者 朱江 摄"
+        ));
+        assert!(!is_caption("政府工作报告"));
+        assert!(is_repost_note(
+            "现摘录习近平总书记《在……会议上的讲话》，希认真学习！"
+        ));
+    }
+}
