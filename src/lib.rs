@@ -372,8 +372,27 @@ fn docx_pictures(
 }
 
 /// Compiles a lecture held in memory into a deck.
+///
+/// A deck whose settings (`deck_file` or front matter) name a built-in theme gets that
+/// theme instead of `opts.theme`, as `lectern build` does, unless `opts.overrides` names
+/// one; a theme folder needs the file system and is [`project::Project`]'s to load.
 pub fn compile(bytes: &[u8], opts: &Options) -> Result<Compiled, Error> {
-    compile_parsed(parse(bytes, opts)?, opts)
+    let parsed = parse(bytes, opts)?;
+    let named = parsed.settings.theme.as_deref().filter(|name| {
+        opts.overrides.theme.is_none()
+            && *name != opts.theme.name
+            && theme::builtin_names().iter().any(|b| b == name)
+    });
+    match named {
+        Some(name) => {
+            let opts = Options {
+                theme: Theme::builtin(name)?,
+                ..opts.clone()
+            };
+            compile_parsed(parsed, &opts)
+        }
+        None => compile_parsed(parsed, opts),
+    }
 }
 
 /// Plans and renders a lecture already parsed (the CLI reads the settings in between,

@@ -211,11 +211,8 @@ fn pictures_show_on_the_slide_of_their_section() {
     let at = compiled.html.find("data-kind=\"section\"").unwrap();
     let slide = &compiled.html[at..at + compiled.html[at..].find("</section>").unwrap()];
     assert!(slide.contains("学习形式更加丰富"), "{slide}");
-    assert!(
-        slide.contains("<img src=\"data:image/png;base64,"),
-        "{slide}"
-    );
-    assert_eq!(compiled.html.matches("<img src=\"data:").count(), 2);
+    assert!(slide.contains(" src=\"data:image/png;base64,"), "{slide}");
+    assert_eq!(compiled.html.matches(" src=\"data:").count(), 2);
     // The alt text is read once, in the notes.
     let notes: Vec<String> = compiled
         .deck

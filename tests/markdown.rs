@@ -89,7 +89,7 @@ fn talk_renders_markup_bullets_blocks_notes_and_images() {
     assert!(h.contains("<blockquote><p>办好中国的事情，关键在党。</p></blockquote>"));
     assert!(h.contains("<th>指标</th>") && h.contains("<td>135</td>"));
     assert!(
-        h.contains("<img src=\"data:image/png;base64,"),
+        h.contains(" src=\"data:image/png;base64,"),
         "the image is inlined"
     );
     assert!(h.contains("<a href=\"https://www.example.gov.cn/study\">学习资料</a>"));

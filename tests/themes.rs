@@ -266,3 +266,24 @@ fn font_names_cannot_break_out_of_css() {
     let (_, line, key, _) = invalid(Registry::new().load_from(&t).unwrap_err());
     assert_eq!((line, key.as_deref()), (Some(4), Some("title")));
 }
+
+/// The library honours the deck's own theme setting as the command does.
+#[test]
+fn compile_takes_the_theme_the_deck_names() {
+    let lecture = "+++\ntheme = \"blue\"\n+++\n标题\n同志们：\n一、开头\n内容。\n";
+    let compiled = lectern::compile(lecture.as_bytes(), &lectern::Options::default()).unwrap();
+    assert!(
+        compiled.html.contains("data-theme=\"blue\""),
+        "the deck is not blue"
+    );
+    // a flag (overrides) beats the setting
+    let opts = lectern::Options {
+        overrides: lectern::Settings {
+            theme: Some("default".into()),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let compiled = lectern::compile(lecture.as_bytes(), &opts).unwrap();
+    assert!(!compiled.html.contains("data-theme=\"blue\""));
+}

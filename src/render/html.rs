@@ -86,7 +86,74 @@ pub fn render(deck: &Deck, theme: &Theme, aspect: Aspect) -> Result<String, Rend
         aspect => aspect.as_str(),
         generator => concat!("lectern ", env!("CARGO_PKG_VERSION")),
     })?;
-    Ok(html)
+    Ok(embed_pictures(html, &pictures(slides)))
+}
+
+/// The attribute a picture's `<img>` is written with, before its bytes are known.
+const PICTURE: &str = "data-lx-pic=";
+
+/// The distinct pictures of the deck, by id.
+fn pictures(slides: &[Slide]) -> std::collections::HashMap<&str, &crate::deck::Image> {
+    fn walk<'a>(
+        blocks: &'a [Block],
+        found: &mut std::collections::HashMap<&'a str, &'a crate::deck::Image>,
+    ) {
+        for b in blocks {
+            match b {
+                Block::Image(img) => {
+                    found.entry(img.id.as_str()).or_insert(img);
+                }
+                Block::Quote { blocks } => walk(blocks, found),
+                _ => {}
+            }
+        }
+    }
+    let mut found = std::collections::HashMap::new();
+    for s in slides {
+        walk(&s.content, &mut found);
+        walk(&s.notes, &mut found);
+    }
+    found
+}
+
+/// Gives the first `<img>` of each picture its `data:` bytes and an id; later ones keep
+/// only the reference, which the runtime fills from the first. A photograph shown on
+/// thirty slides is in the file once, not thirty times.
+fn embed_pictures(
+    html: String,
+    pictures: &std::collections::HashMap<&str, &crate::deck::Image>,
+) -> String {
+    if pictures.is_empty() {
+        return html;
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut done = BTreeSet::new();
+    let mut rest = html.as_str();
+    while let Some(at) = rest.find(PICTURE) {
+        let (before, from) = rest.split_at(at);
+        out.push_str(before);
+        let value = &from[PICTURE.len()..];
+        let id = value
+            .strip_prefix('"')
+            .and_then(|v| v.split('"').next())
+            .unwrap_or("");
+        match pictures.get(id) {
+            Some(img) if done.insert(id) => {
+                let uri = crate::images::data_uri(img.mime, &img.data);
+                let _ = write!(
+                    out,
+                    "id=\"lx-pic-{}\" src=\"{}\" ",
+                    escape(id),
+                    escape(&uri)
+                );
+            }
+            _ => {}
+        }
+        out.push_str(PICTURE);
+        rest = value;
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A slide for the templates: its fields, plus the HTML this writer makes of its
@@ -207,15 +274,15 @@ pub fn block_html(b: &Block) -> String {
         Block::Code { text } => format!("<pre><code>{}</code></pre>", escape(text)),
         Block::Html { html, .. } => html.clone(),
         Block::Image(img) => {
-            let uri = crate::images::data_uri(img.mime, &img.data);
             let caption = if img.alt.is_empty() {
                 String::new()
             } else {
                 format!("<figcaption>{}</figcaption>", escape(&img.alt))
             };
+            // the picture's bytes go in once, at its first place: see `embed_pictures`
             format!(
-                "<figure><img src=\"{}\" alt=\"{}\">{caption}</figure>",
-                escape(&uri),
+                "<figure><img {PICTURE}\"{}\" alt=\"{}\">{caption}</figure>",
+                escape(&img.id),
                 escape(&img.alt)
             )
         }

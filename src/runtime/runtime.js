@@ -158,6 +158,11 @@
       if (!(e.getBoundingClientRect().top < top - 1)) e.classList.remove("lx-half");
     });
   }
+  /* a picture shown in several places is in the file once: the others take its bytes */
+  [].forEach.call(D.querySelectorAll("img[data-lx-pic]:not([src])"), (img) => {
+    var first = D.getElementById("lx-pic-" + img.getAttribute("data-lx-pic"));
+    if (first) img.src = first.src;
+  });
 
   if (printing) return printMode(printing[1] || "slides");
 
