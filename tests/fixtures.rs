@@ -103,7 +103,7 @@ fn seed_lecture_tree_and_plan() {
 
 /// Read in order, the notes of all slides are the lecture from the salutation to the
 /// closing, word for word; the title block is on the title slide; only the source note
-/// is set apart.
+/// and the web-page chrome the reader dropped (and reported) are set apart.
 fn assert_nothing_lost(path: &Path) {
     let compiled = build(path);
     let lecture = &compiled.parsed.lecture;
@@ -113,6 +113,7 @@ fn assert_nothing_lost(path: &Path) {
         .lines
         .iter()
         .chain(&lecture.source_note)
+        .chain(&lecture.dropped)
         .map(|t| t.line)
         .collect();
     let body: String = text

@@ -7,10 +7,10 @@ use crate::numbering::{block_marker, Counters, Marker, Style, LEVELS};
 use crate::tree::{Lecture, Node, Role, Span, Text};
 
 use super::page::{self, Metadata};
-use super::title::{continues_subtitle, date_in, is_subtitle, split_subtitle_speaker};
+use super::title::{continues_subtitle, date_in, is_date, is_subtitle, split_subtitle_speaker};
 use super::{
-    check_quotes, classify_meta, finish_nodes, is_closing, is_salutation, is_source_note,
-    split_heading, split_kicker, MetaLine, Nester,
+    check_quotes, classify_meta, dropped_lines, finish_nodes, is_closing, is_salutation,
+    is_source_note, split_heading, split_kicker, MetaLine, Nester,
 };
 
 /// How far into a text its head (page chrome, metadata, title block) may reach.
@@ -223,6 +223,24 @@ pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
     lecture.nodes = nester.finish();
     finish_nodes(&mut lecture.nodes, diags);
     lecture.meta.lines.sort_by_key(|t| t.span.start);
+    // One line for all the chrome, not one per line: where it was, so the author can look.
+    if let Some((count, lines)) = dropped_lines(&lecture) {
+        let at = lecture.dropped[0].span;
+        let plural = if count == 1 { "" } else { "s" };
+        diags
+            .warn(
+                at,
+                format!(
+                    "dropped {count} line{plural} of web-page chrome (toolbars, breadcrumbs, \
+                     share, print and link lists): line{plural} {lines}"
+                ),
+                Some("nothing to do; if one of them belongs to the lecture, write it in other words".into()),
+            )
+            .zh(
+                format!("去掉了 {count} 行网页上的栏目文字（工具栏、导航、分享、打印和链接列表）：第 {lines} 行"),
+                Some("不用处理；如果其中哪一行是讲稿的内容，换个说法写"),
+            );
+    }
     lecture
 }
 
@@ -267,6 +285,8 @@ fn clean_page(items: Vec<Item>, lecture: &mut Lecture) -> (Vec<Item>, usize) {
     let mut kept: Vec<Item> = Vec::with_capacity(n);
     let mut value_next = false;
     let mut head_kept = 0;
+    // how many kept head lines stood above the last metadata line
+    let mut meta_at = None;
     for (i, item) in items.into_iter().enumerate() {
         let prose = item.prose().is_some();
         if i < head_end && prose && chrome[i] {
@@ -282,6 +302,7 @@ fn clean_page(items: Vec<Item>, lecture: &mut Lecture) -> (Vec<Item>, usize) {
             let meta = page::metadata(&item.text().text);
             if meta.is_some() || value_next {
                 value_next = meta == Some(Metadata::Label);
+                meta_at = Some(head_kept);
                 lecture.meta.lines.push(item.text().clone());
                 continue;
             }
@@ -300,7 +321,12 @@ fn clean_page(items: Vec<Item>, lecture: &mut Lecture) -> (Vec<Item>, usize) {
         .iter()
         .rposition(|i| i.prose().is_some_and(|t| is_subtitle(&t.text)))
     else {
-        return (set_notes_apart(kept, lecture), 0);
+        // A page's headline, its property line (文章来源：… 发布时间：…), then the
+        // document's own title: the title is the first line after the property line.
+        return match meta_at.filter(|&k| k > 0 && k < head_kept && opens_document(&kept[k])) {
+            Some(k) => (set_aside_before(kept, k, lecture), 1),
+            None => (set_notes_apart(kept, lecture), 0),
+        };
     };
     let candidate = |i: &Item| {
         i.prose()
@@ -321,6 +347,12 @@ fn clean_page(items: Vec<Item>, lecture: &mut Lecture) -> (Vec<Item>, usize) {
     {
         first -= 1;
     }
+    (set_aside_before(kept, first, lecture), sub - first)
+}
+
+/// Sets the lines before the title at `first` with the title block's lines (the page's
+/// headline, a share box, a repost note); pictures and captions stay.
+fn set_aside_before(kept: Vec<Item>, first: usize, lecture: &mut Lecture) -> Vec<Item> {
     let mut out = Vec::with_capacity(kept.len());
     for (i, item) in kept.into_iter().enumerate() {
         let aside = i < first && item.prose().is_some_and(|t| !page::is_caption(&t.text));
@@ -330,7 +362,25 @@ fn clean_page(items: Vec<Item>, lecture: &mut Lecture) -> (Vec<Item>, usize) {
             out.push(item);
         }
     }
-    (out, sub - first)
+    out
+}
+
+/// Whether a line after a page's property line is the document's title: title-like,
+/// and not a date or a name (which would follow a title the page put above).
+fn opens_document(item: &Item) -> bool {
+    item.prose().is_some_and(|t| {
+        title_like(&t.text) && !is_subtitle(&t.text) && !is_date(&t.text) && !name_like(&t.text)
+    })
+}
+
+/// A name, or a post and a name (`王 琛`, `省长 罗东川`): at most four characters once
+/// spaces are gone, or after the post's space.
+fn name_like(line: &str) -> bool {
+    let bare = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
+    let t = line.trim();
+    bare(t) <= 4
+        || t.split_once([' ', '\u{3000}'])
+            .is_some_and(|(_, name)| bare(name) <= 4 && bare(t) <= 24)
 }
 
 /// Repost and editor's notes above the title are not the title: they stand with the

@@ -16,9 +16,9 @@ use crate::tree::{Lecture, Node, Span, Text};
 pub use points::split_inline_points;
 pub use title::{classify_meta, is_closing, is_salutation, is_source_note, split_kicker, MetaLine};
 
-/// What `check` says about dropped web-page chrome, in one line: how many lines and
-/// where. `None` when nothing was dropped.
-pub fn dropped_note(lecture: &Lecture) -> Option<String> {
+/// The lines of dropped web-page chrome, as ranges (`1–2, 39–41`), and how many.
+/// `None` when nothing was dropped.
+pub fn dropped_lines(lecture: &Lecture) -> Option<(usize, String)> {
     let lines: Vec<usize> = lecture.dropped.iter().map(|t| t.line).collect();
     let first = *lines.first()?;
     let mut ranges: Vec<(usize, usize)> = vec![(first, first)];
@@ -38,13 +38,7 @@ pub fn dropped_note(lecture: &Lecture) -> Option<String> {
             }
         })
         .collect();
-    Some(format!(
-        "dropped {} line{} of web-page chrome (toolbars, breadcrumbs, share and link lists): line{} {}",
-        lines.len(),
-        if lines.len() == 1 { "" } else { "s" },
-        if lines.len() == 1 { "" } else { "s" },
-        ranges.join(", ")
-    ))
+    Some((lines.len(), ranges.join(", ")))
 }
 
 /// Where the lead sentence of `s` ends: the byte index of its stop (。！？；) outside

@@ -4,7 +4,7 @@
 //! title block). One table each, so a new site's toolbar is one more entry.
 
 /// Whole lines that are a page's buttons and separators.
-const CHROME_LINES: [&str; 30] = [
+const CHROME_LINES: [&str; 35] = [
     "下载",
     "打印",
     "全屏",
@@ -33,6 +33,11 @@ const CHROME_LINES: [&str; 30] = [
     "关闭窗口",
     "【打印】",
     "【关闭】",
+    "【打印正文】",
+    "[打印正文]",
+    "【关闭窗口】",
+    "[关闭窗口]",
+    "打印正文",
     "阅读量：",
     "阅读量:",
 ];
@@ -65,7 +70,7 @@ const CHROME_PREFIXES: [&str; 22] = [
 
 /// Tail lines after which the rest of a page is chrome (link lists, the page's own
 /// description), whatever it says.
-const TAIL_TRIGGERS: [&str; 12] = [
+const TAIL_TRIGGERS: [&str; 16] = [
     "相关链接",
     "相关附件",
     "相关报道",
@@ -78,6 +83,10 @@ const TAIL_TRIGGERS: [&str; 12] = [
     "打印本页",
     "关闭窗口",
     "上一篇",
+    "【打印正文】",
+    "[打印正文]",
+    "【关闭窗口】",
+    "打印正文",
 ];
 
 /// Labels of metadata lines; the value may stand on the next line (`来源：⏎四川日报`).
@@ -195,12 +204,24 @@ pub fn chrome_in_head(lines: &[&str]) -> Vec<bool> {
         if i > 0 && out[i - 1] && lines[i - 1].trim() == t {
             out[i] = true;
         }
+        // 当前位置：首页 > 新闻中心> 校长专栏⏎校长专栏: the column's name under its crumb
+        if i > 0 && out[i - 1] && !t.is_empty() && is_crumb_tail(lines[i - 1], t) {
+            out[i] = true;
+        }
         // 当前位置：⏎首页: the page's place line and what follows up to the breadcrumb
         if i > 0 && out[i - 1] && t == "首页" {
             out[i] = true;
         }
     }
     out
+}
+
+/// Whether `line` is the last piece of the breadcrumb `crumb` (`首页 > 新闻中心> 校长专栏`).
+fn is_crumb_tail(crumb: &str, line: &str) -> bool {
+    crumb
+        .rsplit(['>', '›', '»'])
+        .next()
+        .is_some_and(|last| crumb.contains(['>', '›', '»']) && last.trim() == line)
 }
 
 #[cfg(test)]
@@ -233,6 +254,14 @@ mod tests {
             .map(|(l, _)| *l)
             .collect();
         assert_eq!(kept, ["2026年宁夏回族自治区政府工作报告", "政府工作报告"]);
+        let school = [
+            "当前位置：首页 > 新闻中心> 校长专栏",
+            "校长专栏",
+            "乘风破浪，逐梦扬帆——在2020学年第二学期开学典礼上的讲话",
+            "校长专栏",
+        ];
+        assert_eq!(chrome_in_head(&school), [true, true, false, false]);
+        assert!(is_chrome("【打印正文】") && is_tail_trigger("【打印正文】"));
         assert!(is_chrome("分享到:"));
         assert!(is_chrome("首页 > 新闻中心 > 要闻"));
         assert!(!is_chrome("首页工程要抓紧"));

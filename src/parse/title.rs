@@ -118,12 +118,38 @@ pub fn continues_subtitle(subtitle: &str, line: &str) -> bool {
 /// A date line in the forms offices write: `（2018年9月3日）`, `2024年3月5日`,
 /// `2021年6月8日下午`, `二〇二四年三月`, `一九四五年四月二十四日`, `2022-01-20`.
 pub fn is_date(line: &str) -> bool {
-    let inner = line.trim().trim_matches(['(', ')', '（', '）', ' ']);
+    let t = line.trim();
+    if is_dated_note(t) {
+        return true;
+    }
+    let inner = t.trim_matches(['(', ')', '（', '）', ' ']);
     let inner = ["上午", "下午", "晚上", "晚"]
         .iter()
         .find_map(|p| inner.strip_suffix(p))
         .unwrap_or(inner);
     leading_date(inner).is_some_and(|d| d.len() == inner.len())
+}
+
+/// A bracketed note that opens with the day, its year left out, as a school's page
+/// writes when and where a speech was given: `（1月13日下午4点，行政楼会议室四）`.
+fn is_dated_note(t: &str) -> bool {
+    let Some(inner) = t
+        .strip_prefix(['（', '('])
+        .and_then(|r| r.strip_suffix(['）', ')']))
+    else {
+        return false;
+    };
+    let digits = |s: &str| s.chars().take_while(char::is_ascii_digit).count();
+    let m = digits(inner);
+    let Some(rest) = inner[m..].strip_prefix('月') else {
+        return false;
+    };
+    let d = digits(rest);
+    (1..=2).contains(&m)
+        && (1..=2).contains(&d)
+        && rest[d..].starts_with('日')
+        && inner.chars().count() <= 30
+        && !inner.contains(['。', '；'])
 }
 
 /// The date a string starts with (`2026年1月27日`, `二〇二六年一月`, `2022-01-20`): a
@@ -145,7 +171,7 @@ pub fn leading_date(s: &str) -> Option<&str> {
             if c == '日' {
                 break;
             }
-        } else if c == '-' && last.is_ascii_digit() && units == 0 && dashes < 2 {
+        } else if matches!(c, '-' | '/') && last.is_ascii_digit() && units == 0 && dashes < 2 {
             dashes += 1;
         } else {
             break;
@@ -197,7 +223,7 @@ pub fn is_closing(line: &str) -> bool {
 
 /// Reprint and source lines that belong to the web page, not the lecture.
 pub fn is_source_note(line: &str) -> bool {
-    const PREFIXES: [&str; 15] = [
+    const PREFIXES: [&str; 11] = [
         "如若转载",
         "转载请注明",
         "来源：",
@@ -208,10 +234,6 @@ pub fn is_source_note(line: &str) -> bool {
         "文章来源",
         "原文链接",
         "原文地址",
-        "【打印正文】",
-        "【关闭窗口】",
-        "【打印】",
-        "[打印正文]",
         "本文链接",
     ];
     let t = line.trim();
@@ -273,8 +295,17 @@ mod tests {
             "一九四五年四月二十四日",
             "（一九三八年五月）",
             "二〇二四年三月五日",
+            "2021/02/27",
+            "（1月13日下午4点，行政楼会议室四）",
         ] {
             assert_eq!(classify_meta(d), Some(MetaLine::Date), "{d}");
+        }
+        // a bracketed remark that is no date, and a sentence that opens with one
+        for not_date in [
+            "（13日下午，会议室）",
+            "（1月13日，我们召开了会议。会议认为，……）",
+        ] {
+            assert_ne!(classify_meta(not_date), Some(MetaLine::Date), "{not_date}");
         }
         assert_eq!(
             date_in("——2026年1月26日在广东省第十四届"),

@@ -49,6 +49,7 @@
     var b = s.querySelector(".slide-body");
     if (!b || !b.offsetParent) return;
     b.style.transform = b.style.width = "";
+    endTrim(s);
     var limit = s.clientHeight - parseFloat(getComputedStyle(s).paddingBottom);
     var f = s.querySelector(".slide-footer");
     if (f && f.offsetTop > b.offsetTop) limit = Math.min(limit, f.offsetTop - 8);
@@ -63,6 +64,7 @@
     b.style.width = w / lo + "px";
     b.style.transformOrigin = "0 0";
     b.style.transform = "scale(" + lo + ")";
+    endTrim(s);
   }
 
   /* A copy of slide i scaled to k inside host, styled by the theme like the real one. */
@@ -118,7 +120,44 @@
       node.parentNode.replaceChild(out, node);
     });
   }
-  if (!(W.CSS && CSS.supports && CSS.supports("text-spacing-trim", "normal"))) slides.forEach(typeset);
+  var trimless = !(W.CSS && CSS.supports && CSS.supports("text-spacing-trim", "normal"));
+  if (trimless) slides.forEach(typeset);
+
+  /* 3. Chromium also sets a closing mark half-width at the end of a line when only that lets
+        it fit; elsewhere the mark and the character before it go down a line. Where the
+        engine does not trim, try each closing mark of the shown slide half-width and keep it
+        where that brings the mark up a line. Layout is needed, so this runs on the slide on
+        screen (and again after shrink-to-fit re-wraps it). */
+  function endTrim(s) {
+    var b = s.querySelector(".slide-body");
+    if (!trimless || !b || !b.offsetParent) return;
+    if (!b.lxEnds) {
+      // each closing mark not already half-width in a span of its own, once (a thumbnail's
+      // copy has the spans already)
+      b.lxEnds = [].slice.call(b.querySelectorAll(".lx-end"));
+      var walk = D.createTreeWalker(b, NodeFilter.SHOW_TEXT), texts = [], t;
+      while ((t = walk.nextNode())) if (!/lx-(half|end)/.test(t.parentNode.className)) texts.push(t);
+      texts.forEach((node) => {
+        for (var i = node.data.length - 1; i >= 0; i--) {
+          if (!has(CLOSE, node.data[i])) continue;
+          var mark = node.splitText(i);
+          mark.splitText(1);
+          var span = el("span", "lx-end");
+          mark.parentNode.replaceChild(span, mark);
+          span.appendChild(mark);
+          b.lxEnds.push(span);
+        }
+      });
+      // in reading order, so each trial sees the lines the earlier ones made
+      b.lxEnds.sort((x, y) => (x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    }
+    b.lxEnds.forEach((e) => e.classList.remove("lx-half"));
+    b.lxEnds.forEach((e) => {
+      var top = e.getBoundingClientRect().top;
+      e.classList.add("lx-half");
+      if (!(e.getBoundingClientRect().top < top - 1)) e.classList.remove("lx-half");
+    });
+  }
   /* a picture shown in several places is in the file once: the others take its bytes */
   [].forEach.call(D.querySelectorAll("img[data-lx-pic]:not([src])"), (img) => {
     var first = D.getElementById("lx-pic-" + img.getAttribute("data-lx-pic"));
