@@ -53,6 +53,7 @@ impl Item {
 /// Builds the lecture.
 pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
     let mut lecture = Lecture::default();
+    let items = join_broken_markers(items);
     let (items, title_lines) = clean_page(items, &mut lecture);
     let (items, notes): (Vec<Item>, Vec<Item>) = items
         .into_iter()
@@ -248,6 +249,26 @@ pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
 /// a space before a short heading (`一　中国人民的基本要求`).
 fn paragraph_marker(s: &str) -> Option<Found> {
     block_marker(s).or_else(|| spaced_heading(s))
+}
+
+/// A bracket the page broke from its marker (`（` on a line, `三）改革开放…` on the next)
+/// goes back before it, so the marker is read.
+fn join_broken_markers(items: Vec<Item>) -> Vec<Item> {
+    let mut out: Vec<Item> = Vec::with_capacity(items.len());
+    for item in items {
+        if let (Some(Item::Text(open)), Item::Text(t)) = (out.last_mut(), &item) {
+            let lone = open.role == Role::Prose && matches!(open.text.trim(), "（" | "(");
+            let joined = format!("{}{}", open.text.trim(), t.text);
+            if lone && t.role == Role::Prose && block_marker(&joined).is_some() {
+                open.text = joined;
+                open.span = Span::new(open.span.start, t.span.end);
+                open.rich = None;
+                continue;
+            }
+        }
+        out.push(item);
+    }
+    out
 }
 
 /// A line that can be a title: short, and not a sentence of the lecture.
@@ -541,6 +562,18 @@ mod tests {
 
     fn texts(list: &[Text]) -> Vec<&str> {
         list.iter().map(|t| t.text.as_str()).collect()
+    }
+
+    #[test]
+    fn a_bracket_broken_from_its_marker_and_spaced_numerals() {
+        let (l, _) = lecture("题目\n（一）甲项\n正文。\n（\n二）乙项\n正文。\n（\n正文在括号后。");
+        assert_eq!(outline(&l.nodes), ["（一）1 甲项", "（二）2 乙项"]);
+        let (l, _) =
+            lecture("题目\n一 重工业和轻工业的关系\n正文。\n二 沿海和内地\n一 个人说，这是正文。");
+        assert_eq!(
+            outline(&l.nodes),
+            ["一1 重工业和轻工业的关系", "二2 沿海和内地"]
+        );
     }
 
     #[test]

@@ -38,7 +38,11 @@ pub fn classify_meta(line: &str) -> Option<MetaLine> {
         return Some(MetaLine::Date);
     }
     let n = line.chars().count();
-    if n > 24 || line.contains(SENTENCE_PUNCT) || crate::numbering::block_marker(line).is_some() {
+    if n > 24
+        || line.contains(SENTENCE_PUNCT)
+        || crate::numbering::block_marker(line).is_some()
+        || crate::numbering::spaced_heading(line).is_some()
+    {
         return None;
     }
     const ORG_ENDINGS: [&str; 16] = [
