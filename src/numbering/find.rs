@@ -1,6 +1,7 @@
 //! Finding a marker at the start of a string, by the family table.
 
 use super::families::{Placement, FAMILIES};
+use super::numeral::chinese_number;
 use super::{Marker, Style};
 
 /// Ordinals above this are numbers in the text (年份, 123.), not markers.
@@ -35,6 +36,30 @@ impl Found {
 /// Reads a paragraph marker (一、 （一） 1. （1） ①) at the start of `s`.
 pub fn block_marker(s: &str) -> Option<Found> {
     find(s, |p| matches!(p, Placement::Paragraph(_)))
+}
+
+/// A heading numbered with a Chinese numeral and a space, no 、 (`一　中国人民的基本
+///要求`, `一 重工业和轻工业、农业的关系`: classic texts as the web sets them): a 一、
+/// marker when the line is a short heading, no sentence in it — `一 个人` in a
+/// sentence is none.
+pub fn spaced_heading(s: &str) -> Option<Found> {
+    let (ordinal, n) = chinese_number(s)?;
+    let rest = &s[n..];
+    let title = rest.trim_start_matches([' ', '\u{3000}']);
+    let heading = ordinal > 0
+        && title.len() < rest.len()
+        && !title.trim().is_empty()
+        && title.chars().count() <= 30
+        && !title.contains(['。', '，', ',', '；', ';', '！', '!', '：', ':']);
+    heading.then(|| Found {
+        marker: Marker {
+            text: s[..n].to_string(),
+            style: Style::Chapter,
+            ordinal,
+        },
+        len: n,
+        skip: s.len() - title.len(),
+    })
 }
 
 /// Reads an inline marker (第一， 一是 一要 首先 一方面) at the start of `s`. Whether it

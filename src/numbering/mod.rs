@@ -16,7 +16,7 @@ pub mod numeral;
 use serde::Serialize;
 
 pub use families::{Badge, Count, Family, Form, Placement, Style, FAMILIES, LEVELS};
-pub use find::{block_marker, inline_marker, Found};
+pub use find::{block_marker, inline_marker, spaced_heading, Found};
 pub use numeral::{chinese_number, chinese_numeral, Numeral};
 
 /// A marker as found in the text: how it was written, its style and its ordinal.
@@ -111,6 +111,28 @@ mod tests {
         assert_eq!(block("（1）细化"), Some((Style::ParenArabic, 1, "细化")));
         assert_eq!(block("(2)细化"), Some((Style::ParenArabic, 2, "细化")));
         assert_eq!(block("③ 圈号"), Some((Style::Circled, 3, "圈号")));
+    }
+
+    #[test]
+    fn a_numeral_and_a_space_before_a_short_heading() {
+        let spaced =
+            |s| spaced_heading(s).map(|f| (f.marker.style, f.marker.ordinal, &s[f.skip..]));
+        assert_eq!(
+            spaced("一　中国人民的基本要求"),
+            Some((Style::Chapter, 1, "中国人民的基本要求"))
+        );
+        assert_eq!(
+            spaced("十 中国和外国的关系"),
+            Some((Style::Chapter, 10, "中国和外国的关系"))
+        );
+        for s in [
+            "一 个人的力量是有限的，集体的力量是无穷的。",
+            "一中国人民的基本要求",
+            "二〇二四 年",
+            "一 ",
+        ] {
+            assert_eq!(spaced_heading(s), None, "{s}");
+        }
     }
 
     #[test]

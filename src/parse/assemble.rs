@@ -3,7 +3,7 @@
 //! readers feed it, so a lecture reads the same from plain text and from Markdown.
 
 use crate::diag::Diagnostics;
-use crate::numbering::{block_marker, Counters, Marker, Style, LEVELS};
+use crate::numbering::{block_marker, spaced_heading, Counters, Found, Marker, Style, LEVELS};
 use crate::tree::{Lecture, Node, Role, Span, Text};
 
 use super::page::{self, Metadata};
@@ -45,7 +45,7 @@ impl Item {
     fn is_heading(&self) -> bool {
         match self {
             Item::Heading { .. } => true,
-            Item::Text(t) => t.role == Role::Prose && block_marker(&t.text).is_some(),
+            Item::Text(t) => t.role == Role::Prose && paragraph_marker(&t.text).is_some(),
         }
     }
 }
@@ -244,6 +244,12 @@ pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
     lecture
 }
 
+/// The marker a paragraph or heading starts with: one of the table's, or a numeral and
+/// a space before a short heading (`一　中国人民的基本要求`).
+fn paragraph_marker(s: &str) -> Option<Found> {
+    block_marker(s).or_else(|| spaced_heading(s))
+}
+
 /// A line that can be a title: short, and not a sentence of the lecture.
 fn title_like(line: &str) -> bool {
     let t = line.trim();
@@ -415,7 +421,7 @@ fn closing_start(items: &[Item]) -> usize {
 
 /// A paragraph that starts with a block marker and has text after it.
 fn marked_paragraph(p: &Text, diags: &mut Diagnostics) -> Option<Node> {
-    let found = block_marker(&p.text)?;
+    let found = paragraph_marker(&p.text)?;
     let Some(h) = split_heading(p, found.marker.clone(), found.skip) else {
         diags
             .warn(
@@ -449,7 +455,7 @@ fn marked_paragraph(p: &Text, diags: &mut Diagnostics) -> Option<Node> {
 /// title.
 fn heading_node(level: u8, text: &Text, counters: &mut Counters) -> Option<Node> {
     let level = level.saturating_sub(1).clamp(1, LEVELS as u8);
-    let found = block_marker(&text.text);
+    let found = paragraph_marker(&text.text);
     let ordinal = counters.next(level, found.as_ref().map(|f| f.marker.ordinal));
     let marker = Marker {
         text: found

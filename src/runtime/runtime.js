@@ -134,15 +134,15 @@
     if (!b.lxEnds) {
       // each closing mark not already half-width in a span of its own, once (a thumbnail's
       // copy has the spans already)
-      b.lxEnds = [].slice.call(b.querySelectorAll(".lx-end"));
+      b.lxEnds = [].slice.call(b.querySelectorAll(".lx-tail"));
       var walk = D.createTreeWalker(b, NodeFilter.SHOW_TEXT), texts = [], t;
-      while ((t = walk.nextNode())) if (!/lx-(half|end)/.test(t.parentNode.className)) texts.push(t);
+      while ((t = walk.nextNode())) if (!/lx-(half|tail)/.test(t.parentNode.className)) texts.push(t);
       texts.forEach((node) => {
         for (var i = node.data.length - 1; i >= 0; i--) {
           if (!has(CLOSE, node.data[i])) continue;
           var mark = node.splitText(i);
           mark.splitText(1);
-          var span = el("span", "lx-end");
+          var span = el("span", "lx-tail");
           mark.parentNode.replaceChild(span, mark);
           span.appendChild(mark);
           b.lxEnds.push(span);
