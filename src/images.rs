@@ -192,16 +192,18 @@ fn inline_within(
 /// Pixels a deck may decode in all (each distinct picture counted once): forty
 /// 12-megapixel photographs.
 pub const MAX_DECODED_PIXELS: u64 = 500_000_000;
-/// Bytes of pictures a deck may carry, counted per place that shows one.
+/// Bytes of pictures a deck may carry, each distinct picture counted once (both
+/// writers embed a picture once however many slides show it).
 pub const MAX_DECK_PICTURES: u64 = 96 << 20;
 
 /// The pictures of one build: each distinct file (by SHA-256 of its bytes) is decoded
 /// and encoded once however many slides show it, and the build stays within
 /// [`MAX_DECODED_PIXELS`] and [`MAX_DECK_PICTURES`].
 ///
-/// A writer that puts each distinct picture in the deck once (for HTML, one `data:`
-/// copy referenced by [`Picture::id`] from every slide that shows it) counts with
-/// [`Cache::distinct_bytes`]; one that copies it per slide, with [`Cache::deck_bytes`].
+/// Both writers put each distinct picture in the deck once (HTML: one `data:` copy that
+/// the other places reference by [`Picture::id`]; PPTX: one media part), so the deck's
+/// budget counts [`Cache::distinct_bytes`]; [`Cache::deck_bytes`] says what copying it
+/// per place would have cost.
 #[derive(Debug)]
 pub struct Cache {
     inner: std::sync::Mutex<CacheInner>,
@@ -257,13 +259,24 @@ impl Cache {
             Some(done) => done.clone(),
             None => {
                 let left = self.max_pixels.saturating_sub(inner.pixels);
-                let made = inline_within(bytes, name, usage, left).map(|(data, pixels)| {
+                let max_bytes = self.max_deck_bytes;
+                let made = inline_within(bytes, name, usage, left).and_then(|(data, pixels)| {
+                    let total = inner.distinct_bytes + data.encoded_len as u64;
+                    if total > max_bytes {
+                        return Err(ImageError::OverBudget {
+                            name: name.into(),
+                            what: format!(
+                                "it would put more than {} of pictures in the deck",
+                                megabytes(max_bytes)
+                            ),
+                        });
+                    }
                     inner.pixels += pixels;
-                    inner.distinct_bytes += data.encoded_len as u64;
-                    Picture {
+                    inner.distinct_bytes = total;
+                    Ok(Picture {
                         id: format!("img-{}", hex(&hash[..8])),
                         data: std::sync::Arc::new(data),
-                    }
+                    })
                 });
                 // a picture over the budget may fit a later build: not remembered
                 if !matches!(made, Err(ImageError::OverBudget { .. })) {
@@ -272,17 +285,7 @@ impl Cache {
                 made
             }
         }?;
-        let deck_bytes = inner.deck_bytes + found.data.encoded_len as u64;
-        if deck_bytes > self.max_deck_bytes {
-            return Err(ImageError::OverBudget {
-                name: name.into(),
-                what: format!(
-                    "showing it here would put more than {} of pictures in the deck",
-                    megabytes(self.max_deck_bytes)
-                ),
-            });
-        }
-        inner.deck_bytes = deck_bytes;
+        inner.deck_bytes += found.data.encoded_len as u64;
         Ok(found)
     }
 
@@ -766,17 +769,21 @@ mod tests {
             err.to_string().contains("b.png") && err.to_string().contains("decoded pixels"),
             "{err}"
         );
-        // bytes: the same picture shown too often
+        // bytes: the deck embeds each picture once, so showing one again costs nothing,
+        // and only new pictures past the budget are refused
         let photo = png(200, 100);
         let one = inline(&photo, "p.png", ImageUse::Content)
             .unwrap()
             .encoded_len as u64;
-        let cache = Cache::with_budget(u64::MAX, 3 * one);
-        for _ in 0..3 {
+        let cache = Cache::with_budget(u64::MAX, 2 * one + one / 2);
+        for _ in 0..30 {
             cache.inline(&photo, "p.png", ImageUse::Content).unwrap();
         }
+        cache
+            .inline(&png(201, 100), "q.png", ImageUse::Content)
+            .unwrap();
         let err = cache
-            .inline(&photo, "p.png", ImageUse::Content)
+            .inline(&png(202, 100), "r.png", ImageUse::Content)
             .unwrap_err();
         assert!(
             err.to_string()

@@ -60,3 +60,40 @@ fn every_place_of_a_shared_picture_shows_it() {
         );
     }
 }
+
+#[test]
+fn the_pptx_holds_a_shared_picture_in_one_media_part() {
+    let ran = Test::new()
+        .file("photo.png", PHOTO)
+        .file("p.md", lecture(5))
+        .args(["build", "p.md", "-o", "p.pptx", "-q"])
+        .run();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(ran.read("p.pptx"))).unwrap();
+    let names: Vec<String> = zip.file_names().map(String::from).collect();
+    let media: Vec<&String> = names
+        .iter()
+        .filter(|n| n.starts_with("ppt/media/image"))
+        .collect();
+    assert_eq!(media.len(), 1, "{media:?}");
+    let mut pointing = 0;
+    for name in names.iter().filter(|n| n.starts_with("ppt/slides/_rels/")) {
+        let mut rels = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut rels).unwrap();
+        pointing += usize::from(rels.contains(media[0].trim_start_matches("ppt/")));
+    }
+    assert_eq!(pointing, 5, "slides that show the picture");
+}
+
+#[test]
+fn a_large_photo_shown_on_three_hundred_slides_builds() {
+    // 300 places of one picture: one copy in the deck, so within the deck's budget
+    let ran = Test::new()
+        .file("photo.png", PHOTO)
+        .file("p.md", lecture(300))
+        .args(["build", "p.md", "-q"])
+        .run();
+    assert_eq!(
+        ran.read_string("p.html").matches("data-lx-pic=").count(),
+        300
+    );
+}

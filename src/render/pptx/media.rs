@@ -14,6 +14,8 @@ use crate::deck::Image;
 pub struct Media {
     pub data: Vec<u8>,
     pub ext: &'static str,
+    /// The same for the same picture in the same form: the package holds it once.
+    pub key: String,
 }
 
 /// The bitmap to embed and, for an SVG, the SVG itself.
@@ -23,6 +25,7 @@ pub fn media_of(img: &Image) -> (Media, Option<Media>) {
             Media {
                 data: img.data.to_vec(),
                 ext: super::package::media_extension(img.mime),
+                key: format!("{}.bitmap", img.id),
             },
             None,
         ),
@@ -30,16 +33,19 @@ pub fn media_of(img: &Image) -> (Media, Option<Media>) {
             Media {
                 data: placeholder(img.width, img.height),
                 ext: "png",
+                key: format!("{}.fallback", img.id),
             },
             Some(Media {
                 data: img.data.to_vec(),
                 ext: "svg",
+                key: format!("{}.svg", img.id),
             }),
         ),
         _ => (
             Media {
                 data: to_png(&img.data).unwrap_or_else(|| placeholder(img.width, img.height)),
                 ext: "png",
+                key: format!("{}.png", img.id),
             },
             None,
         ),

@@ -211,6 +211,8 @@ fn package(deck: &Deck, theme: &Theme, aspect: Aspect) -> Package {
         logo: logo_info,
     };
     let mut media_count = 0;
+    // A picture shown on several slides is one media part that each slide points at.
+    let mut media_names: std::collections::HashMap<String, String> = Default::default();
     for (i, s) in deck.slides.iter().enumerate() {
         let i = i + 1;
         let (layout, _) = layout_of(s.kind);
@@ -228,17 +230,24 @@ fn package(deck: &Deck, theme: &Theme, aspect: Aspect) -> Package {
         ];
         let mut media_parts = Vec::new();
         for m in out.media {
-            media_count += 1;
-            let name = format!("ppt/media/image{media_count}.{}", m.ext);
+            let name = match media_names.get(&m.key) {
+                Some(name) => name.clone(),
+                None => {
+                    media_count += 1;
+                    let name = format!("ppt/media/image{media_count}.{}", m.ext);
+                    media_names.insert(m.key, name.clone());
+                    media_parts.push(Part {
+                        content_type: media_type(m.ext),
+                        name: name.clone(),
+                        data: m.data,
+                        rels: Vec::new(),
+                    });
+                    name
+                }
+            };
             rels.push(Rel {
                 kind: rel::IMAGE,
-                target: name.clone(),
-            });
-            media_parts.push(Part {
-                content_type: media_type(m.ext),
-                name,
-                data: m.data,
-                rels: Vec::new(),
+                target: name,
             });
         }
         parts.push(Part {
