@@ -67,6 +67,16 @@ impl fmt::Display for PdfError {
 
 impl std::error::Error for PdfError {}
 
+/// How a headless Chromium is started here and in the tests: no GPU, and none of the
+/// browser's own network traffic (updates, sync, first-run pages).
+pub const HEADLESS_FLAGS: &[&str] = &[
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+];
+
 /// Where the usual Chromium-family browsers live, after the names on `PATH`.
 const NAMES: &[&str] = &[
     "chromium",
@@ -131,17 +141,8 @@ pub fn print(html: &[u8], layout: Layout, browser: &Path) -> Result<Vec<u8>, Pdf
         path: browser.to_path_buf(),
         detail,
     };
-    let args: Vec<&OsStr> = [
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--font-render-hinting=none",
-    ]
-    .iter()
-    .map(OsStr::new)
-    .collect();
+    let mut args: Vec<&OsStr> = HEADLESS_FLAGS.iter().map(OsStr::new).collect();
+    args.push(OsStr::new("--font-render-hinting=none"));
     let options = LaunchOptions {
         headless: true,
         // Chromium refuses its sandbox to root (containers, CI); users keep it.

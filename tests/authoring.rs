@@ -6,6 +6,7 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
+use common::browser::{chromium_path, pdf_pages};
 use common::cli::Test;
 
 #[test]
@@ -111,22 +112,6 @@ fn a_folder_with_two_lectures_of_one_name_builds_one_and_names_the_other() {
     assert!(ran.read_string("d/a.html").contains("data-kind"));
 }
 
-/// The machine's Chromium, or a loud skip (a failure where CI requires the browser).
-fn browser(test: &str) -> Option<String> {
-    let found = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
-        .into_iter()
-        .find(|p| Path::new(p).exists());
-    let required = std::env::var("LECTERN_REQUIRE_BROWSER").is_ok_and(|v| v == "1");
-    if found.is_none() {
-        assert!(
-            !required,
-            "{test}: chromium not found and LECTERN_REQUIRE_BROWSER=1"
-        );
-        eprintln!("\n*** SKIPPED {test}: chromium not found (apt-get install chromium) ***\n");
-    }
-    found.map(str::to_string)
-}
-
 fn pdf_text(pdf: &Path) -> String {
     let out = Command::new("pdftotext")
         .arg(pdf)
@@ -136,30 +121,20 @@ fn pdf_text(pdf: &Path) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
-fn pdf_pages(pdf: &Path) -> usize {
-    let out = Command::new("pdfinfo")
-        .arg(pdf)
-        .output()
-        .expect("pdfinfo runs");
-    let info = String::from_utf8_lossy(&out.stdout).into_owned();
-    info.lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .and_then(|n| n.trim().parse().ok())
-        .unwrap_or_else(|| panic!("no page count: {info}"))
-}
-
 #[test]
 fn a_pdf_of_the_slides_a_handout_and_the_reading_script() {
-    let Some(chromium) = browser("a_pdf_of_the_slides_a_handout_and_the_reading_script") else {
+    let Some(chromium) = chromium_path("a_pdf_of_the_slides_a_handout_and_the_reading_script")
+    else {
         return;
     };
+    let chromium = chromium.to_string_lossy().into_owned();
     let ran = Test::new()
         .seed("lecture.txt")
         .env("LECTERN_BROWSER", &chromium)
         .args(["build", "lecture.txt", "-o", "deck.pdf", "-q"])
         .run();
     assert!(ran.read("deck.pdf").starts_with(b"%PDF-"));
-    assert_eq!(pdf_pages(&ran.path("deck.pdf")), 17, "one slide a page");
+    assert_eq!(pdf_pages(&ran.read("deck.pdf")), 17, "one slide a page");
     let slides = pdf_text(&ran.path("deck.pdf"));
     assert!(slides.contains("学深悟透、把准方向"), "{slides}");
 
@@ -205,7 +180,7 @@ fn a_pdf_of_the_slides_a_handout_and_the_reading_script() {
             "-q",
         ])
         .run();
-    assert!(pdf_pages(&ran.path("lecture.pdf")) >= 6);
+    assert!(pdf_pages(&ran.read("lecture.pdf")) >= 6);
 }
 
 #[test]

@@ -66,7 +66,7 @@ pub fn run(args: &Args, reporter: &mut Reporter) -> Result<ExitCode, Fail> {
         };
         match built {
             Ok(done) => entries.push(Entry {
-                href: relative(&done.output, &out_dir),
+                href: Some(relative(&done.output, &out_dir)),
                 title: done.info.title.clone(),
                 date: done.info.date.clone(),
                 speaker: done.info.speaker.clone(),
@@ -130,7 +130,7 @@ fn lecture_output_ext(args: &Args) -> &'static str {
 }
 
 /// `deck` as a link from the index in `dir`.
-fn relative(deck: &Path, dir: &Path) -> Option<String> {
+fn relative(deck: &Path, dir: &Path) -> String {
     let name = deck.strip_prefix(dir).unwrap_or(deck);
-    Some(name.to_string_lossy().replace('\\', "/"))
+    name.to_string_lossy().replace('\\', "/")
 }

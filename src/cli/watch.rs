@@ -94,7 +94,7 @@ fn rebuild(args: &Args, shared: &Shared, reporter: &mut Reporter) {
         Ok(project) => {
             files = project.files.iter().map(|f| absolute(f)).collect();
             report_and_compile(&project, &args.input, reporter)
-                .map(|compiled| compiled.html)
+                .map(|compiled| (compiled.deck.slides.len(), compiled.html))
                 .map_err(|Fail(why)| Fail(format!("{why}{}", error_lines(&project))))
         }
     };
@@ -105,8 +105,7 @@ fn rebuild(args: &Args, shared: &Shared, reporter: &mut Reporter) {
         state.files = files;
     }
     match built {
-        Ok(html) => {
-            let slides = html.matches("<section ").count();
+        Ok((slides, html)) => {
             state.deck = Some(html);
             state.error = None;
             reporter.note(&t!(

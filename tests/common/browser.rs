@@ -151,6 +151,24 @@ const CANDIDATES: &[&str] = &[
     "/usr/bin/google-chrome",
 ];
 
+/// Where Chromium is (`LECTERN_CHROMIUM`, else the usual places), or a loud skip of
+/// `test` (a failure when CI requires the browser).
+pub fn chromium_path(test: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("LECTERN_CHROMIUM")
+        .map(PathBuf::from)
+        .or_else(|| CANDIDATES.iter().map(PathBuf::from).find(|p| p.exists()))
+        .filter(|p| p.exists());
+    let required = std::env::var("LECTERN_REQUIRE_BROWSER").is_ok_and(|v| v == "1");
+    if path.is_none() {
+        assert!(
+            !required,
+            "{test}: chromium not found and LECTERN_REQUIRE_BROWSER=1 (apt-get install chromium)"
+        );
+        eprintln!("\n*** SKIPPED {test}: chromium not found (install chromium or set LECTERN_CHROMIUM) ***\n");
+    }
+    path
+}
+
 /// A headless Chromium with a fresh profile; closed when dropped.
 pub struct Chromium {
     browser: Browser,
@@ -160,31 +178,14 @@ pub struct Chromium {
 /// Starts Chromium, or explains loudly why `test` did not run (and panics when CI
 /// requires the browser).
 pub fn chromium(test: &str) -> Option<Chromium> {
-    let path = std::env::var_os("LECTERN_CHROMIUM")
-        .map(PathBuf::from)
-        .or_else(|| CANDIDATES.iter().map(PathBuf::from).find(|p| p.exists()))
-        .filter(|p| p.exists());
+    let path = chromium_path(test)?;
     let required = std::env::var("LECTERN_REQUIRE_BROWSER").is_ok_and(|v| v == "1");
-    let Some(path) = path else {
-        assert!(
-            !required,
-            "{test}: chromium not found and LECTERN_REQUIRE_BROWSER=1 (apt-get install chromium)"
-        );
-        eprintln!("\n*** SKIPPED {test}: chromium not found (install chromium or set LECTERN_CHROMIUM) ***\n");
-        return None;
-    };
     let profile = tempfile::tempdir().expect("temp profile dir");
-    let args: Vec<&OsStr> = [
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--font-render-hinting=none",
-    ]
-    .iter()
-    .map(OsStr::new)
-    .collect();
+    let mut args: Vec<&OsStr> = lectern::pdf::HEADLESS_FLAGS
+        .iter()
+        .map(OsStr::new)
+        .collect();
+    args.push(OsStr::new("--font-render-hinting=none"));
     let options = LaunchOptions {
         headless: true,
         sandbox: false,
