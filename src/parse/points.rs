@@ -7,8 +7,9 @@
 //! again with the other families, so 第一 can hold 一是…二是….
 
 use crate::diag::Diagnostics;
+use crate::input::source::Span;
 use crate::numbering::{inline_marker, Found, Placement, Style, FAMILIES};
-use crate::tree::{Node, Span, Text};
+use crate::tree::{Node, Text};
 
 use super::{slice, split_heading};
 
@@ -227,8 +228,8 @@ fn point_node(c: &Candidate, mut texts: Vec<Text>) -> Result<Node, Vec<Text>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::input::source::LineIndex;
     use crate::numbering::Marker;
-    use crate::source::LineIndex;
 
     /// A node whose body is `paras`, one paragraph a line, in a source of those lines.
     fn node(source: &str) -> Node {
