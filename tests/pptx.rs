@@ -6,12 +6,15 @@
 //! python-pptx and LibreOffice are skipped when missing, unless
 //! `LECTERN_REQUIRE_BROWSER=1` (CI sets it and `.ci/run` installs them).
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Arc;
 
+use common::cli::Test;
 use lectern::deck::{Deck, Kind};
 use lectern::render::pptx::Pptx;
 use lectern::render::Writer as _;
@@ -684,38 +687,16 @@ fn the_command_line_picks_the_writer_by_extension_or_flag() {
     let dir = tempfile::tempdir().unwrap();
     let lecture = dir.path().join("讲稿.txt");
     std::fs::write(&lecture, SEED).unwrap();
-    let bin = env!("CARGO_BIN_EXE_lectern");
     let out = dir.path().join("deck.pptx");
-    let run = Command::new(bin)
-        .arg("build")
-        .arg(&lecture)
-        .arg("-o")
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    let build = || Test::new().arg("build").arg(&lecture).status(0);
+    build().arg("-o").arg(&out).run();
     let bytes = std::fs::read(&out).unwrap();
     assert!(bytes.starts_with(b"PK"), "a zip");
     assert!(entries(&bytes).contains_key("ppt/presentation.xml"));
     // --format where the extension does not say it: standard output
-    let run = Command::new(bin)
-        .arg("build")
-        .arg(&lecture)
-        .args(["--format", "pptx", "-o", "-"])
-        .output()
-        .unwrap();
-    assert!(run.status.success());
-    assert_eq!(run.stdout, bytes, "the same deck, the same bytes");
+    let run = build().args(["--format", "pptx", "-o", "-"]).run();
+    assert_eq!(run.stdout_bytes, bytes, "the same deck, the same bytes");
     // and HTML stays the default
-    let run = Command::new(bin)
-        .arg("build")
-        .arg(&lecture)
-        .output()
-        .unwrap();
-    assert!(run.status.success());
+    build().run();
     assert!(dir.path().join("讲稿.html").exists());
 }
