@@ -2,7 +2,7 @@
 //! Chromium 80, Firefox ESR 78): the seed lecture built with every built-in theme and with
 //! a theme made by `lectern theme new`, checked with caniuse data (`doiuse`), `es-check
 //! es2017` and MDN's data on browser APIs (`eslint-plugin-compat`) from `.ci/compat/`
-//! (installed by `.ci/run` with `npm ci`), and with lectern's own table (`lectern::compat`,
+//! (installed by `.ci/run` with `npm ci`), and with lectern's own table (`lectern::theme::compat`,
 //! the one `theme check` uses).
 //!
 //! Without the npm tools the caniuse part prints a loud SKIPPED line, unless
@@ -99,7 +99,7 @@ fn lecterns_own_table_finds_nothing_newer_in_the_decks() {
     let dir = tempfile::tempdir().unwrap();
     for (label, html) in decks(dir.path()) {
         for css in inline(&html, "style") {
-            let found = lectern::compat::css_warnings(&css);
+            let found = lectern::theme::compat::css_warnings(&css);
             assert!(found.is_empty(), "{label}: {found:?}");
         }
     }

@@ -3,8 +3,9 @@
 //! readers feed it, so a lecture reads the same from plain text and from Markdown.
 
 use crate::diag::Diagnostics;
+use crate::input::source::Span;
 use crate::numbering::{block_marker, spaced_heading, Counters, Found, Marker, Style, LEVELS};
-use crate::tree::{Lecture, Node, Role, Span, Text};
+use crate::tree::{Lecture, Node, Role, Text};
 
 use super::page::{self, Metadata};
 use super::title::{continues_subtitle, date_in, is_date, is_subtitle, split_subtitle_speaker};
@@ -508,7 +509,7 @@ fn heading_node(level: u8, text: &Text, counters: &mut Counters) -> Option<Node>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::LineIndex;
+    use crate::input::source::LineIndex;
 
     /// Lines of a source, each a paragraph item; a line `## …` is a Markdown heading.
     fn items(source: &str) -> Vec<Item> {

@@ -7,11 +7,13 @@ pub mod markdown;
 mod page;
 pub mod plain;
 mod points;
+pub mod sanitize;
 mod title;
 
 use crate::diag::Diagnostics;
+use crate::input::source::Span;
 use crate::numbering::{inline_marker, Marker, Style};
-use crate::tree::{Lecture, Node, Span, Text};
+use crate::tree::{Lecture, Node, Text};
 
 pub use points::{split_inline_points, split_opening};
 pub use title::{classify_meta, is_closing, is_salutation, is_source_note, split_kicker, MetaLine};

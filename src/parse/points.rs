@@ -9,8 +9,9 @@
 //! again with the other families, so 第一 can hold 一是…二是….
 
 use crate::diag::Diagnostics;
+use crate::input::source::Span;
 use crate::numbering::{inline_marker, Found, Run, Start, Style};
-use crate::tree::{Node, Span, Text};
+use crate::tree::{Node, Text};
 
 use super::{slice, split_heading};
 
@@ -385,8 +386,8 @@ fn point_node(c: &Candidate, ordinal: u32, mut texts: Vec<Text>) -> Result<Node,
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::input::source::LineIndex;
     use crate::numbering::Marker;
-    use crate::source::LineIndex;
 
     /// A node whose body is `paras`, one paragraph a line, in a source of those lines.
     fn node(source: &str) -> Node {

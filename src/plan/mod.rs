@@ -6,10 +6,11 @@
 
 pub mod keys;
 pub mod pacing;
+pub mod typography;
 
 use crate::deck::{Block, Deck, DeckInfo, Inline, Kind, List, ListItem, Slide};
+use crate::plan::typography::{fullwidth, fullwidth_runs};
 use crate::tree::{paragraphs, Lecture, Node, Paragraph, Rich, Role};
-use crate::typography::{fullwidth, fullwidth_runs};
 
 /// What a point slide shows under its title.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
