@@ -102,12 +102,10 @@ pub fn plan(lecture: &Lecture, opts: &PlanOptions) -> Deck {
         slides.push(p.continuation(&info.title, &crumbs, stretch, 0));
     }
 
-    if opts.outline && lecture.nodes.len() > 1 {
-        let items = lecture
-            .nodes
-            .iter()
-            .map(|n| short_title(&p.text(&n.title)))
-            .collect();
+    // the headings, not the points found in the opening ahead of them
+    let headings = lecture.nodes.iter().filter(|n| !n.inline);
+    if opts.outline && headings.clone().count() > 1 {
+        let items = headings.map(|n| short_title(&p.text(&n.title))).collect();
         slides.push(p.slide(Kind::Outline, "目录".into(), Vec::new(), 0, |s| {
             s.items = items;
         }));
