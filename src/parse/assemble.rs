@@ -482,18 +482,19 @@ fn marked_paragraph(p: &Text, diags: &mut Diagnostics) -> Option<Node> {
 }
 
 /// A short line without punctuation between body paragraphs, with numbered paragraphs
-/// of a deeper level right under it (`名词解释` over the glossary's 1.–20. after a
-/// report): a part of its own, numbered after the part before it.
+/// of a deeper level starting at one right under it (`名词解释` over the glossary's
+/// 1.–20. after a report): a part of its own, numbered after the part before it.
 fn unnumbered_part(t: &Text, next: Option<&Text>, ordinal: u32) -> Option<Node> {
     let line = t.text.trim();
     let short = (2..=20).contains(&line.chars().count());
     let bare = line
         .chars()
         .all(|c| c.is_alphanumeric() || c == ' ' || c == '\u{3000}');
+    // the numbering under it starts again (1. after 三、…（十）): a caption above （二）
+    // is no part
     let deeper = next
         .and_then(|n| paragraph_marker(&n.text))
-        .and_then(|f| f.marker.level())
-        .is_some_and(|level| level > 1);
+        .is_some_and(|f| f.marker.ordinal == 1 && f.marker.level().is_some_and(|l| l > 1));
     if t.role != Role::Prose || !short || !bare || !deeper {
         return None;
     }
@@ -803,5 +804,12 @@ mod tests {
         // a line the page broke, and a bare line before prose, stay text
         let (l, _) = lecture("题目\n一、回顾\n实施“揭榜\n挂帅”机制。\n主要目标\n是：增长5%。");
         assert_eq!(outline(&l.nodes), ["一、1 回顾"]);
+        // a caption between two sections: the numbering goes on under it
+        let (l, _) =
+            lecture("题目\n一、成效\n（一）形式丰富\n正文。\n集中学习现场\n（二）规模扩大");
+        assert_eq!(
+            outline(&l.nodes),
+            ["一、1 成效", "  （一）1 形式丰富", "  （二）2 规模扩大"]
+        );
     }
 }
