@@ -8,23 +8,20 @@
 //! Without the npm tools the caniuse part prints a loud SKIPPED line, unless
 //! `LECTERN_REQUIRE_BROWSER=1` (CI) makes that a failure.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn lectern(args: &[&str]) -> std::process::Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_lectern"))
+use common::cli::{Ran, Test};
+
+/// Runs lectern in English; it must succeed.
+fn lectern(args: &[&str]) -> Ran {
+    Test::new()
         .args(args)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
         .env("LANG", "C.UTF-8")
-        .output()
-        .expect("run lectern");
-    assert!(
-        out.status.success(),
-        "lectern {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
+        .status(0)
+        .run()
 }
 
 /// The bodies of every `<tag …>…</tag>` in `html`.
@@ -253,7 +250,7 @@ fn theme_check_warns_about_newer_css_in_a_themes_own_style_css() {
     let theme = theme.to_str().unwrap();
     lectern(&["theme", "new", theme, "--from", "red"]);
     let fresh = lectern(&["theme", "check", theme]);
-    let stderr = String::from_utf8_lossy(&fresh.stderr);
+    let stderr = &fresh.stderr;
     assert!(
         !stderr.contains("warning"),
         "a theme fresh from `theme new` is clean: {stderr}"
@@ -265,7 +262,7 @@ fn theme_check_warns_about_newer_css_in_a_themes_own_style_css() {
     text.push_str(".reveal .chips{display:flex;gap:8px}\n.reveal h3:has(.badge){color:red}\n");
     std::fs::write(&css, text).unwrap();
     let out = lectern(&["theme", "check", theme]);
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = &out.stderr;
     let path = css.display();
     assert!(
         stderr.contains(&format!("warning: {path}:{line}: `gap` needs Chromium 84"))
@@ -278,7 +275,7 @@ fn theme_check_warns_about_newer_css_in_a_themes_own_style_css() {
     );
     // In Chinese under --lang zh, with the same line and what to write instead.
     let out = lectern(&["theme", "check", theme, "--lang", "zh"]);
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = &out.stderr;
     assert!(
         stderr.contains(&format!("警告：{path} 第 {line} 行：`gap` 要 Chromium 84"))
             && stderr.contains("flex 子项之间用 margin 隔开"),
