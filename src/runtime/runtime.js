@@ -354,7 +354,7 @@
       ];
       help = el("div", "lx lx-help", D.body, "<div><h2>放映快捷键</h2><table>" +
         rows.map((r) => "<tr><th>" + r[0] + "</th><td>" + r[1] + "</td></tr>").join("") +
-        "</table><p>打印：地址后加 ?print（每页一张）、?print=handout（讲义）、?print=script（讲稿）</p></div>");
+        "</table><p>打印：地址后加 ?print（A4 横向，每页一张）、?print=handout（讲义，每页三张；加 &amp;per=2 或 &amp;per=1 为两张、一张）、?print=script（讲稿）</p></div>");
       help.hidden = true;
       help.addEventListener("click", () => toggleHelp(false));
     }
@@ -460,23 +460,60 @@
   // Web fonts or late CJK fallback can change heights: measure again once they settle.
   if (D.fonts && D.fonts.ready) D.fonts.ready.then(() => { if (cur >= 0) fitBody(slides[cur]); if (spk) spk.render(); });
 
-  /* ---- print: ?print one slide a page, ?print=handout slide + notes, ?print=script 讲稿 ---- */
+  /* ---- print: ?print one slide a page, ?print=handout slides + notes, ?print=script 讲稿 ----
+     ?print: A4 landscape pages, the slide fitted and centred; ?print&page=16x9 (or 4x3) pages
+     of the screen's shape. ?print=handout: A4 portrait, three slides a page (per=2, per=1 on
+     request). Slides shrink with CSS zoom, which also shrinks their layout box: a scaled-down
+     transform keeps its full-size box, which the page break cuts (a slide's foot once went
+     missing in the PDF). Where zoom is missing (Firefox before 126) pages are canvas-sized and
+     the print dialog fits them to the paper. */
   function printMode(mode) {
     H.classList.add("lx-print", "lx-print-" + mode);
-    var css = el("style", "", D.head), page = mode === "slides" ? CW + "px " + CH + "px;margin:0" : "A4 portrait;margin:14mm 16mm";
-    // Handout thumbnails use zoom where the browser has it: a scaled-down transform keeps its
-    // full-size box, which the page break cuts (the slide's foot went missing in the PDF).
-    css.textContent = "@page{size:" + page + "}.lx-print-slides .reveal .slides>section{width:" + CW + "px;height:" + CH + "px}" +
-      "@supports (zoom:1){.lx-print-handout .lx-mini .slides{transform:none!important;zoom:" + 660 / CW + "}}";
-    if (mode === "slides") { slides.forEach(fitBody); return; }
+    var css = el("style", "", D.head), MM = 96 / 25.4;
+    var zoom = !!(W.CSS && CSS.supports && CSS.supports("zoom", "1"));
+    var arg = (k, d) => { var m = new RegExp("[?&]" + k + "=(\\w+)").exec(q); return m ? m[1].toLowerCase() : d; };
+    if (mode === "slides") {
+      var shape = arg("page", "a4"), pw = 297 * MM, ph = 210 * MM, size = "A4 landscape";
+      if (shape === "16x9" || shape === "4x3") { pw = shape === "16x9" ? 1920 : 1440; ph = 1080; size = pw + "px " + ph + "px"; }
+      if (!zoom) { pw = CW; ph = CH; size = CW + "px " + CH + "px"; }
+      // a hair under the page, so that rounding never pushes a slide onto a page of its own
+      var k = Math.min(pw / CW, ph / CH) * 0.998;
+      var my = Math.max(0, Math.floor((ph - CH * k) / 2 / k) - 1), mx = Math.max(0, Math.floor((pw - CW * k) / 2 / k));
+      css.textContent = "@page{size:" + size + ";margin:0}.lx-print-slides .reveal .slides>section{width:" + CW + "px;height:" + CH + "px" +
+        (k < 0.99 ? ";zoom:" + k + ";margin:" + my + "px " + mx + "px" : "") + "}";
+      slides.forEach(fitBody);
+      return;
+    }
+    var per = mode === "handout" ? Math.max(1, Math.min(3, +arg("per", "3") || 3)) : 0;
+    // Handout: three a page, each slide at the left of its third with its notes beside it
+    // (a 16:9 slide the full width of the page would need 102 mm of the 91 mm a third has);
+    // two a page, the slide above its notes; one a page, the slide the page's width.
+    var high = [0, 102, 79, 50][per] * MM, k2 = Math.min(high / CH, 182 * MM / CW);
+    if (per) H.classList.add("lx-per" + per);
+    css.textContent = "@page{size:A4 portrait;margin:" + (per ? "12mm 14mm" : "14mm 16mm") + "}" +
+      "@supports (zoom:1){.lx-print-handout .lx-mini .slides{transform:none!important;zoom:" + k2 + "}}";
     var out = el("div", "lx-" + mode, D.body);
+    // the slide's column of the three-a-page grid (custom properties: Chromium 49, Firefox 31)
+    if (per === 3) out.style.setProperty("--lx-thumb", CW * k2 + 2 + "px");
     if (mode === "script") el("h1", "lx-st", out).textContent = D.title;
     slides.forEach((s, i) => {
-      var sheet = el("div", "lx-sheet", out), head = el("div", "lx-mark", sheet);
+      var sheet = el("div", "lx-sheet", out);
+      if (per) mini(i, sheet, k2);
+      var col = per ? el("div", "lx-hn", sheet) : sheet, head = el("div", "lx-mark", col);
       head.textContent = "第 " + (i + 1) + " / " + N + " 页" + (mode === "script" ? " · " + titleOf(i) : "") +
         (timing(i) ? " · 约 " + clock(timing(i)) : "");
-      if (mode === "handout") mini(i, sheet, 660 / CW); // A4 less margins is 178 mm = 672 px
-      el("div", "lx-pn", sheet, notesOf(i));
+      el("div", "lx-pn", col, notesOf(i));
     });
+    if (per < 2) return;
+    // Each slide takes its share of the page (89 of 273 mm, 134 for two), more when its notes
+    // need it. The handout is as wide on screen as on paper (182 mm), so these heights are
+    // the printed ones; fonts that arrive late change them, so measure again then.
+    var slot = (per === 3 ? 89 : 134) * MM;
+    var space = () => [].forEach.call(out.children, (s) => {
+      s.style.marginBottom = "";
+      s.style.marginBottom = Math.max(MM, slot - s.offsetHeight) + "px";
+    });
+    space();
+    if (D.fonts && D.fonts.ready) D.fonts.ready.then(space);
   }
 })();
