@@ -49,6 +49,7 @@
     var b = s.querySelector(".slide-body");
     if (!b || !b.offsetParent) return;
     b.style.transform = b.style.width = "";
+    balanceAll(s);
     endTrim(s);
     var limit = s.clientHeight - parseFloat(getComputedStyle(s).paddingBottom);
     var f = s.querySelector(".slide-footer");
@@ -157,6 +158,140 @@
       e.classList.add("lx-half");
       if (!(e.getBoundingClientRect().top < top - 1)) e.classList.remove("lx-half");
     });
+  }
+  /* Chinese titles break where a reader pauses. Where a heading (or a key sentence or list
+     item) needs more than one line, the lines are chosen here, not by the engine: at natural
+     points (after ，、：；, at a space, after 的, before 和 与 是 …), else beside a quotation,
+     and between any two characters only where nothing else fits; never one character or a
+     lone mark on a line, never a closing mark at the start of one. Headings get lines of
+     balanced width, list items fill theirs. The breaks are <br class="lx-br"> chosen from
+     widths measured on one line, so both engines (and those without text-wrap: balance)
+     break alike. Layout is needed: this runs with shrink-to-fit, on the slide shown and on
+     every thumbnail. */
+  var PAUSE = "，、：；。！？", AFTER_WORD = "的", BEFORE_WORD = "和与及并或是";
+  var CUT = { pause: 0, close: 1, open: 2, word: 4, mid: 14 };
+  // What a line break before c (after p) costs, or -1 where there may be none.
+  function cutCost(p, c) {
+    if (!p || !c || has(NO_START, c) || has(OPEN, p) || c === "　" || c === " ") return -1;
+    if (p === "　" || p === " " || has(PAUSE, p)) return CUT.pause;
+    if (!cjk(p) || !cjk(c) || (p === c && has("—…", c))) return -1; // a number, a Latin word, —— ……
+    if (has(CLOSE, p)) return CUT.close;
+    if (has(OPEN, c)) return CUT.open;
+    if (has(AFTER_WORD, p) || has(BEFORE_WORD, c)) return CUT.word;
+    return CUT.mid;
+  }
+  var isMark = (c) => has(CLOSE + OPEN + "！？…—　 ", c);
+  /* A centred line is centred by its box, not by its ink: the letter-spacing after its last
+     glyph and the empty right half of a mark set to the left of its em (，。！？ in Chinese
+     fonts) push the words left; 谢谢！ sat a quarter em left of centre. Its last character
+     hangs out by the difference of the empty sides, measured from the font's own glyphs
+     (a canvas's measureText: ink boxes, Chromium 77+, Firefox 74+), less a text-indent the
+     theme may already give for the letter-spacing. */
+  var ink = null;
+  function hangBy(cs, first, last, indent) {
+    if (!ink) ink = D.createElement("canvas").getContext("2d");
+    ink.font = cs.fontStyle + " " + cs.fontWeight + " " + cs.fontSize + " " + cs.fontFamily;
+    var a = ink.measureText(first), b = ink.measureText(last);
+    if (!(b.actualBoundingBoxRight > 0)) return 0;
+    var ls = parseFloat(cs.letterSpacing) || 0;
+    return b.width - b.actualBoundingBoxRight + ls + a.actualBoundingBoxLeft - indent;
+  }
+  function balance(h, heading) {
+    [].forEach.call(h.querySelectorAll("br.lx-br"), (b) => b.remove());
+    [].forEach.call(h.querySelectorAll(".lx-gap,.lx-hang"), (g) => {
+      while (g.firstChild) g.parentNode.insertBefore(g.firstChild, g);
+      g.remove();
+    });
+    [].forEach.call(h.querySelectorAll(".lx-tail"), (e) => e.classList.remove("lx-half"));
+    h.normalize();
+    var walk = D.createTreeWalker(h, NodeFilter.SHOW_TEXT), chars = [], t;
+    while ((t = walk.nextNode())) {
+      if (t.parentNode.closest(".badge")) continue;
+      for (var i = 0; i < t.data.length; i++) if (t.data[i] !== "\n") chars.push({ n: t, o: i, c: t.data[i] });
+    }
+    var n = chars.length, cs = getComputedStyle(h), centred = heading && cs.textAlign === "center";
+    var lineEnds = [n];
+    if (n >= 4) {
+      var box = h.getBoundingClientRect(), k = box.width / (h.offsetWidth || 1);
+      var W = box.width - (parseFloat(cs.paddingLeft) + parseFloat(cs.paddingRight)) * k;
+      var indent = (parseFloat(cs.textIndent) || 0) * k;
+      h.style.whiteSpace = "nowrap";
+      var r = D.createRange(), badge = h.querySelector(".badge"), left = badge ? badge.getBoundingClientRect().left : null, x = [];
+      chars.forEach((ch) => {
+        r.setStart(ch.n, ch.o);
+        r.setEnd(ch.n, ch.o + 1);
+        var q = r.getBoundingClientRect();
+        if (left === null) left = q.left;
+        x.push(q.right - left); // the line's width up to and including this character
+      });
+      h.style.whiteSpace = "";
+      // (a list that takes the width of its widest item fits that item exactly: a pixel of slack)
+      if (x[n - 1] + indent > W + k) lineEnds = lines(chars, x, W - k, indent, heading) || lineEnds;
+    }
+    // from the last break back, so that the positions before each cut stay valid
+    for (var j = lineEnds.length - 1; j >= 0; j--) {
+      var e = lineEnds[j], end = chars[e - 1], from = j ? lineEnds[j - 1] : 0;
+      if (!end) continue;
+      if (e < n) {
+        var after = chars[e].o ? chars[e].n.splitText(chars[e].o) : chars[e].n;
+        after.parentNode.insertBefore(el("br", "lx-br"), after);
+      }
+      if (e < n && (end.c === "　" || end.c === " ")) {
+        wrap(end, "lx-gap");
+        end = chars[--e - 1];
+      }
+      if (!centred || !end || e - from < 1) continue;
+      var by = hangBy(cs, chars[from].c, end.c, j ? 0 : parseFloat(cs.textIndent) || 0);
+      if (Math.abs(by) >= 0.5) wrap(end, "lx-hang").style.marginRight = -by.toFixed(1) + "px";
+    }
+  }
+  // chars[i] (the last character of its text node by now) in a span of its own
+  function wrap(ch, cls) {
+    var node = ch.o ? ch.n.splitText(ch.o) : ch.n;
+    if (node.data.length > 1) node.splitText(1);
+    var span = el("span", cls);
+    node.parentNode.replaceChild(span, node);
+    span.appendChild(node);
+    return span;
+  }
+  // The ends of the fewest lines no wider than W, at the cheapest breaks: lines of even width
+  // for a heading, full lines for the rest. x[j] is the width up to the end of chars[j].
+  function lines(chars, x, W, indent, heading) {
+    var n = chars.length, ends = [0];
+    for (var j = 1; j < n; j++) if (cutCost(chars[j - 1].c, chars[j].c) >= 0) ends.push(j);
+    ends.push(n);
+    var letters = (a, b) => { for (var m = 0, i = a; i < b; i++) if (!isMark(chars[i].c)) m++; return m; };
+    for (var count = 2; count <= 6; count++) {
+      var target = x[n - 1] / count, best = [[0]], from = [[-1]];
+      for (var e = 1; e < ends.length; e++) {
+        best[e] = [];
+        from[e] = [];
+        var last = e === ends.length - 1, pen = last ? 0 : cutCost(chars[ends[e] - 1].c, chars[ends[e]].c);
+        for (var a = e - 1; a >= 0; a--) {
+          var w = x[ends[e] - 1] - (ends[a] ? x[ends[a] - 1] : 0) + (a ? 0 : indent);
+          if (w > W) break; // longer lines only get wider
+          if (letters(ends[a], ends[e]) < 2) continue;
+          var d = heading ? (target - w) / W : last ? 0 : (W - w) / W, cost = 100 * d * d + pen;
+          for (var m = 0; m < count; m++) {
+            if (best[a][m] === undefined) continue;
+            if (best[e][m + 1] === undefined || best[a][m] + cost < best[e][m + 1]) {
+              best[e][m + 1] = best[a][m] + cost;
+              from[e][m + 1] = a;
+            }
+          }
+        }
+      }
+      var p = ends.length - 1;
+      if (best[p][count] === undefined) continue;
+      var out = [];
+      for (var c = count; p > 0; p = from[p][c], c--) out.unshift(ends[p]);
+      return out;
+    }
+    return null;
+  }
+  function balanceAll(s) {
+    [].forEach.call(s.querySelectorAll(".slide-body h1,.slide-body h2,.slide-body h3"), (h) => balance(h, true));
+    [].forEach.call(s.querySelectorAll(".slide-body .keys li,.slide-body .items li"), (h) => balance(h, false));
   }
   /* a picture shown in several places is in the file once: the others take its bytes */
   [].forEach.call(D.querySelectorAll("img[data-lx-pic]:not([src])"), (img) => {
