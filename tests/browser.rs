@@ -543,7 +543,9 @@ fn print_modes_give_clean_pages_in<E: Engine>(chrome: &E) {
     for page in 1..=pages.min(3) {
         pdf_page_png(&pdf, page, &shot(chrome, &format!("handout-page-{page}")));
     }
-    let two = chrome.open(&file_url(&deck.path, "?print=handout&per=2")).pdf();
+    let two = chrome
+        .open(&file_url(&deck.path, "?print=handout&per=2"))
+        .pdf();
     assert!(
         (9..=10).contains(&pdf_pages(&two)),
         "two a page: {} pages for 17 slides",

@@ -174,7 +174,9 @@
   function cutCost(p, c) {
     if (!p || !c || has(NO_START, c) || has(OPEN, p) || c === "　" || c === " ") return -1;
     if (p === "　" || p === " " || has(PAUSE, p)) return CUT.pause;
-    if (!cjk(p) || !cjk(c) || (p === c && has("—…", c))) return -1; // a number, a Latin word, —— ……
+    // not inside a number or a Latin word, nor —— ……; curly quotes are Chinese here
+    var zh = (x) => cjk(x) || has(OPEN + CLOSE, x);
+    if (!zh(p) || !zh(c) || (p === c && has("—…", c))) return -1;
     if (has(CLOSE, p)) return CUT.close;
     if (has(OPEN, c)) return CUT.open;
     if (has(AFTER_WORD, p) || has(BEFORE_WORD, c)) return CUT.word;
@@ -254,14 +256,15 @@
     span.appendChild(node);
     return span;
   }
-  // The ends of the fewest lines no wider than W, at the cheapest breaks: lines of even width
-  // for a heading, full lines for the rest. x[j] is the width up to the end of chars[j].
-  function lines(chars, x, W, indent, heading) {
+  // The ends of the fewest lines no wider than W (or of exactly `more` lines), at the cheapest
+  // breaks: lines of even width for a heading, full lines for the rest. x[j] is the width up
+  // to the end of chars[j].
+  function lines(chars, x, W, indent, heading, more) {
     var n = chars.length, ends = [0];
     for (var j = 1; j < n; j++) if (cutCost(chars[j - 1].c, chars[j].c) >= 0) ends.push(j);
     ends.push(n);
     var letters = (a, b) => { for (var m = 0, i = a; i < b; i++) if (!isMark(chars[i].c)) m++; return m; };
-    for (var count = 2; count <= 6; count++) {
+    for (var count = more || 2; count <= (more || 6); count++) {
       var target = x[n - 1] / count, best = [[0]], from = [[-1]];
       for (var e = 1; e < ends.length; e++) {
         best[e] = [];
@@ -271,7 +274,8 @@
           var w = x[ends[e] - 1] - (ends[a] ? x[ends[a] - 1] : 0) + (a ? 0 : indent);
           if (w > W) break; // longer lines only get wider
           if (letters(ends[a], ends[e]) < 2) continue;
-          var d = heading ? (target - w) / W : last ? 0 : (W - w) / W, cost = 100 * d * d + pen;
+          // (a short line in a list is cheaper than a split word: weighed less than a heading's unevenness)
+          var d = heading ? (target - w) / W : last ? 0 : (W - w) / W, cost = (heading ? 100 : 40) * d * d + pen;
           for (var m = 0; m < count; m++) {
             if (best[a][m] === undefined) continue;
             if (best[e][m + 1] === undefined || best[a][m] + cost < best[e][m + 1]) {
@@ -285,6 +289,12 @@
       if (best[p][count] === undefined) continue;
       var out = [];
       for (var c = count; p > 0; p = from[p][c], c--) out.unshift(ends[p]);
+      // A heading takes one more line rather than split a word where it can.
+      var splits = (o) => o.some((j) => j < n && cutCost(chars[j - 1].c, chars[j].c) === CUT.mid);
+      if (heading && splits(out) && !more) {
+        var longer = lines(chars, x, W, indent, heading, count + 1);
+        if (longer && !splits(longer)) return longer;
+      }
       return out;
     }
     return null;
