@@ -218,7 +218,13 @@
       var W = box.width - (parseFloat(cs.paddingLeft) + parseFloat(cs.paddingRight)) * k;
       var indent = (parseFloat(cs.textIndent) || 0) * k;
       h.style.whiteSpace = "nowrap";
-      var r = D.createRange(), badge = h.querySelector(".badge"), left = badge ? badge.getBoundingClientRect().left : null, x = [];
+      // Lines start at the content box's left edge, where a ::before marker of a list item
+      // sits too; a centred line's start is its first character (or badge).
+      var badge = h.querySelector(".badge"), r = D.createRange(), x = [], left = null;
+      if (cs.textAlign !== "center") {
+        left = box.left + (parseFloat(cs.paddingLeft) + parseFloat(cs.borderLeftWidth)) * k;
+        indent = 0; // already in the first character's place
+      } else if (badge) left = badge.getBoundingClientRect().left;
       chars.forEach((ch) => {
         r.setStart(ch.n, ch.o);
         r.setEnd(ch.n, ch.o + 1);
@@ -640,7 +646,11 @@
     var out = el("div", "lx-" + mode, D.body);
     // the slide's column of the three-a-page grid (custom properties: Chromium 49, Firefox 31)
     if (per === 3) out.style.setProperty("--lx-thumb", CW * k2 + 2 + "px");
-    if (mode === "script") el("h1", "lx-st", out).textContent = D.title;
+    if (mode === "script") {
+      var st = el("h1", "lx-st", out);
+      st.textContent = D.title;
+      balance(st, true);
+    }
     slides.forEach((s, i) => {
       var sheet = el("div", "lx-sheet", out);
       if (per) mini(i, sheet, k2);
