@@ -2,8 +2,8 @@
 
 use serde::Serialize;
 
-use crate::source::floor_char_boundary;
-use crate::tree::Span;
+use crate::input::source::floor_char_boundary;
+use crate::input::source::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -59,12 +59,12 @@ impl Diagnostic {
 #[derive(Debug)]
 pub struct Diagnostics<'a> {
     text: &'a str,
-    lines: &'a crate::source::LineIndex,
+    lines: &'a crate::input::source::LineIndex,
     pub list: Vec<Diagnostic>,
 }
 
 impl<'a> Diagnostics<'a> {
-    pub fn new(text: &'a str, lines: &'a crate::source::LineIndex) -> Self {
+    pub fn new(text: &'a str, lines: &'a crate::input::source::LineIndex) -> Self {
         Diagnostics {
             text,
             lines,
@@ -174,7 +174,7 @@ fn cap_per_kind(list: Vec<Diagnostic>, cap: usize) -> Vec<Diagnostic> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::LineIndex;
+    use crate::input::source::LineIndex;
 
     #[test]
     fn a_mistake_made_many_times_is_listed_a_few_times_and_counted() {

@@ -1,58 +1,56 @@
 //! lectern compiles a lecture into a slide deck with speaker notes: one self-contained
 //! HTML file (and, from the same deck model, other formats).
 //!
-//! The pipeline, one module a stage:
+//! The pipeline, one folder a stage (`src/` lists them in order):
 //!
-//! 1. [`source`]: bytes → text (encoding detection, newline and space normalisation,
-//!    the line index for `line:column`); [`docx`] turns a Word file into that text,
-//!    one line per paragraph, automatic numbers written out.
-//! 2. [`numbering`]: recognising markers (一、 （一） 1. （1） ① 第一 一是 一要 首先 …)
-//!    and their ordinals.
-//! 3. [`parse`]: text → [`tree::Lecture`], the section tree.
-//! 4. [`plan`]: lecture → [`deck::Deck`], format-neutral slides (runs and blocks, no
-//!    markup): one slide per point, notes, timings.
-//! 5. [`render`]: deck + [`theme::Theme`] → a file, one writer a format
-//!    ([`render::html`]: runtime and CSS inlined); themes come from [`theme`] (with
-//!    [`images`] and [`fonts`] for what they embed).
+//! 1. [`input`]: what a lecture brings — bytes → text ([`input::source`]: encoding
+//!    detection, newline and space normalisation, the line index for `line:column`),
+//!    the format by content ([`input::sniff`]), pictures ([`input::images`]), and
+//!    [`input::docx`], which turns a Word file into lecture text (one line per
+//!    paragraph, automatic numbers written out).
+//! 2. [`parse`]: text → [`tree::Lecture`], the section tree. The markers (一、
+//!    （一） 1. （1） ① 第一 一是 一要 首先 …) and their ordinals are one table,
+//!    [`numbering`], which every reader shares.
+//! 3. [`plan`]: lecture → [`deck::Deck`], format-neutral slides (runs and blocks, no
+//!    markup): one slide per point, notes, timings, key sentences.
+//! 4. [`render`]: deck + [`theme::Theme`] → a file, one writer a format
+//!    ([`render::html`] with the runtime and CSS inlined, [`render::pptx`],
+//!    [`render::pdf`] through a browser); themes come from [`theme`] (with [`fonts`] for
+//!    the glyphs they embed).
 //!
-//! Leaf types every stage shares: [`tree::Span`], [`aspect::Aspect`], [`diag`].
+//! Beside them: [`project`] loads a lecture from disk (its settings, theme folder and
+//! pictures, and the list of files a build read) and writes outputs atomically.
+//! Leaf types every stage shares: [`input::source::Span`], [`aspect::Aspect`],
+//! [`settings`], [`diag`].
 //!
-//! [`diag`] holds the warnings every stage collects; nothing here prints or touches the
-//! file system (the binary in `main.rs` does), so [`compile`] works on bytes in memory.
+//! [`diag`] holds the warnings every stage collects; nothing here prints, and [`compile`]
+//! works on bytes in memory (only [`project`] touches the file system).
 
 pub mod aspect;
-pub mod assets;
-pub mod compat;
-pub mod confine;
 pub mod deck;
 pub mod diag;
-pub mod docx;
 pub mod fonts;
-pub mod images;
+pub mod input;
 pub mod numbering;
 pub mod outline;
 pub mod parse;
-pub mod pdf;
 pub mod plan;
 pub mod project;
 pub mod render;
-pub mod sanitize;
 pub mod settings;
-pub mod source;
 pub mod theme;
 pub mod tree;
-pub mod typography;
 
 use std::fmt;
 use std::sync::Arc;
 
 pub use aspect::Aspect;
-pub use assets::Assets;
 pub use deck::{Deck, DeckInfo, Kind, Slide};
 pub use diag::{Diagnostic, Severity};
+pub use input::assets::Assets;
+pub use input::source::{Source, SourceError, Span};
 pub use plan::PlanOptions;
 pub use settings::Settings;
-pub use source::{Source, SourceError};
 pub use theme::{Theme, ThemeError};
 pub use tree::Lecture;
 
@@ -158,7 +156,7 @@ impl Compiled {
 #[derive(Debug)]
 pub enum Error {
     Source(SourceError),
-    Docx(docx::DocxError),
+    Docx(input::docx::DocxError),
     Theme(ThemeError),
     Template(minijinja::Error),
     /// A writer could not make its file.
@@ -197,8 +195,8 @@ impl From<SourceError> for Error {
     }
 }
 
-impl From<docx::DocxError> for Error {
-    fn from(e: docx::DocxError) -> Self {
+impl From<input::docx::DocxError> for Error {
+    fn from(e: input::docx::DocxError) -> Self {
         Error::Docx(e)
     }
 }
@@ -223,7 +221,7 @@ impl From<ThemeError> for Error {
 pub fn parse(bytes: &[u8], opts: &Options) -> Result<Parsed, Error> {
     let (source, notes, pictures) = match opts.format {
         Format::Docx => {
-            let converted = docx::convert(bytes)?;
+            let converted = input::docx::convert(bytes)?;
             (
                 Source::from_text(&converted.text)?,
                 converted.notes,
@@ -235,18 +233,20 @@ pub fn parse(bytes: &[u8], opts: &Options) -> Result<Parsed, Error> {
     let mut diags = diag::Diagnostics::new(&source.text, &source.lines);
     for note in notes {
         let at = source.lines.line_start(note.paragraph);
-        let d = diags.warn(tree::Span::new(at, at), note.message, note.help);
-        d.zh = note.zh;
+        let d = diags.warn(Span::new(at, at), note.message, note.help);
+        if let Some((message, help)) = note.zh {
+            d.zh(message, Some(&help));
+        }
     }
     // Each distinct picture is decoded once per build, within the deck's budgets.
-    let cache = images::Cache::new();
+    let cache = input::images::Cache::new();
     let blocks = docx_pictures(pictures, &source, &cache, &mut diags);
     let mut text = std::borrow::Cow::Borrowed(source.text.as_str());
     let mut front = Settings::default();
     if let Some(at) = settings::unclosed_front_matter(&source.text) {
         diags
             .warn(
-                tree::Span::new(at, at + 3),
+                Span::new(at, at + 3),
                 "the front matter opened by +++ is never closed: it is read as lecture text",
                 Some("add a line +++ after the settings, or delete the first +++".into()),
             )
@@ -261,7 +261,7 @@ pub fn parse(bytes: &[u8], opts: &Options) -> Result<Parsed, Error> {
             Err(e) => {
                 diags
                     .error(
-                        tree::Span::new(e.offset, e.offset),
+                        Span::new(e.offset, e.offset),
                         format!("deck settings: {}", e.message),
                         Some("fix the front matter between the fences, or remove it".into()),
                     )
@@ -335,15 +335,15 @@ pub fn parse(bytes: &[u8], opts: &Options) -> Result<Parsed, Error> {
 /// One that cannot be used is a warning on its paragraph and is left out (its alt text
 /// stays in the paragraph).
 fn docx_pictures(
-    pictures: Vec<docx::Picture>,
+    pictures: Vec<input::docx::Picture>,
     source: &Source,
-    cache: &images::Cache,
+    cache: &input::images::Cache,
     diags: &mut diag::Diagnostics,
 ) -> Vec<tree::Text> {
     let mut blocks = Vec::new();
     for pic in pictures {
         let at = source.lines.line_start(pic.paragraph);
-        let span = tree::Span::new(at, at);
+        let span = Span::new(at, at);
         match cache.picture(&pic.bytes, &pic.name, &pic.alt) {
             Ok(picture) => blocks.push(tree::Text {
                 // The alt text is read in its paragraph already.

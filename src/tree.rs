@@ -7,20 +7,8 @@
 use serde::Serialize;
 
 use crate::deck::{Block, Inline};
+use crate::input::source::Span;
 use crate::numbering::Marker;
-
-/// A byte range in the normalised source text.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct Span {
-    pub start: usize,
-    pub end: usize,
-}
-
-impl Span {
-    pub fn new(start: usize, end: usize) -> Span {
-        Span { start, end }
-    }
-}
 
 /// What a run of text is for.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]

@@ -2,29 +2,26 @@
 //! Chromium 80, Firefox ESR 78): the seed lecture built with every built-in theme and with
 //! a theme made by `lectern theme new`, checked with caniuse data (`doiuse`), `es-check
 //! es2017` and MDN's data on browser APIs (`eslint-plugin-compat`) from `.ci/compat/`
-//! (installed by `.ci/run` with `npm ci`), and with lectern's own table (`lectern::compat`,
+//! (installed by `.ci/run` with `npm ci`), and with lectern's own table (`lectern::theme::compat`,
 //! the one `theme check` uses).
 //!
 //! Without the npm tools the caniuse part prints a loud SKIPPED line, unless
 //! `LECTERN_REQUIRE_BROWSER=1` (CI) makes that a failure.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn lectern(args: &[&str]) -> std::process::Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_lectern"))
+use common::cli::{Ran, Test};
+
+/// Runs lectern in English; it must succeed.
+fn lectern(args: &[&str]) -> Ran {
+    Test::new()
         .args(args)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
         .env("LANG", "C.UTF-8")
-        .output()
-        .expect("run lectern");
-    assert!(
-        out.status.success(),
-        "lectern {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
+        .status(0)
+        .run()
 }
 
 /// The bodies of every `<tag …>…</tag>` in `html`.
@@ -99,7 +96,7 @@ fn lecterns_own_table_finds_nothing_newer_in_the_decks() {
     let dir = tempfile::tempdir().unwrap();
     for (label, html) in decks(dir.path()) {
         for css in inline(&html, "style") {
-            let found = lectern::compat::css_warnings(&css);
+            let found = lectern::theme::compat::css_warnings(&css);
             assert!(found.is_empty(), "{label}: {found:?}");
         }
     }
@@ -253,7 +250,7 @@ fn theme_check_warns_about_newer_css_in_a_themes_own_style_css() {
     let theme = theme.to_str().unwrap();
     lectern(&["theme", "new", theme, "--from", "red"]);
     let fresh = lectern(&["theme", "check", theme]);
-    let stderr = String::from_utf8_lossy(&fresh.stderr);
+    let stderr = &fresh.stderr;
     assert!(
         !stderr.contains("warning"),
         "a theme fresh from `theme new` is clean: {stderr}"
@@ -265,7 +262,7 @@ fn theme_check_warns_about_newer_css_in_a_themes_own_style_css() {
     text.push_str(".reveal .chips{display:flex;gap:8px}\n.reveal h3:has(.badge){color:red}\n");
     std::fs::write(&css, text).unwrap();
     let out = lectern(&["theme", "check", theme]);
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = &out.stderr;
     let path = css.display();
     assert!(
         stderr.contains(&format!("warning: {path}:{line}: `gap` needs Chromium 84"))
@@ -278,7 +275,7 @@ fn theme_check_warns_about_newer_css_in_a_themes_own_style_css() {
     );
     // In Chinese under --lang zh, with the same line and what to write instead.
     let out = lectern(&["theme", "check", theme, "--lang", "zh"]);
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = &out.stderr;
     assert!(
         stderr.contains(&format!("警告：{path} 第 {line} 行：`gap` 要 Chromium 84"))
             && stderr.contains("flex 子项之间用 margin 隔开"),

@@ -8,7 +8,7 @@ use std::io::{Cursor, Read, Write};
 use std::path::{Path, PathBuf};
 
 use common::cli::Test;
-use lectern::docx::{convert, DocxError};
+use lectern::input::docx::{convert, DocxError};
 use lectern::{Format, Kind, PlanOptions};
 
 const FIXTURES: [&str; 7] = [
@@ -180,7 +180,7 @@ fn pictures_on(compiled: &lectern::Compiled, title: &str) -> Vec<String> {
         .iter()
         .filter_map(|b| match b {
             lectern::deck::Block::Image(img) => {
-                Some(lectern::images::data_uri(img.mime, &img.data))
+                Some(lectern::input::images::data_uri(img.mime, &img.data))
             }
             _ => None,
         })

@@ -2,24 +2,25 @@
 //! a theme's templates cannot hang a build or reach outside the theme, and every refusal
 //! is one line that names the file and says what to do.
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
+
+use common::cli::{Ran, Test};
 
 use lectern::theme::{MemoryFiles, Registry};
 use lectern::{compile, Format, Options, Theme};
 
 const SEED: &[u8] = include_bytes!("../decks/lecture.txt");
 
-fn lectern(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lectern"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the binary runs")
+/// Runs lectern in `dir`, whatever its exit status.
+fn lectern(args: &[&str], dir: &Path) -> Ran {
+    Test::new().current_dir(dir).args(args).any_status().run()
 }
 
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
+fn stderr(o: &Ran) -> String {
+    o.stderr.clone()
 }
 
 fn png(w: u32, h: u32) -> Vec<u8> {
@@ -159,7 +160,7 @@ fn theme_check_reports_an_unreadable_style_sheet() {
     );
     mkfifo(&theme.join("style.css"));
     let out = lectern(&["theme", "check", "theme"], tmp.path());
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(out.status, Some(1), "{}", stderr(&out));
     let err = stderr(&out);
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(
@@ -187,7 +188,7 @@ fn a_picture_from_a_device_or_a_fifo_is_refused_at_once() {
         &["build", "talk.md", "--allow-outside", "-o", "out.html"],
         &dir,
     );
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status, Some(1));
     assert!(
         stderr(&out).contains("/dev/zero: is not a regular file (a device or a pipe)"),
         "{}",
@@ -199,7 +200,7 @@ fn a_picture_from_a_device_or_a_fifo_is_refused_at_once() {
         format!("{TALK}![管道](pipe.png)\n").as_bytes(),
     );
     let out = lectern(&["build", "talk.md", "-o", "out.html"], &dir);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status, Some(1));
     assert!(
         stderr(&out).contains("a device or a pipe"),
         "{}",
@@ -214,7 +215,7 @@ fn a_picture_outside_the_lecture_folder_needs_the_users_permission() {
         let tmp = lecture_folder(&format!("{TALK}![图]({written})\n"));
         let dir = tmp.path().join("talk");
         let out = lectern(&["build", "talk.md", "-o", "out.html"], &dir);
-        assert_eq!(out.status.code(), Some(1), "{written}");
+        assert_eq!(out.status, Some(1), "{written}");
         let err = stderr(&out);
         assert!(
             err.contains(&format!("`{written}` is outside the lecture's folder")),
@@ -228,11 +229,11 @@ fn a_picture_outside_the_lecture_folder_needs_the_users_permission() {
         &["build", "talk.md", "--allow-outside", "-o", "out.html"],
         &dir,
     );
-    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(out.status == Some(0), "{}", stderr(&out));
     // the deck setting allows it too
     write(&dir.join("deck.toml"), b"allow_outside = true\n");
     let out = lectern(&["build", "talk.md", "-o", "out2.html"], &dir);
-    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(out.status == Some(0), "{}", stderr(&out));
     // a picture inside the folder needs nothing
     std::fs::remove_file(dir.join("deck.toml")).unwrap();
     write(
@@ -240,7 +241,7 @@ fn a_picture_outside_the_lecture_folder_needs_the_users_permission() {
         format!("{TALK}![图](pic.png)\n").as_bytes(),
     );
     let out = lectern(&["build", "talk.md", "-o", "out3.html"], &dir);
-    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(out.status == Some(0), "{}", stderr(&out));
 }
 
 #[test]
@@ -252,7 +253,7 @@ fn an_xml_file_that_mentions_svg_is_not_carried_into_the_deck() {
         b"<?xml version=\"1.0\"?><private><!-- <svg> -->PASSWORD=hunter2</private>",
     );
     let out = lectern(&["build", "talk.md", "-o", "out.html"], &dir);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status, Some(1));
     assert!(
         stderr(&out).contains("not an SVG picture"),
         "{}",
@@ -264,7 +265,7 @@ fn an_xml_file_that_mentions_svg_is_not_carried_into_the_deck() {
 fn a_lecture_that_is_a_device_or_too_large_is_refused_with_a_line() {
     let tmp = tempfile::tempdir().unwrap();
     let out = lectern(&["check", "/dev/zero"], tmp.path());
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status, Some(1));
     let err = stderr(&out);
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("/dev/zero: is not a regular file"), "{err}");
@@ -273,7 +274,7 @@ fn a_lecture_that_is_a_device_or_too_large_is_refused_with_a_line() {
     let f = std::fs::File::create(&big).unwrap();
     f.set_len((64 << 20) + 1).unwrap();
     let out = lectern(&["check", "big.txt"], tmp.path());
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status, Some(1));
     assert!(
         stderr(&out).contains("larger than 64 MB"),
         "{}",
@@ -288,7 +289,7 @@ fn a_lecture_that_is_not_utf8_nor_gb18030_says_where() {
     bytes.push(0xFF);
     std::fs::write(tmp.path().join("bad.txt"), &bytes).unwrap();
     let out = lectern(&["check", "bad.txt"], tmp.path());
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status, Some(1));
     let err = stderr(&out);
     assert_eq!(
         err.trim_end(),

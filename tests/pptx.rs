@@ -6,15 +6,19 @@
 //! python-pptx and LibreOffice are skipped when missing, unless
 //! `LECTERN_REQUIRE_BROWSER=1` (CI sets it and `.ci/run` installs them).
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Arc;
 
+use common::cli::Test;
 use lectern::deck::{Deck, Kind};
 use lectern::render::pptx::Pptx;
 use lectern::render::Writer as _;
+use lectern::theme::{MemoryFiles, Registry};
 use lectern::{Aspect, Format, Options, Theme};
 
 const SEED: &str = include_str!("../decks/lecture.txt");
@@ -335,6 +339,72 @@ fn the_theme_is_the_masters_look() {
     assert!(master.contains("name=\"色带\"") && master.contains("<a:schemeClr val=\"accent1\"/>"));
 }
 
+/// A 4:3 picture, in the theme's primary colour on top and white below, as a department
+/// would give for its slide background.
+fn four_by_three() -> Vec<u8> {
+    let img = image::RgbImage::from_fn(400, 300, |_, y| {
+        if y < 150 {
+            image::Rgb([0xB2, 0x00, 0x1E])
+        } else {
+            image::Rgb([0xFF, 0xFF, 0xFF])
+        }
+    });
+    let mut out = Vec::new();
+    img.write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+        .unwrap();
+    out
+}
+
+#[test]
+fn the_themes_background_picture_is_on_the_master_cropped_like_the_html() {
+    let files = MemoryFiles::new("dept")
+        .with(
+            "theme.toml",
+            "name = \"dept\"\nextends = \"red\"\n[brand]\nbackground = \"bg.png\"\n",
+        )
+        .with("bg.png", four_by_three());
+    let theme = Registry::new().load_from(&files).expect("the theme loads");
+    let opts = Options {
+        theme: theme.clone(),
+        ..Options::default()
+    };
+    let compiled = lectern::compile(SEED.as_bytes(), &opts).unwrap();
+    let bytes = Pptx
+        .write(&compiled.deck, &theme, Aspect::Wide)
+        .expect("the deck writes");
+    let deck_files = entries(&bytes);
+    let master = text(&deck_files["ppt/slideMasters/slideMaster1.xml"]);
+    let bg = master
+        .split("<p:bg>")
+        .nth(1)
+        .and_then(|b| b.split("</p:bg>").next())
+        .expect("the master has a background");
+    let embed = bg
+        .split("r:embed=\"")
+        .nth(1)
+        .and_then(|b| b.split('"').next())
+        .expect("the background is a picture");
+    // the picture the relationship names is in the package, as a PNG
+    let rels = text(&deck_files["ppt/slideMasters/_rels/slideMaster1.xml.rels"]);
+    let target = rels
+        .split(&format!("Id=\"{embed}\""))
+        .nth(1)
+        .and_then(|r| r.split("Target=\"").nth(1))
+        .and_then(|r| r.split('"').next())
+        .expect("the relationship exists");
+    let part = resolve("ppt/slideMasters/_rels/slideMaster1.xml.rels", target);
+    assert!(deck_files[&part].starts_with(b"\x89PNG"), "{part}");
+    // 4:3 on 16:9 keeps the full width and crops an eighth off the top and the bottom
+    assert!(
+        bg.contains("<a:srcRect l=\"0\" t=\"12500\" r=\"0\" b=\"12500\"/>"),
+        "{bg}"
+    );
+    check_package("background", &compiled.deck, &bytes);
+    // the title and part slides keep their own field colour over it
+    let title_layout = text(&deck_files["ppt/slideLayouts/slideLayout1.xml"]);
+    assert!(title_layout.contains("<p:bg>") && !title_layout.contains("r:embed=\"rId"));
+}
+
 #[test]
 fn the_same_deck_gives_the_same_bytes() {
     let a = build(RICH, Format::Markdown, "blue", Aspect::Wide).1;
@@ -617,38 +687,16 @@ fn the_command_line_picks_the_writer_by_extension_or_flag() {
     let dir = tempfile::tempdir().unwrap();
     let lecture = dir.path().join("讲稿.txt");
     std::fs::write(&lecture, SEED).unwrap();
-    let bin = env!("CARGO_BIN_EXE_lectern");
     let out = dir.path().join("deck.pptx");
-    let run = Command::new(bin)
-        .arg("build")
-        .arg(&lecture)
-        .arg("-o")
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    let build = || Test::new().arg("build").arg(&lecture).status(0);
+    build().arg("-o").arg(&out).run();
     let bytes = std::fs::read(&out).unwrap();
     assert!(bytes.starts_with(b"PK"), "a zip");
     assert!(entries(&bytes).contains_key("ppt/presentation.xml"));
     // --format where the extension does not say it: standard output
-    let run = Command::new(bin)
-        .arg("build")
-        .arg(&lecture)
-        .args(["--format", "pptx", "-o", "-"])
-        .output()
-        .unwrap();
-    assert!(run.status.success());
-    assert_eq!(run.stdout, bytes, "the same deck, the same bytes");
+    let run = build().args(["--format", "pptx", "-o", "-"]).run();
+    assert_eq!(run.stdout_bytes, bytes, "the same deck, the same bytes");
     // and HTML stays the default
-    let run = Command::new(bin)
-        .arg("build")
-        .arg(&lecture)
-        .output()
-        .unwrap();
-    assert!(run.status.success());
+    build().run();
     assert!(dir.path().join("讲稿.html").exists());
 }

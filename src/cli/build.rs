@@ -109,12 +109,12 @@ pub enum PrintLayout {
     Script,
 }
 
-impl From<PrintLayout> for lectern::pdf::Layout {
+impl From<PrintLayout> for lectern::render::pdf::Layout {
     fn from(p: PrintLayout) -> Self {
         match p {
-            PrintLayout::Slides => lectern::pdf::Layout::Slides,
-            PrintLayout::Handout => lectern::pdf::Layout::Handout,
-            PrintLayout::Script => lectern::pdf::Layout::Script,
+            PrintLayout::Slides => lectern::render::pdf::Layout::Slides,
+            PrintLayout::Handout => lectern::render::pdf::Layout::Handout,
+            PrintLayout::Script => lectern::render::pdf::Layout::Script,
         }
     }
 }
@@ -166,8 +166,10 @@ pub fn build_one(args: &Args, reporter: &mut Reporter) -> Result<Summary, Fail> 
         }
         OutFormat::Pdf => {
             let layout = args.print.map(Into::into).unwrap_or_default();
-            lectern::pdf::find_browser()
-                .and_then(|browser| lectern::pdf::print(compiled.html.as_bytes(), layout, &browser))
+            lectern::render::pdf::find_browser()
+                .and_then(|browser| {
+                    lectern::render::pdf::print(compiled.html.as_bytes(), layout, &browser)
+                })
                 .map_err(|e| Fail(super::messages::pdf_error(&e)))?
         }
     };

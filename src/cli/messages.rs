@@ -5,7 +5,7 @@
 use std::io::ErrorKind;
 use std::path::Path;
 
-use lectern::docx::DocxError;
+use lectern::input::docx::DocxError;
 use lectern::project::output::WriteError;
 use lectern::project::{Foreign, LoadError, ReadError};
 use lectern::{Error, SourceError, ThemeError};
@@ -182,8 +182,8 @@ pub fn os_error(path: &Path, e: &std::io::Error, writing: bool) -> String {
 }
 
 /// Why no PDF was printed, with what to install or set.
-pub fn pdf_error(e: &lectern::pdf::PdfError) -> String {
-    use lectern::pdf::PdfError;
+pub fn pdf_error(e: &lectern::render::pdf::PdfError) -> String {
+    use lectern::render::pdf::PdfError;
     if current() == Lang::En {
         return e.to_string();
     }

@@ -43,7 +43,10 @@ pub fn print_tree(out: &mut Out, project: &Project) {
     for node in &l.nodes {
         node.walk(&mut |n, depth| {
             let point = if n.inline { " ·" } else { "" };
-            let (marker, title) = (&n.marker.text, lectern::typography::fullwidth(&n.title));
+            let (marker, title) = (
+                &n.marker.text,
+                lectern::plan::typography::fullwidth(&n.title),
+            );
             let (line, indent) = (n.line, 2 * (depth + 1));
             out.line(&if unit == "paragraph" {
                 t!(

@@ -285,11 +285,11 @@ mod tests {
     use super::*;
 
     fn diag(text: &str, at: usize, len: usize) -> Diagnostic {
-        let lines = lectern::source::LineIndex::new(text);
+        let lines = lectern::input::source::LineIndex::new(text);
         let (line, column) = lines.line_col(text, at);
         Diagnostic {
             severity: Severity::Warning,
-            span: lectern::tree::Span::new(at, at + len),
+            span: lectern::Span::new(at, at + len),
             line,
             column,
             message: "m".into(),

@@ -115,9 +115,9 @@ fn check(dir: &Path, theme: &Theme) -> Result<(), Fail> {
     // The theme's own CSS may be newer than the office PCs' browsers: say so, do not fail.
     let css_path = dir.join("style.css");
     if let Ok(css) = std::fs::read_to_string(&css_path) {
-        for w in lectern::compat::css_warnings(&css) {
+        for w in lectern::theme::compat::css_warnings(&css) {
             let (path, line, feature, needs) = (css_path.display(), w.line, w.feature, w.needs);
-            let (targets, help, help_zh) = (lectern::compat::TARGETS, w.help, w.help_zh);
+            let (targets, help, help_zh) = (lectern::theme::compat::TARGETS, w.help, w.help_zh);
             eprintln!(
                 "{}",
                 t!(

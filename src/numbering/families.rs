@@ -36,6 +36,8 @@ pub enum Style {
     Aspect,
     /// 其一， 其二，
     Qi,
+    /// —— at the head of parallel paragraphs (——这五年…, ——我们…)
+    Dash,
 }
 
 /// Where a family's markers stand.
@@ -45,6 +47,29 @@ pub enum Placement {
     Paragraph(u8),
     /// At a sentence start inside a paragraph; a point only in a sequence of its family.
     Inline,
+}
+
+/// How strong a place in a paragraph is for a marker to start a point there: the
+/// start of a paragraph, of a sentence (after 。！？；：), or of a clause (after ，、
+/// or a connective such as 然而). Stronger places come later in the order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Start {
+    Clause,
+    Sentence,
+    Paragraph,
+}
+
+/// How the items of a run follow each other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Run {
+    /// Ordinals count up from one (一是 二是 三是; 首先 其次 最后).
+    Counting,
+    /// Counting, and the first word may come again in its sentence as the second item
+    /// (一方面是……，一方面是……).
+    CountingOrAgain,
+    /// Every item writes the same marker, at the head of paragraph after paragraph
+    /// (——……。 ——……。): each is the next item.
+    Repeated,
 }
 
 /// How a form writes the ordinal.
@@ -64,6 +89,13 @@ pub struct Form {
     pub close: &'static [&'static str],
     /// `1.5亿`: a digit right after the form makes it a number, not a marker.
     pub not_before_digit: bool,
+    /// `第一，` needs its comma: 第一生产力 and 第十一届 are words.
+    pub needs_separator: bool,
+    /// A label item (`第一条罪状是：`, `党八股的第二条罪状是：`): a short noun and 是 may
+    /// stand between the form and a colon, and a short owner ending in 的 before it.
+    pub label: bool,
+    /// ⑴ also numbers footnotes: it never starts a point inside a paragraph.
+    pub footnote: bool,
 }
 
 /// What a slide's badge shows for a marker.
@@ -73,6 +105,8 @@ pub enum Badge {
     Ordinal,
     /// The marker as written: 第一, 一要, 最后.
     AsWritten,
+    /// The ordinal in this numeral, for markers that write none (——).
+    Counted(Numeral),
 }
 
 #[derive(Debug)]
@@ -82,8 +116,10 @@ pub struct Family {
     /// The forms; the first, with its first opening and closing, is how lectern writes
     /// the family (badges, messages, numbers given to Word headings).
     pub forms: &'static [Form],
-    /// `第一，` needs its comma: 第一生产力 and 第十一届 are words.
-    pub needs_separator: bool,
+    /// Where in a paragraph its markers may start an inline point (a paragraph family:
+    /// `None`, or where it is also written inside a paragraph, （1）…；（2）…).
+    pub inline: Option<Start>,
+    pub run: Run,
     pub badge: Badge,
 }
 
@@ -97,6 +133,21 @@ const fn form(open: &'static [&'static str], count: Count, close: &'static [&'st
         count,
         close,
         not_before_digit: false,
+        needs_separator: false,
+        label: false,
+        footnote: false,
+    }
+}
+
+/// A form that needs a comma or colon after it (第一， 其一，).
+const fn separated(
+    open: &'static [&'static str],
+    count: Count,
+    close: &'static [&'static str],
+) -> Form {
+    Form {
+        needs_separator: true,
+        ..form(open, count, close)
     }
 }
 
@@ -110,14 +161,16 @@ pub const FAMILIES: &[Family] = &[
         style: Style::Chapter,
         placement: Placement::Paragraph(1),
         forms: &[form(NONE, numeral(Numeral::Chinese), &["、"])],
-        needs_separator: false,
+        inline: None,
+        run: Run::Counting,
         badge: Badge::Ordinal,
     },
     Family {
         style: Style::Section,
         placement: Placement::Paragraph(2),
         forms: &[form(PAREN_OPEN, numeral(Numeral::Chinese), PAREN_CLOSE)],
-        needs_separator: false,
+        inline: None,
+        run: Run::Counting,
         badge: Badge::Ordinal,
     },
     Family {
@@ -130,7 +183,8 @@ pub const FAMILIES: &[Family] = &[
             },
             form(NONE, numeral(Numeral::FullStop), NONE),
         ],
-        needs_separator: false,
+        inline: None,
+        run: Run::Counting,
         badge: Badge::Ordinal,
     },
     Family {
@@ -138,47 +192,70 @@ pub const FAMILIES: &[Family] = &[
         placement: Placement::Paragraph(4),
         forms: &[
             form(PAREN_OPEN, numeral(Numeral::Arabic), PAREN_CLOSE),
-            form(NONE, numeral(Numeral::Parenthesized), NONE),
+            Form {
+                footnote: true,
+                ..form(NONE, numeral(Numeral::Parenthesized), NONE)
+            },
         ],
-        needs_separator: false,
+        // 十件民生实事：（1）……。（2）…… in one paragraph
+        inline: Some(Start::Sentence),
+        run: Run::Counting,
         badge: Badge::Ordinal,
     },
     Family {
         style: Style::Circled,
         placement: Placement::Paragraph(5),
         forms: &[form(NONE, numeral(Numeral::Circled), NONE)],
-        needs_separator: false,
+        // ① also marks footnotes inside a paragraph
+        inline: None,
+        run: Run::Counting,
         badge: Badge::Ordinal,
     },
     Family {
         style: Style::Stem,
         placement: Placement::Paragraph(3),
         forms: &[form(NONE, numeral(Numeral::Stems), &["、"])],
-        needs_separator: false,
+        inline: None,
+        run: Run::Counting,
         badge: Badge::Ordinal,
     },
     Family {
         style: Style::Di,
         placement: Placement::Inline,
+        // one form per way of writing it: a run keeps to one (第一点 第二点, not 第一点 第二篇)
         forms: &[
-            form(&["第"], numeral(Numeral::Chinese), NONE),
-            form(&["第"], numeral(Numeral::Chinese), &["方面"]),
+            separated(&["第"], numeral(Numeral::Chinese), NONE),
+            separated(&["第"], numeral(Numeral::Chinese), &["方面"]),
+            separated(&["第"], numeral(Numeral::Chinese), &["点"]),
+            separated(&["第"], numeral(Numeral::Chinese), &["个"]),
+            separated(&["第"], numeral(Numeral::Chinese), &["篇"]),
+            // 第一是…… 第二是……
+            form(&["第"], numeral(Numeral::Chinese), &["是"]),
+            // 第一条： 第一条罪状是： 党八股的第二条罪状是：
+            Form {
+                label: true,
+                ..separated(&["第"], numeral(Numeral::Chinese), &["条"])
+            },
         ],
-        needs_separator: true,
+        inline: Some(Start::Clause),
+        run: Run::Counting,
         badge: Badge::AsWritten,
     },
     Family {
         style: Style::Shi,
         placement: Placement::Inline,
         forms: &[form(NONE, numeral(Numeral::Chinese), &["是"])],
-        needs_separator: false,
+        inline: Some(Start::Clause),
+        run: Run::Counting,
         badge: Badge::AsWritten,
     },
     Family {
         style: Style::Yao,
         placement: Placement::Inline,
         forms: &[form(NONE, numeral(Numeral::Chinese), &["要"])],
-        needs_separator: false,
+        // 这就是说，一要看，二要帮。
+        inline: Some(Start::Clause),
+        run: Run::Counting,
         badge: Badge::AsWritten,
     },
     Family {
@@ -189,7 +266,9 @@ pub const FAMILIES: &[Family] = &[
             Count::Words(&[("首先", 1), ("其次", 2), ("再次", 3), ("最后", 0)]),
             NONE,
         )],
-        needs_separator: false,
+        // 首先 after a comma is an adverb far more often than a point
+        inline: Some(Start::Sentence),
+        run: Run::Counting,
         badge: Badge::AsWritten,
     },
     Family {
@@ -200,15 +279,25 @@ pub const FAMILIES: &[Family] = &[
             Count::Words(&[("一方面", 1), ("另一方面", 2)]),
             NONE,
         )],
-        needs_separator: false,
+        inline: Some(Start::Clause),
+        run: Run::CountingOrAgain,
         badge: Badge::AsWritten,
     },
     Family {
         style: Style::Qi,
         placement: Placement::Inline,
-        forms: &[form(&["其"], numeral(Numeral::Chinese), NONE)],
-        needs_separator: true,
+        forms: &[separated(&["其"], numeral(Numeral::Chinese), NONE)],
+        inline: Some(Start::Clause),
+        run: Run::Counting,
         badge: Badge::AsWritten,
+    },
+    Family {
+        style: Style::Dash,
+        placement: Placement::Inline,
+        forms: &[form(NONE, Count::Words(&[("——", 1), ("――", 1)]), NONE)],
+        inline: Some(Start::Paragraph),
+        run: Run::Repeated,
+        badge: Badge::Counted(Numeral::Chinese),
     },
 ];
 
@@ -266,15 +355,22 @@ impl Style {
 }
 
 impl Count {
-    /// `n` in this count; a word family past its words writes its last word.
+    /// `n` in this count; a word family past its words writes its last word (a
+    /// repeated marker, its one word).
     pub fn write(self, n: u32) -> String {
         match self {
             Count::Numeral(numeral) => numeral.write(n),
-            Count::Words(words) => words
-                .iter()
-                .find(|(_, v)| *v == n)
-                .or(words.last())
-                .map_or_else(String::new, |(w, _)| w.to_string()),
+            Count::Words(words) => {
+                // words of one ordinal are spellings of one marker (—— ――): the first
+                let one = words
+                    .iter()
+                    .all(|(_, v)| Some(v) == words.first().map(|w| &w.1));
+                words
+                    .iter()
+                    .find(|(_, v)| *v == n)
+                    .or(if one { words.first() } else { words.last() })
+                    .map_or_else(String::new, |(w, _)| w.to_string())
+            }
         }
     }
 
@@ -347,12 +443,66 @@ mod tests {
     }
 
     #[test]
+    fn dashes_paren_numbers_in_a_paragraph_and_the_ways_of_writing_di() {
+        use crate::numbering::inline_marker;
+        let at = |s: &str| {
+            inline_marker(s).map(|f| {
+                let m = f.marker;
+                (m.style, m.ordinal, m.text, s[f.skip..].to_string(), f.lead)
+            })
+        };
+        let dash = at("——我们创立了新思想").unwrap();
+        assert_eq!(
+            (dash.0, dash.1, dash.3.as_str()),
+            (Style::Dash, 1, "我们创立了新思想")
+        );
+        assert_eq!(at("――向新的动能").map(|d| d.0), Some(Style::Dash));
+        assert_eq!(Style::Dash.family().run, Run::Repeated);
+        let paren = at("（1）做好就业").unwrap();
+        assert_eq!((paren.0, paren.1), (Style::ParenArabic, 1));
+        // ⑴ numbers footnotes; 1. only heads paragraphs
+        assert_eq!(at("⑴注释"), None);
+        assert_eq!(at("1.加强"), None);
+        for (s, ordinal, text, title) in [
+            ("第一点，应当肯定", 1, "第一点", "应当肯定"),
+            ("第二是国际统一战线", 2, "第二是", "国际统一战线"),
+            ("第二个，究竟什么原因", 2, "第二个", "究竟什么原因"),
+            ("第三篇，是鲁迅的信", 3, "第三篇", "是鲁迅的信"),
+            ("第一条：“留心各样的事情”", 1, "第一条", "“留心各样的事情”"),
+            ("第七条罪状是：流毒全党", 7, "第七条", "流毒全党"),
+        ] {
+            let found = at(s).unwrap_or_else(|| panic!("{s}"));
+            assert_eq!(
+                (found.0, found.1, found.2.as_str(), found.3.as_str()),
+                (Style::Di, ordinal, text, title),
+                "{s}"
+            );
+        }
+        let owned = at("党八股的第二条罪状是：装腔作势").unwrap();
+        assert_eq!((owned.2.as_str(), owned.3.as_str()), ("第二条", "装腔作势"));
+        assert_eq!(owned.4, "党八股的".len());
+        for s in [
+            "第一点",
+            "第一个必要条件",
+            "第一阶段是感性知识",
+            "第二条罪状",
+            "第一篇文章",
+            "我们的第一个五年计划",
+        ] {
+            assert_eq!(at(s), None, "{s}");
+        }
+    }
+
+    #[test]
     fn every_family_reads_what_it_writes() {
         for family in FAMILIES {
+            // a repeated marker (——) writes no ordinal: every item reads as the first
+            let repeated = family.run == Run::Repeated;
             for ordinal in 1..=2 {
                 let written = family.style.format(ordinal);
                 let read = family.forms[0].read(&written);
-                assert_eq!(read, Some((ordinal, written.len())), "{written}");
+                let want = if repeated { 1 } else { ordinal };
+                assert_eq!(read, Some((want, written.len())), "{written}");
             }
         }
     }

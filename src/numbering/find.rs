@@ -1,6 +1,6 @@
 //! Finding a marker at the start of a string, by the family table.
 
-use super::families::{Placement, FAMILIES};
+use super::families::{Family, Form, Placement, FAMILIES};
 use super::numeral::chinese_number;
 use super::{Marker, Style};
 
@@ -12,30 +12,38 @@ const MAX_ORDINAL: u32 = 99;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found {
     pub marker: Marker,
+    /// Bytes before the marker: a label's owner (`党八股的` before 第二条罪状是：), else 0.
+    pub lead: usize,
     /// Bytes of the marker itself.
     pub len: usize,
-    /// Bytes of the marker plus the separator (comma, space) that follows it.
+    /// Bytes from the start of the string past the marker, a label's noun and the
+    /// separator (comma, colon, space) that follows: where the title starts.
     pub skip: usize,
+    /// Which of its family's forms the marker is written in: a run keeps to one form
+    /// (第一点 第二点, not 第一点 第二篇).
+    pub form: usize,
 }
 
 impl Found {
     /// The marker of `len` bytes at the start of `s`, with the separator after it.
-    fn at(s: &str, style: Style, ordinal: u32, len: usize) -> Found {
+    fn at(s: &str, style: Style, ordinal: u32, len: usize, form: usize) -> Found {
         Found {
             marker: Marker {
                 text: s[..len].to_string(),
                 style,
                 ordinal,
             },
+            lead: 0,
             len,
             skip: len + separator_len(&s[len..]),
+            form,
         }
     }
 }
 
 /// Reads a paragraph marker (一、 （一） 1. （1） ①) at the start of `s`.
 pub fn block_marker(s: &str) -> Option<Found> {
-    find(s, |p| matches!(p, Placement::Paragraph(_)))
+    find(s, |f, _| matches!(f.placement, Placement::Paragraph(_)))
 }
 
 /// A heading numbered with a Chinese numeral and a space, no 、 (`一　中国人民的基本
@@ -57,29 +65,71 @@ pub fn spaced_heading(s: &str) -> Option<Found> {
             style: Style::Chapter,
             ordinal,
         },
+        lead: 0,
         len: n,
         skip: s.len() - title.len(),
+        form: 0,
     })
 }
 
-/// Reads an inline marker (第一， 一是 一要 首先 一方面) at the start of `s`. Whether it
-/// is a point depends on its neighbours; look-alikes such as 第一生产力 or 一号工程 are
-/// never returned.
+/// Reads an inline marker (第一， 一是 一要 首先 一方面 ——) at the start of `s`, or a
+/// marker of a paragraph family that is also written inside paragraphs (（1）). Whether it
+/// is a point depends on where it stands and on its neighbours; look-alikes such as
+/// 第一生产力 or 一号工程 are never returned. A label item may stand after a short owner
+/// (`党八股的第一条罪状是：`).
 pub fn inline_marker(s: &str) -> Option<Found> {
-    find(s, |p| p == Placement::Inline)
+    find(s, |family, form| family.inline.is_some() && !form.footnote).or_else(|| owned_label(s))
 }
 
-fn find(s: &str, placed: impl Fn(Placement) -> bool) -> Option<Found> {
-    for family in FAMILIES.iter().filter(|f| placed(f.placement)) {
-        for form in family.forms {
+/// `党八股的第一条罪状是：`: up to six characters ending in 的, then a label form.
+fn owned_label(s: &str) -> Option<Found> {
+    let (de, _) = s
+        .char_indices()
+        .take(7)
+        .take_while(|&(_, c)| is_word_char(c))
+        .find(|&(i, c)| c == '的' && i > 0)?;
+    let lead = de + '的'.len_utf8();
+    let found = find(&s[lead..], |_, form| form.label)?;
+    Some(Found {
+        lead,
+        skip: lead + found.skip,
+        ..found
+    })
+}
+
+/// A character of a word: not punctuation, space or a digit.
+fn is_word_char(c: char) -> bool {
+    c.is_alphabetic() && !c.is_ascii()
+}
+
+/// The first marker at the start of `s` in a family and form that `wanted` accepts.
+fn find(s: &str, wanted: impl Fn(&Family, &Form) -> bool) -> Option<Found> {
+    for family in FAMILIES {
+        for (i, form) in family.forms.iter().enumerate() {
+            if !wanted(family, form) {
+                continue;
+            }
             let Some((ordinal, len)) = form.read(s) else {
                 continue;
             };
             if ordinal > MAX_ORDINAL || (ordinal == 0 && !family.style.closes_run(0)) {
                 continue;
             }
-            let found = Found::at(s, family.style, ordinal, len);
-            if family.needs_separator && found.skip == len {
+            let mut found = Found::at(s, family.style, ordinal, len, i);
+            if form.label && found.skip == len {
+                // a short noun and 是 before a colon: 第一条罪状是：
+                let tail: usize = s[len..]
+                    .chars()
+                    .take(5)
+                    .take_while(|&c| is_word_char(c))
+                    .map(char::len_utf8)
+                    .sum();
+                let after = &s[len + tail..];
+                if tail > 0 && after.starts_with(['：', ':']) {
+                    found.skip = len + tail + separator_len(after);
+                }
+            }
+            if form.needs_separator && found.skip == len {
                 continue;
             }
             return Some(found);

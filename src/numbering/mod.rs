@@ -15,7 +15,7 @@ pub mod numeral;
 
 use serde::Serialize;
 
-pub use families::{Badge, Count, Family, Form, Placement, Style, FAMILIES, LEVELS};
+pub use families::{Badge, Count, Family, Form, Placement, Run, Start, Style, FAMILIES, LEVELS};
 pub use find::{block_marker, inline_marker, spaced_heading, Found};
 pub use numeral::{chinese_number, chinese_numeral, Numeral};
 
@@ -39,6 +39,7 @@ impl Marker {
         match self.style.family().badge {
             Badge::Ordinal => self.style.numeral(self.ordinal),
             Badge::AsWritten => self.text.clone(),
+            Badge::Counted(numeral) => numeral.write(self.ordinal),
         }
     }
 }

@@ -3,8 +3,9 @@
 //! readers feed it, so a lecture reads the same from plain text and from Markdown.
 
 use crate::diag::Diagnostics;
+use crate::input::source::Span;
 use crate::numbering::{block_marker, spaced_heading, Counters, Found, Marker, Style, LEVELS};
-use crate::tree::{Lecture, Node, Role, Span, Text};
+use crate::tree::{Lecture, Node, Role, Text};
 
 use super::page::{self, Metadata};
 use super::title::{continues_subtitle, date_in, is_date, is_subtitle, split_subtitle_speaker};
@@ -222,7 +223,7 @@ pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
         }
     }
     lecture.nodes = nester.finish();
-    finish_nodes(&mut lecture.nodes, diags);
+    finish_nodes(&mut lecture, diags);
     lecture.meta.lines.sort_by_key(|t| t.span.start);
     // One line for all the chrome, not one per line: where it was, so the author can look.
     if let Some((count, lines)) = dropped_lines(&lecture) {
@@ -508,7 +509,7 @@ fn heading_node(level: u8, text: &Text, counters: &mut Counters) -> Option<Node>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::LineIndex;
+    use crate::input::source::LineIndex;
 
     /// Lines of a source, each a paragraph item; a line `## …` is a Markdown heading.
     fn items(source: &str) -> Vec<Item> {
@@ -691,5 +692,53 @@ mod tests {
         assert_eq!(l.opening.len(), 1);
         assert_eq!(l.opening[0].role, Role::Block);
         assert!(l.salutation.is_some());
+    }
+
+    #[test]
+    fn a_series_in_the_opening_gives_the_first_points_ahead_of_the_headings() {
+        let (l, warnings) = lecture(
+            "题目\n同志们：\n今天的议程有两项，一是请领导讲话，二是我作总结。\n大家欢迎。\n一、提高认识\n要认识到位。",
+        );
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(texts(&l.opening), ["今天的议程有两项，"]);
+        assert_eq!(
+            outline(&l.nodes),
+            ["一是1 请领导讲话", "二是2 我作总结", "一、1 提高认识"]
+        );
+        assert!(l.nodes[0].inline && !l.nodes[2].inline);
+        // the paragraph after the last item belongs to it
+        assert_eq!(texts(&l.nodes[1].body), ["大家欢迎。"]);
+    }
+
+    #[test]
+    fn a_colon_that_opens_a_series_ends_the_heading() {
+        let (l, _) = lecture(
+            "题目\n（一）日本方面：第一，它是强国。然而第二，它的战争是退步的。\n（二）中国方面：要看到长处。",
+        );
+        assert_eq!(
+            outline(&l.nodes),
+            [
+                "（一）1 日本方面",
+                "  第一1 它是强国",
+                "  第二2 它的战争是退步的",
+                "（二）2 中国方面：要看到长处",
+            ]
+        );
+    }
+
+    #[test]
+    fn inline_runs_may_start_again_and_paragraph_led_skips_warn() {
+        let (l, warnings) = lecture("题目\n一、部分\n一要甲。二要乙。另说。一要丙。二要丁。");
+        assert_eq!(l.nodes[0].children.len(), 4);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let (l, warnings) = lecture("题目\n一、部分\n一是学习。\n二是调研。\n四是落实。");
+        assert_eq!(
+            outline(&l.nodes[0].children),
+            ["一是1 学习", "二是2 调研", "四是4 落实"]
+        );
+        assert_eq!(warnings, ["四是 follows 二是: 三是 is missing"]);
+        // （1） inside a paragraph under 一、 is no level jump
+        let (_, warnings) = lecture("题目\n一、部分\n实事如下。（1）就业。（2）供暖。");
+        assert!(warnings.is_empty(), "{warnings:?}");
     }
 }

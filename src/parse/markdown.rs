@@ -13,9 +13,10 @@ use pulldown_cmark::{Event, HeadingLevel, Options as MdOptions, Parser, Tag, Tag
 
 use crate::deck::{self, Block, Inline as Run};
 use crate::diag::Diagnostics;
+use crate::input::source::LineIndex;
+use crate::input::source::Span;
 use crate::numbering::block_marker;
-use crate::source::LineIndex;
-use crate::tree::{Lecture, Rich, Role, Span, Text};
+use crate::tree::{Lecture, Rich, Role, Text};
 use crate::Assets;
 
 use super::assemble::{assemble, Item};
@@ -28,7 +29,7 @@ pub struct MarkdownContext<'a> {
     /// Where images come from; `None` leaves them as their alt text.
     pub assets: Option<&'a dyn Assets>,
     /// Each distinct picture decoded once, within the deck's budgets.
-    pub pictures: &'a crate::images::Cache,
+    pub pictures: &'a crate::input::images::Cache,
 }
 
 /// Reads a Markdown lecture. `text` is the normalised source with any front matter
@@ -430,9 +431,9 @@ impl Reader<'_, '_> {
                 if let Some((raw, start)) = self.raw.take() {
                     if self.ctx.allow_html && !raw.trim_start().starts_with("<!--") {
                         // a block of its own, cleaned; its text goes to the notes
-                        let html = crate::sanitize::html(&raw);
+                        let html = crate::parse::sanitize::html(&raw);
                         if !html.trim().is_empty() {
-                            let text = crate::sanitize::text(&raw);
+                            let text = crate::parse::sanitize::text(&raw);
                             let block = Block::Html {
                                 html,
                                 text: text.clone(),
@@ -523,7 +524,7 @@ impl Reader<'_, '_> {
         if i.raw {
             // the author's HTML, allowed by the deck, cleaned as one piece
             let html = crate::render::html::runs_html(&runs);
-            runs = vec![Run::Html(crate::sanitize::html(&html))];
+            runs = vec![Run::Html(crate::parse::sanitize::html(&html))];
         }
         let rich = match (role, self.lists.len()) {
             (Role::Bullet, depth @ 1..) => Rich::Item {

@@ -7,13 +7,15 @@ pub mod markdown;
 mod page;
 pub mod plain;
 mod points;
+pub mod sanitize;
 mod title;
 
 use crate::diag::Diagnostics;
-use crate::numbering::{Marker, Style};
-use crate::tree::{Lecture, Node, Span, Text};
+use crate::input::source::Span;
+use crate::numbering::{inline_marker, Marker, Style};
+use crate::tree::{Lecture, Node, Text};
 
-pub use points::split_inline_points;
+pub use points::{split_inline_points, split_opening};
 pub use title::{classify_meta, is_closing, is_salutation, is_source_note, split_kicker, MetaLine};
 
 /// The lines of dropped web-page chrome, as ranges (`1–2, 39–41`), and how many.
@@ -76,7 +78,18 @@ pub struct Heading {
 pub fn split_heading(text: &Text, marker: Marker, skip: usize) -> Option<Heading> {
     let after = &text.text[skip..];
     let (stop, end) = lead_sentence(after);
-    let title = after[..stop].trim().to_string();
+    // a colon that opens a series ends the title there (日本方面：第一，……然而第二，……),
+    // so the series is in the body, where its points are found
+    let (stop, end) = after[..stop]
+        .match_indices(['：', ':'])
+        .map(|(i, c)| (i, i + c.len()))
+        .find(|&(_, j)| inline_marker(after[j..].trim_start()).is_some())
+        .unwrap_or((stop, end));
+    // a point cut at the next one's comma (一是……，二是……) leaves the comma behind
+    let title = after[..stop]
+        .trim()
+        .trim_end_matches(['，', ',', '、'])
+        .to_string();
     if title.is_empty() {
         return None;
     }
@@ -165,25 +178,34 @@ impl Default for Nester {
     }
 }
 
-/// Finds inline points in every node, then warns about skipped ordinals, level jumps
-/// and unclosed quotes.
-pub fn finish_nodes(nodes: &mut [Node], diags: &mut Diagnostics) {
-    for node in nodes.iter_mut() {
+/// Finds inline points in every node and in the opening (those go ahead of the
+/// nodes), then warns about skipped ordinals and level jumps.
+pub fn finish_nodes(lecture: &mut Lecture, diags: &mut Diagnostics) {
+    for node in lecture.nodes.iter_mut() {
         split_inline_points(node, &[], diags);
     }
-    check_ordinals(nodes, None, diags);
+    let opening_points = split_opening(&mut lecture.opening, diags);
+    lecture.nodes.splice(0..0, opening_points);
+    check_ordinals(&lecture.nodes, None, diags);
 }
 
 fn check_ordinals(nodes: &[Node], parent: Option<&Node>, diags: &mut Diagnostics) {
-    let mut last: Vec<(Style, u32)> = Vec::new();
+    // Headings and inline points count apart: （1） inside a paragraph does not follow
+    // the （1） headings around it, and a new inline run may start again at one.
+    let mut last: Vec<(Style, bool, u32)> = Vec::new();
     // One level-jump warning per parent: the rest of its children jump the same way.
     let mut jump_warned = false;
     for node in nodes {
         let style = node.marker.style;
-        let prev = last.iter().find(|(s, _)| *s == style).map(|&(_, o)| o);
+        let key = (style, node.inline);
+        let prev = last
+            .iter()
+            .find(|(s, i, _)| (*s, *i) == key)
+            .map(|&(_, _, o)| o);
         let expected = prev.map_or(1, |o| o + 1);
         let ordinal = node.marker.ordinal;
-        if ordinal != expected && !style.closes_run(ordinal) {
+        let restarts = node.inline && ordinal == 1;
+        if ordinal != expected && !style.closes_run(ordinal) && !restarts {
             let span = Span::new(node.span.start, node.span.start + node.marker.text.len());
             let m = &node.marker.text;
             let (message, zh) = match prev {
@@ -216,10 +238,11 @@ fn check_ordinals(nodes: &[Node], parent: Option<&Node>, diags: &mut Diagnostics
                 )
                 .zh(zh, Some("重新编号，或补上缺的那一条"));
         }
-        last.retain(|(s, _)| *s != style);
-        last.push((style, ordinal));
+        last.retain(|(s, i, _)| (*s, *i) != key);
+        last.push((style, node.inline, ordinal));
 
-        if let (Some(p), Some(level)) = (parent, node.marker.level()) {
+        let level = node.marker.level().filter(|_| !node.inline);
+        if let (Some(p), Some(level)) = (parent, level) {
             if let Some(pl) = p.marker.level() {
                 if level > pl + 1 && !jump_warned {
                     jump_warned = true;

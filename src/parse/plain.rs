@@ -2,7 +2,8 @@
 //! page. Blank lines are ignored; indentation (U+3000 or spaces) is skipped.
 
 use crate::diag::Diagnostics;
-use crate::tree::{Lecture, Span, Text};
+use crate::input::source::Span;
+use crate::tree::{Lecture, Text};
 
 use super::assemble::{assemble, Item};
 
@@ -51,7 +52,7 @@ fn paragraphs(text: &str) -> Vec<Text> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::LineIndex;
+    use crate::input::source::LineIndex;
     use crate::tree::Role;
 
     fn picture(line: usize) -> Text {

@@ -1,14 +1,17 @@
 //! Inline points: 第一，…第二，… / 一是…二是… / 一要…二要… / 首先…其次…最后… /
-//! 一方面…另一方面… at sentence starts inside a node's body.
+//! 一方面…另一方面… / ——…——… / （1）…（2）… inside a node's body.
 //!
 //! A marker only counts inside a sequence of its family that starts at one (a lone 第一
-//! is text). A point runs to the next point of its sequence; the last one runs to the end
+//! is text), and only where its family may stand: —— at the head of a paragraph, 首先 and
+//! （1） at a sentence start, the numbered families also after a comma (三件大事：一是……，
+//! 二是……). A point runs to the next point of its sequence; the last one runs to the end
 //! of the body, so the notes keep the reading order. Each point's own body is searched
 //! again with the other families, so 第一 can hold 一是…二是….
 
 use crate::diag::Diagnostics;
-use crate::numbering::{inline_marker, Found, Placement, Style, FAMILIES};
-use crate::tree::{Node, Span, Text};
+use crate::input::source::Span;
+use crate::numbering::{inline_marker, Found, Run, Start, Style};
+use crate::tree::{Node, Text};
 
 use super::{slice, split_heading};
 
@@ -17,69 +20,124 @@ struct Candidate {
     seg: usize,
     at: usize,
     found: Found,
+    /// How strong the place is where the marker stands.
+    start: Start,
+    /// Which sentence of its run it stands in (一方面……，一方面…… is one sentence).
+    sentence: usize,
 }
 
-/// Finds inline points in `node`'s body (not in families already used above it) and
+/// Words that may stand between a clause start and a marker: 然而第二，…
+const CONNECTIVES: &[&str] = &["然而", "但是", "而且", "同时", "此外", "另外"];
+
+/// A kind of series: a family in one of its forms (第一， and 第一条： are two kinds, so
+/// 第一，…第二，… may stand inside the items of 第一条…第二条…).
+type Kind = (Style, usize);
+
+/// Candidates (indices) that make points, each with the ordinal its point gets.
+type Picked = Vec<(usize, u32)>;
+
+/// A point cut from the body: its candidate, its ordinal and its runs of text.
+type Piece<'a> = (&'a Candidate, u32, Vec<Text>);
+
+fn kind(c: &Candidate) -> Kind {
+    (c.found.marker.style, c.found.form)
+}
+
+/// Finds inline points in `node`'s body (not of kinds already used above it) and
 /// recurses into its children.
-pub fn split_inline_points(node: &mut Node, used: &[Style], diags: &mut Diagnostics) {
+pub fn split_inline_points(node: &mut Node, used: &[Kind], diags: &mut Diagnostics) {
     let candidates = find_candidates(&node.body, used, diags);
-    let mut used_here = used.to_vec();
-    if let Some(runs) = pick_runs(&candidates, used) {
-        used_here.push(candidates[runs[0]].found.marker.style);
-        let (intro, points) = cut(&node.body, &candidates, &runs);
-        node.body = intro;
-        let mut inline_children: Vec<Node> = Vec::new();
-        for (c, texts) in points {
-            match point_node(c, texts) {
-                Ok(point) => inline_children.push(point),
-                // A marker followed only by punctuation: keep its text where it was.
-                Err(texts) => match inline_children.last_mut() {
-                    Some(prev) => prev.body.extend(texts),
-                    None => node.body.extend(texts),
-                },
-            }
-        }
-        for i in 0..inline_children.len() {
-            // 最后 closes a 首先 run: it counts as the one after the point before it.
-            if inline_children[i].marker.ordinal == 0 {
-                inline_children[i].marker.ordinal = i
-                    .checked_sub(1)
-                    .map_or(1, |p| inline_children[p].marker.ordinal + 1);
-            }
-            split_inline_points(&mut inline_children[i], &used_here, diags);
-        }
-        // The body precedes block children in the text, so its points do too.
-        inline_children.append(&mut node.children);
-        node.children = inline_children;
-        for child in node.children.iter_mut().filter(|c| !c.inline) {
-            split_inline_points(child, &[], diags);
-        }
-    } else {
+    let Some((chosen, picked)) = pick_runs(&candidates, used) else {
         for child in &mut node.children {
-            let inherited: &[Style] = if child.inline { &used_here } else { &[] };
+            let inherited: &[Kind] = if child.inline { used } else { &[] };
             split_inline_points(child, inherited, diags);
         }
+        return;
+    };
+    let mut used_here = used.to_vec();
+    used_here.push(chosen);
+    let (intro, points) = cut(&node.body, &candidates, &picked);
+    // The text before the first point may hold a series of another kind: its points
+    // come first (党八股的第一条罪状是…… before 第一篇，……).
+    let mut before = holder(intro);
+    split_inline_points(&mut before, used, diags);
+    node.body = before.body;
+    let mut inline_children: Vec<Node> = before.children;
+    for (c, ordinal, texts) in points {
+        match point_node(c, ordinal, texts) {
+            Ok(mut point) => {
+                split_inline_points(&mut point, &used_here, diags);
+                inline_children.push(point);
+            }
+            // A marker followed only by punctuation: keep its text where it was.
+            Err(texts) => match inline_children.last_mut() {
+                Some(prev) => prev.body.extend(texts),
+                None => node.body.extend(texts),
+            },
+        }
+    }
+    // The body precedes block children in the text, so its points do too.
+    inline_children.append(&mut node.children);
+    node.children = inline_children;
+    for child in node.children.iter_mut().filter(|c| !c.inline) {
+        split_inline_points(child, &[], diags);
     }
 }
 
-/// The inline markers at sentence starts in `body`, but not of the families `used` above
-/// (their markers were seen, and warned about, there).
-fn find_candidates(body: &[Text], used: &[Style], diags: &mut Diagnostics) -> Vec<Candidate> {
+/// A node that holds `body` and nothing else, to search it for points.
+fn holder(body: Vec<Text>) -> Node {
+    let (start, line) = body.first().map_or((0, 0), |t| (t.span.start, t.line));
+    Node {
+        marker: crate::numbering::Marker {
+            text: String::new(),
+            style: Style::Chapter,
+            ordinal: 0,
+        },
+        title: String::new(),
+        heading: Text::para("", Span::new(start, start), line),
+        body,
+        children: Vec::new(),
+        span: Span::new(start, start),
+        inline: false,
+        line,
+    }
+}
+
+/// Finds inline points in the opening (a 一是…二是… before the first heading, or in a
+/// text with no headings at all) and takes them out of it: they are the lecture's first
+/// points, ahead of its headings; the opening keeps the text before the first.
+pub fn split_opening(opening: &mut Vec<Text>, diags: &mut Diagnostics) -> Vec<Node> {
+    let mut holder = holder(std::mem::take(opening));
+    split_inline_points(&mut holder, &[], diags);
+    *opening = holder.body;
+    holder.children
+}
+
+/// The inline markers at the places their families may stand in `body`, but not of the
+/// families `used` above (their markers were seen, and warned about, there).
+fn find_candidates(body: &[Text], used: &[Kind], diags: &mut Diagnostics) -> Vec<Candidate> {
     let mut out = Vec::new();
     for (seg, text) in body.iter().enumerate() {
-        for at in sentence_starts(&text.text) {
+        for (at, start, sentence) in starts(&text.text, text.new_para) {
             let Some(found) = inline_marker(&text.text[at..]) else {
                 continue;
             };
-            if used.contains(&found.marker.style) {
+            let style = found.marker.style;
+            let least = style.family().inline;
+            if used.contains(&(style, found.form)) || least.is_none_or(|least| start < least) {
                 continue;
             }
             let after = &text.text[at + found.skip..];
             let para_ends = body.get(seg + 1).is_none_or(|n| n.new_para);
             if after.trim().is_empty() && para_ends {
-                let start = text.span.start + at;
+                let start = text.span.start + at + found.lead;
+                let span = Span::new(start, start + found.len);
+                // the body is searched again for the points of its points: warn once
+                if diags.list.iter().any(|d| d.span == span) {
+                    continue;
+                }
                 diags.warn(
-                    Span::new(start, start + found.len),
+                    span,
                     format!(
                         "{} has no text after it: the lecture looks cut off here",
                         found.marker.text
@@ -95,117 +153,218 @@ fn find_candidates(body: &[Text], used: &[Style], diags: &mut Diagnostics) -> Ve
                 );
                 continue;
             }
-            out.push(Candidate { seg, at, found });
+            out.push(Candidate {
+                seg,
+                at,
+                found,
+                start,
+                sentence,
+            });
         }
     }
     out
 }
 
-/// Byte offsets where a sentence starts: the start of the run and after 。！？；：
-/// (and any closing quote or space after them).
-fn sentence_starts(s: &str) -> Vec<usize> {
-    let mut out = vec![0];
+/// The places in `s` where a point may start, how strong each is, and which sentence it
+/// is in: the start of the run (a paragraph's head when `new_para`), after 。！？；：
+/// (and any closing quote or space), after ，、 and after a connective at any of those.
+fn starts(s: &str, new_para: bool) -> Vec<(usize, Start, usize)> {
+    let head = s.len() - s.trim_start_matches([' ', '\u{3000}']).len();
+    let first = if new_para {
+        Start::Paragraph
+    } else {
+        Start::Sentence
+    };
+    let mut out = vec![(head, first, 0)];
+    let mut sentence = 0;
     let mut chars = s.char_indices().peekable();
     while let Some((_, c)) = chars.next() {
-        if matches!(c, '。' | '！' | '？' | '；' | '：' | '!' | '?' | ';' | ':') {
-            while let Some(&(_, n)) = chars.peek() {
-                if matches!(n, '”' | '’' | '」' | '』' | '）' | ')' | ' ' | '\u{3000}') {
-                    chars.next();
-                } else {
-                    break;
-                }
+        let start = match c {
+            '。' | '！' | '？' | '!' | '?' => {
+                sentence += 1;
+                Start::Sentence
             }
-            if let Some(&(j, _)) = chars.peek() {
-                out.push(j);
+            '；' | '：' | ';' | ':' => Start::Sentence,
+            '，' | ',' | '、' => Start::Clause,
+            _ => continue,
+        };
+        while let Some(&(_, n)) = chars.peek() {
+            if matches!(n, '”' | '’' | '」' | '』' | '）' | ')' | ' ' | '\u{3000}') {
+                chars.next();
+            } else {
+                break;
             }
         }
+        if let Some(&(j, _)) = chars.peek() {
+            out.push((j, start, sentence));
+        }
     }
+    let connected: Vec<(usize, Start, usize)> = out
+        .iter()
+        .filter_map(|&(at, _, sentence)| {
+            let word = CONNECTIVES.iter().find(|w| s[at..].starts_with(**w))?;
+            Some((at + word.len(), Start::Clause, sentence))
+        })
+        .collect();
+    out.extend(connected);
+    out.sort_unstable_by_key(|&(at, _, _)| at);
     out
 }
 
-/// The indices of the candidates that make points: every run of one family that counts
-/// up from one, for the family whose first run starts earliest.
-fn pick_runs(candidates: &[Candidate], used: &[Style]) -> Option<Vec<usize>> {
-    let mut best: Option<Vec<usize>> = None;
-    let inline = FAMILIES.iter().filter(|f| f.placement == Placement::Inline);
-    for style in inline.map(|f| f.style) {
-        if used.contains(&style) {
-            continue;
-        }
-        let family: Vec<usize> = (0..candidates.len())
-            .filter(|&i| candidates[i].found.marker.style == style)
-            .collect();
-        let mut chosen = Vec::new();
-        let mut run: Vec<usize> = Vec::new();
-        let flush = |run: &mut Vec<usize>, chosen: &mut Vec<usize>| {
-            if run.len() >= 2 {
-                chosen.append(run);
-            }
-            run.clear();
-        };
-        for i in family {
-            let ordinal = candidates[i].found.marker.ordinal;
-            let last = run.last().map(|&j| candidates[j].found.marker.ordinal);
-            match last {
-                // 最后 (ordinal 0) closes a 首先 run
-                Some(l) if l != 0 && (ordinal == l + 1 || style.closes_run(ordinal)) => run.push(i),
-                _ if ordinal == 1 => {
-                    flush(&mut run, &mut chosen);
-                    run.push(i);
-                }
-                _ => {}
-            }
-        }
-        flush(&mut run, &mut chosen);
-        let earlier = |b: &Vec<usize>| {
-            let (c, o) = (&candidates[chosen[0]], &candidates[b[0]]);
-            (c.seg, c.at) < (o.seg, o.at)
-        };
-        if !chosen.is_empty() && best.as_ref().is_none_or(earlier) {
-            best = Some(chosen);
+/// The kind of series that makes points here, and its candidates with the ordinal each
+/// point gets: every run of that kind. A kind's runs are looked for among its markers at
+/// sentence starts first, and only when there are none among those after commas too,
+/// so 一是…，二是… inside the items of a 一是 run stays text for the items to split.
+/// The kind whose runs stand strongest wins (items heading paragraphs over items inside
+/// a sentence), then the one that starts earliest; the others nest in its points or
+/// stand before them.
+fn pick_runs(candidates: &[Candidate], used: &[Kind]) -> Option<(Kind, Picked)> {
+    let mut kinds: Vec<Kind> = Vec::new();
+    for c in candidates {
+        if !kinds.contains(&kind(c)) && !used.contains(&kind(c)) {
+            kinds.push(kind(c));
         }
     }
-    best
+    let mut best: Option<(Start, (usize, usize), Kind, Picked)> = None;
+    for k in kinds {
+        let of_kind: Vec<usize> = (0..candidates.len())
+            .filter(|&i| kind(&candidates[i]) == k)
+            .collect();
+        let found = [Start::Sentence, Start::Clause]
+            .into_iter()
+            .map(|least| {
+                let strong: Vec<usize> = of_kind
+                    .iter()
+                    .copied()
+                    .filter(|&i| candidates[i].start >= least)
+                    .collect();
+                runs(candidates, &strong, k.0.family().run)
+            })
+            .find(|runs| !runs.is_empty());
+        let Some(found) = found else {
+            continue;
+        };
+        // a run stands as strong as its weakest item; a kind, as its strongest run
+        let strength = found
+            .iter()
+            .filter_map(|run| run.iter().map(|&(i, _)| candidates[i].start).min())
+            .max()
+            .unwrap_or(Start::Clause);
+        let first = &candidates[found[0][0].0];
+        let at = (first.seg, first.at);
+        let better = best
+            .as_ref()
+            .is_none_or(|(s, a, _, _)| strength > *s || (strength == *s && at < *a));
+        if better {
+            best = Some((strength, at, k, found.concat()));
+        }
+    }
+    best.map(|(_, _, k, picked)| (k, picked))
+}
+
+/// The runs of at least two among `of_kind` (indices into `candidates`, in text order),
+/// each candidate with the ordinal its point gets.
+fn runs(candidates: &[Candidate], of_kind: &[usize], how: Run) -> Vec<Picked> {
+    let mut chosen = Vec::new();
+    let mut run: Picked = Vec::new();
+    let flush = |run: &mut Picked, chosen: &mut Vec<Picked>| {
+        if run.len() >= 2 {
+            chosen.push(std::mem::take(run));
+        }
+        run.clear();
+    };
+    for &i in of_kind {
+        let c = &candidates[i];
+        let ordinal = c.found.marker.ordinal;
+        let style = c.found.marker.style;
+        let next = match run.last() {
+            None => None,
+            Some(&(j, last)) => {
+                let p = &candidates[j];
+                let follows = match how {
+                    // the next paragraph, nothing between
+                    Run::Repeated => c.seg == p.seg + 1 && c.start == Start::Paragraph,
+                    // 最后 (ordinal 0) closes a run of two or more (首先…其次…最后, not
+                    // 首先…最后祝愿…). Items heading paragraphs may skip forward, as
+                    // headings may (a skipped ordinal is warned about, not dropped).
+                    Run::Counting | Run::CountingOrAgain => {
+                        let heads = p.start == Start::Paragraph && c.start == Start::Paragraph;
+                        !style.closes_run(p.found.marker.ordinal)
+                            && (ordinal == last + 1
+                                || (heads && ordinal > last)
+                                || (style.closes_run(ordinal) && run.len() >= 2))
+                    }
+                };
+                // 一方面……，一方面…… in one sentence: the second is the next item
+                let again = how == Run::CountingOrAgain
+                    && ordinal == 1
+                    && last == 1
+                    && (p.seg, p.sentence) == (c.seg, c.sentence);
+                (follows || again).then_some(last + 1)
+            }
+        };
+        match next {
+            // a skipped ordinal keeps the number it writes
+            Some(n) => run.push((
+                i,
+                if style.closes_run(ordinal) {
+                    n
+                } else {
+                    ordinal.max(n)
+                },
+            )),
+            None if ordinal == 1 => {
+                flush(&mut run, &mut chosen);
+                run.push((i, 1));
+            }
+            None => {}
+        }
+    }
+    flush(&mut run, &mut chosen);
+    chosen
 }
 
 /// Cuts the body at the chosen candidates: the intro before the first, then each
-/// point's runs.
+/// point's runs with the ordinal it gets.
 fn cut<'a>(
     body: &[Text],
     candidates: &'a [Candidate],
-    runs: &[usize],
-) -> (Vec<Text>, Vec<(&'a Candidate, Vec<Text>)>) {
+    picked: &[(usize, u32)],
+) -> (Vec<Text>, Vec<Piece<'a>>) {
     let mut intro = Vec::new();
-    let mut points: Vec<(&Candidate, Vec<Text>)> = Vec::new();
+    let mut points: Vec<Piece> = Vec::new();
     let mut next = 0;
     for (seg, text) in body.iter().enumerate() {
         let mut from = 0;
         let mut new_para = text.new_para;
-        while next < runs.len() && candidates[runs[next]].seg == seg {
-            let c = &candidates[runs[next]];
+        while next < picked.len() && candidates[picked[next].0].seg == seg {
+            let (i, ordinal) = picked[next];
+            let c = &candidates[i];
             if c.at > from {
                 let piece = slice(text, from, c.at, new_para);
                 match points.last_mut() {
-                    Some((_, texts)) => texts.push(piece),
+                    Some((_, _, texts)) => texts.push(piece),
                     None => intro.push(piece),
                 }
                 new_para = false;
             }
-            points.push((c, Vec::new()));
+            points.push((c, ordinal, Vec::new()));
             from = c.at;
             next += 1;
         }
         let piece = slice(text, from, text.text.len(), new_para);
         match points.last_mut() {
-            Some((_, texts)) => texts.push(piece),
+            Some((_, _, texts)) => texts.push(piece),
             None => intro.push(piece),
         }
     }
     (intro, points)
 }
 
-fn point_node(c: &Candidate, mut texts: Vec<Text>) -> Result<Node, Vec<Text>> {
-    let Some(h) = split_heading(&texts[0], c.found.marker.clone(), c.found.skip) else {
+fn point_node(c: &Candidate, ordinal: u32, mut texts: Vec<Text>) -> Result<Node, Vec<Text>> {
+    let mut marker = c.found.marker.clone();
+    marker.ordinal = ordinal;
+    let Some(h) = split_heading(&texts[0], marker, c.found.skip) else {
         return Err(texts);
     };
     texts.remove(0);
@@ -227,8 +386,8 @@ fn point_node(c: &Candidate, mut texts: Vec<Text>) -> Result<Node, Vec<Text>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::input::source::LineIndex;
     use crate::numbering::Marker;
-    use crate::source::LineIndex;
 
     /// A node whose body is `paras`, one paragraph a line, in a source of those lines.
     fn node(source: &str) -> Node {
@@ -256,7 +415,7 @@ mod tests {
 
     /// The points found in `source`, as `marker ordinal title [children]`, and the
     /// warnings.
-    fn points(source: &str, used: &[Style]) -> (Vec<String>, Vec<String>) {
+    fn points(source: &str, used: &[Kind]) -> (Vec<String>, Vec<String>) {
         let lines = LineIndex::new(source);
         let mut diags = Diagnostics::new(source, &lines);
         let mut n = node(source);
@@ -340,9 +499,11 @@ mod tests {
 
     #[test]
     fn families_used_above_are_not_searched_again() {
-        assert!(points("第一，甲。第二，乙。", &[Style::Di]).0.is_empty());
+        assert!(points("第一，甲。第二，乙。", &[(Style::Di, 0)])
+            .0
+            .is_empty());
         assert_eq!(
-            points("第一，甲。第二，乙。", &[Style::Shi]).0,
+            points("第一，甲。第二，乙。", &[(Style::Shi, 0)]).0,
             ["第一1 甲", "第二2 乙"]
         );
     }
@@ -358,5 +519,182 @@ mod tests {
         // only punctuation after it: its text stays with the point before
         let (found, _) = points("一是甲。二是乙。三是。", &[]);
         assert_eq!(found, ["一是1 甲", "二是2 乙"]);
+    }
+
+    #[test]
+    fn dash_led_paragraphs_in_a_row_are_a_series_and_a_lone_dash_is_text() {
+        let source =
+            "过去五年成绩显著。\n——经济平稳增长。产业升级。\n——民生持续改善。\n——底线牢牢守住。";
+        assert_eq!(
+            found(source),
+            ["——1 经济平稳增长", "——2 民生持续改善", "——3 底线牢牢守住"]
+        );
+        let lines = LineIndex::new(source);
+        let mut diags = Diagnostics::new(source, &lines);
+        let mut n = node(source);
+        split_inline_points(&mut n, &[], &mut diags);
+        let badges: Vec<String> = n.children.iter().map(|c| c.marker.badge()).collect();
+        assert_eq!(badges, ["一", "二", "三"]);
+        // an attribution after each quotation, dashes inside a sentence, dash paragraphs
+        // with text between them: none is a series
+        assert!(found("“为人民服务。”\n——毛泽东\n“实事求是。”\n——毛泽东").is_empty());
+        assert!(found("我们——全体党员——要团结。——是的。").is_empty());
+        assert!(found("——甲项。\n说明的话。\n——乙项。").is_empty());
+    }
+
+    #[test]
+    fn numbered_markers_after_a_comma_or_colon_make_a_series() {
+        assert_eq!(
+            found("我们经历了三件大事：一是迎来建党百年，二是进入新时代，三是全面建成小康社会。"),
+            [
+                "一是1 迎来建党百年",
+                "二是2 进入新时代",
+                "三是3 全面建成小康社会"
+            ]
+        );
+        assert_eq!(
+            found("我说单是看还不行。这就是说，一要看，二要帮。人是要帮助的。"),
+            ["一要1 看", "二要2 帮"]
+        );
+        // a connective before the marker: 然而第二，
+        assert_eq!(
+            found("日本方面：第一，它是强国。然而第二，它的战争是退步的。还不止此，第三，它先天不足。"),
+            ["第一1 它是强国", "第二2 它的战争是退步的", "第三3 它先天不足"]
+        );
+        // 首先 after a comma stays an adverb
+        assert!(found("我们，首先要学习。其次，要实践。").is_empty());
+    }
+
+    #[test]
+    fn a_run_at_sentence_starts_comes_before_one_after_commas() {
+        // the comma-level 一是 inside the first item stays its text
+        assert_eq!(
+            found("一是学习，一是读书，二是思考。二是实践。"),
+            ["一是1 学习，一是读书，二是思考", "二是2 实践"]
+        );
+    }
+
+    #[test]
+    fn one_aspect_then_another_and_the_same_word_twice_in_a_sentence() {
+        assert_eq!(
+            found("上面所说的那些，一方面是由于幼稚而来，另一方面也是由于责任心不足而来的。"),
+            [
+                "一方面1 是由于幼稚而来",
+                "另一方面2 也是由于责任心不足而来的"
+            ]
+        );
+        assert_eq!(
+            found("之所以如此，一方面是没有分析对象，一方面就是为着吓人。"),
+            ["一方面1 是没有分析对象", "一方面2 就是为着吓人"]
+        );
+        // 一方面 again in the next sentence starts over, and one alone is no series
+        assert!(found("一方面，要发展。一方面，要安全。").is_empty());
+    }
+
+    #[test]
+    fn di_written_with_shi_dian_ge_pian_and_labels() {
+        assert_eq!(
+            found("要有三个条件：第一是统一战线的完成；第二是国际援助；第三是日本人民的革命。"),
+            [
+                "第一是1 统一战线的完成",
+                "第二是2 国际援助",
+                "第三是3 日本人民的革命"
+            ]
+        );
+        assert_eq!(
+            found("第一点，应当肯定。\n第二点，还有反革命。"),
+            ["第一点1 应当肯定", "第二点2 还有反革命"]
+        );
+        assert_eq!(
+            found("两个问题：\n第一个，什么原因？\n第二个，什么原因？"),
+            ["第一个1 什么原因", "第二个2 什么原因"]
+        );
+        // a label with its owner before it; the owner stays in the heading
+        let source = "党八股的第一条罪状是：空话连篇，言之无物。\n党八股的第二条罪状是：装腔作势，借以吓人。";
+        assert_eq!(
+            found(source),
+            ["第一条1 空话连篇，言之无物", "第二条2 装腔作势，借以吓人"]
+        );
+        // one form to a run: 第一点 does not go on as 第二篇
+        assert!(found("第一点，甲。第二篇，乙。").is_empty());
+    }
+
+    #[test]
+    fn kinds_of_one_family_nest_and_a_series_before_the_winner_comes_first() {
+        assert_eq!(
+            found("第一条：学习。第一，读原著。第二，悟原理。\n第二条：实践。"),
+            ["第一条1 学习 [第一1 读原著, 第二2 悟原理]", "第二条2 实践"]
+        );
+        // the paragraph-led 第一篇 run wins over the in-sentence aspects; those stand
+        // before it, not lost in its intro
+        assert_eq!(
+            found(
+                "这些东西，一方面是幼稚，另一方面是不负责任。\n第一篇，讲宣传。\n第二篇，讲报告。"
+            ),
+            [
+                "一方面1 是幼稚",
+                "另一方面2 是不负责任",
+                "第一篇1 讲宣传",
+                "第二篇2 讲报告"
+            ]
+        );
+    }
+
+    #[test]
+    fn paren_numbers_inside_a_paragraph_and_footnotes_that_stay_text() {
+        assert_eq!(
+            found("办好十件民生实事。（1）做好就业，培训30万人次；（2）改善供暖。（3）加强医疗。"),
+            [
+                "（1）1 做好就业，培训30万人次",
+                "（2）2 改善供暖",
+                "（3）3 加强医疗"
+            ]
+        );
+        assert!(found("如前所说（21）。又见（22）。").is_empty());
+        assert!(found("鸦片战争⑴。⑵太平天国。").is_empty());
+    }
+
+    #[test]
+    fn first_and_last_alone_and_skipped_ordinals_that_head_paragraphs() {
+        // 首先 … 最后 with nothing between is a greeting and a wish, no series
+        assert!(
+            found("首先，我代表学校问好！\n今年是新的一年。\n最后祝愿同学们学业有成。").is_empty()
+        );
+        // items heading paragraphs may skip, as headings do; inside a paragraph they may not
+        assert_eq!(
+            found("第一条：多看看。\n第二条：不硬写。\n第四条：看两遍。"),
+            ["第一条1 多看看", "第二条2 不硬写", "第四条4 看两遍"]
+        );
+        assert_eq!(
+            found("第一条：甲。第二条：乙。第四条：丁。"),
+            ["第一条1 甲", "第二条2 乙"]
+        );
+    }
+
+    #[test]
+    fn look_alikes_stay_words_where_commas_now_count() {
+        for source in [
+            "增量保持全国第一，增速全市第二，成绩喜人。",
+            "第一阶段是感性知识，第二阶段是理性知识。",
+            "这是第一个必要条件，第二个必要条件是团结。",
+            "首先待解决的问题是住房，其次是交通。",
+            "坚持党的领导、依法治国有机统一是社会主义政治发展的必然要求，二是另一回事。",
+        ] {
+            assert!(found(source).is_empty(), "{source}: {:?}", found(source));
+        }
+    }
+
+    #[test]
+    fn the_opening_gives_its_points_and_keeps_the_text_before_them() {
+        let source = "开场白：一是请领导讲话，二是我作总结。";
+        let lines = LineIndex::new(source);
+        let mut diags = Diagnostics::new(source, &lines);
+        let mut opening = node(source).body;
+        let points = split_opening(&mut opening, &mut diags);
+        let titles: Vec<&str> = points.iter().map(|p| p.title.as_str()).collect();
+        assert_eq!(titles, ["请领导讲话", "我作总结"]);
+        assert!(points.iter().all(|p| p.inline));
+        let kept: Vec<&str> = opening.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(kept, ["开场白："]);
     }
 }

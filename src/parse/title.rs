@@ -243,6 +243,18 @@ pub fn is_source_note(line: &str) -> bool {
     let t = line.trim();
     PREFIXES.iter().any(|p| t.starts_with(p))
         || ((t.starts_with("http://") || t.starts_with("https://")) && !t.contains(' '))
+        || cites_a_book(t)
+}
+
+/// A line that is all a bracketed citation of the book the text was taken from:
+/// `（《毛泽东选集》第五卷，人民出版社1977年4月第1版，第267--288页）`.
+fn cites_a_book(t: &str) -> bool {
+    let inner = t
+        .strip_prefix(['（', '('])
+        .and_then(|t| t.strip_suffix(['）', ')']));
+    inner.is_some_and(|i| {
+        i.starts_with('《') && (i.contains("出版社") || i.contains('页') || i.contains("版"))
+    })
 }
 
 #[cfg(test)]
@@ -288,6 +300,12 @@ mod tests {
         ));
         assert!(is_source_note("来源：人民网"));
         assert!(!is_source_note("来源于群众的智慧"));
+        // the book a classic text was taken from, in brackets on a line of its own
+        assert!(is_source_note(
+            "（《毛泽东选集》第五卷，人民出版社1977年4月第1版，第267--288页）"
+        ));
+        assert!(!is_source_note("（《论持久战》是一篇名著。）我们要读。"));
+        assert!(!is_source_note("（一九三八年五月）"));
     }
 
     #[test]

@@ -6,10 +6,11 @@
 
 pub mod keys;
 pub mod pacing;
+pub mod typography;
 
 use crate::deck::{Block, Deck, DeckInfo, Inline, Kind, List, ListItem, Slide};
+use crate::plan::typography::{fullwidth, fullwidth_runs};
 use crate::tree::{paragraphs, Lecture, Node, Paragraph, Rich, Role};
-use crate::typography::{fullwidth, fullwidth_runs};
 
 /// What a point slide shows under its title.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
@@ -101,12 +102,10 @@ pub fn plan(lecture: &Lecture, opts: &PlanOptions) -> Deck {
         slides.push(p.continuation(&info.title, &crumbs, stretch, 0));
     }
 
-    if opts.outline && lecture.nodes.len() > 1 {
-        let items = lecture
-            .nodes
-            .iter()
-            .map(|n| short_title(&p.text(&n.title)))
-            .collect();
+    // the headings, not the points found in the opening ahead of them
+    let headings = lecture.nodes.iter().filter(|n| !n.inline);
+    if opts.outline && headings.clone().count() > 1 {
+        let items = headings.map(|n| short_title(&p.text(&n.title))).collect();
         slides.push(p.slide(Kind::Outline, "目录".into(), Vec::new(), 0, |s| {
             s.items = items;
         }));

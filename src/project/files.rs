@@ -130,7 +130,7 @@ pub struct PictureFolder {
 impl crate::Assets for PictureFolder {
     fn read(&self, path: &str, allow_outside: bool) -> Result<Vec<u8>, String> {
         let allowed = allow_outside || self.allow_outside;
-        let full = crate::confine::resolve(&self.dir, path, allowed, "lecture")
+        let full = crate::project::confine::resolve(&self.dir, path, allowed, "lecture")
             .map_err(|e| e.to_string())?;
         self.reads.note(&full);
         read_file(&full, MAX_IMAGE_BYTES).map_err(|e| match e {
@@ -154,7 +154,7 @@ impl ThemeFiles for ThemeFolder {
         self.dir.display().to_string()
     }
     fn read(&self, path: &str) -> Result<Option<Vec<u8>>, String> {
-        let full = crate::confine::resolve(&self.dir, path, self.allow_outside, "theme")
+        let full = crate::project::confine::resolve(&self.dir, path, self.allow_outside, "theme")
             .map_err(|e| e.to_string())?;
         self.reads.note(&full);
         match read_file(&full, MAX_THEME_FILE_BYTES) {

@@ -8,16 +8,16 @@
 //! [`Project::compile`] then makes the deck; [`output::write_deck`] writes it safely.
 //! Nothing here prints: errors and diagnostics are data.
 
+pub mod confine;
 mod files;
 pub mod output;
-mod sniff;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+pub use crate::input::sniff::{sniff, Foreign};
 pub use files::{read_file, ReadError, Reads, MAX_IMAGE_BYTES};
-pub use sniff::{sniff, Foreign};
 
 use crate::theme::{Registry, ThemeError, DEFAULT_THEME};
 use crate::{Compiled, Format, Options, Parsed, Settings, Theme};
@@ -147,7 +147,7 @@ fn deck_file(dir: &Path, reads: &Reads) -> Result<Settings, LoadError> {
         message: "is not UTF-8 text; save it as UTF-8".into(),
     })?;
     Settings::from_toml(&text).map_err(|e| {
-        let (line, column) = crate::source::LineIndex::new(&text).line_col(&text, e.offset);
+        let (line, column) = crate::input::source::LineIndex::new(&text).line_col(&text, e.offset);
         LoadError::DeckFile {
             path,
             line,

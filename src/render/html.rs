@@ -139,7 +139,7 @@ fn embed_pictures(
             .unwrap_or("");
         match pictures.get(id) {
             Some(img) if done.insert(id) => {
-                let uri = crate::images::data_uri(img.mime, &img.data);
+                let uri = crate::input::images::data_uri(img.mime, &img.data);
                 let _ = write!(
                     out,
                     "id=\"lx-pic-{}\" src=\"{}\" ",

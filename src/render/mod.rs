@@ -5,6 +5,7 @@
 pub mod escape;
 pub mod html;
 pub mod index;
+pub mod pdf;
 pub mod pptx;
 
 use std::fmt;

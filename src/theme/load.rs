@@ -10,7 +10,7 @@ use super::config::{self, ThemeToml};
 use super::files::{BuiltIn, ThemeFiles};
 use super::{builtin_names, Asset, EmbedFont, Layout, Theme, ThemeError, COLOUR_KEYS};
 use crate::aspect::Aspect;
-use crate::images::{self, ImageUse};
+use crate::input::images::{self, ImageUse};
 
 /// How many themes an `extends` chain may hold: deeper is a mistake, not a design.
 const MAX_CHAIN: usize = 8;

@@ -8,6 +8,7 @@
 //! come in through [`ThemeFiles`] ([`files::BuiltIn`], [`files::MemoryFiles`], or the
 //! folder reader of `project`).
 
+pub mod compat;
 pub mod config;
 pub mod eject;
 pub mod errors;
@@ -22,7 +23,7 @@ pub use files::{BuiltIn, MemoryFiles, ThemeFiles};
 pub use load::Registry;
 
 use crate::aspect::Aspect;
-use crate::images::DataUri;
+use crate::input::images::DataUri;
 
 /// The built-in theme a deck gets unless it asks for another.
 pub const DEFAULT_THEME: &str = "red";

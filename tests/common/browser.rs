@@ -181,7 +181,7 @@ pub fn chromium(test: &str) -> Option<Chromium> {
     let path = chromium_path(test)?;
     let required = std::env::var("LECTERN_REQUIRE_BROWSER").is_ok_and(|v| v == "1");
     let profile = tempfile::tempdir().expect("temp profile dir");
-    let mut args: Vec<&OsStr> = lectern::pdf::HEADLESS_FLAGS
+    let mut args: Vec<&OsStr> = lectern::render::pdf::HEADLESS_FLAGS
         .iter()
         .map(OsStr::new)
         .collect();

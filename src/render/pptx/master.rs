@@ -93,6 +93,46 @@ fn background(x: &mut Xml, colour: &str) {
     });
 }
 
+/// The theme's background picture behind every slide that has no field of its own,
+/// cropped to the slide's proportions as the HTML deck's `background-size: cover` does
+/// (PowerPoint would otherwise stretch it).
+fn picture_background(x: &mut Xml, bg: &Backdrop, c: Canvas) {
+    let (l, t) = bg.crop(c.w / c.h);
+    let (l, t) = (l.to_string(), t.to_string());
+    x.el("p:bg", &[], |x| {
+        x.el("p:bgPr", &[], |x| {
+            x.el("a:blipFill", &[("dpi", "0"), ("rotWithShape", "1")], |x| {
+                x.empty("a:blip", &[("r:embed", &bg.rel)]);
+                x.empty("a:srcRect", &[("l", &l), ("t", &t), ("r", &l), ("b", &t)]);
+                x.el("a:stretch", &[], |x| x.empty("a:fillRect", &[]));
+            });
+            x.empty("a:effectLst", &[]);
+        })
+    });
+}
+
+/// The theme's background picture: its proportions and its relationship on the master.
+pub struct Backdrop {
+    pub ratio: f32,
+    pub rel: String,
+}
+
+impl Backdrop {
+    /// What to crop from each side, left/right and top/bottom, in thousandths of a
+    /// percent (the unit of `a:srcRect`), for the picture to cover a box of `ratio`.
+    pub fn crop(&self, ratio: f32) -> (u32, u32) {
+        if !(self.ratio > 0.0 && ratio > 0.0) {
+            return (0, 0);
+        }
+        let half = |keep: f32| ((1.0 - keep) / 2.0 * 100_000.0).round() as u32;
+        if self.ratio > ratio {
+            (half(ratio / self.ratio), 0)
+        } else {
+            (0, half(self.ratio / ratio))
+        }
+    }
+}
+
 fn tree(x: &mut Xml, body: impl FnOnce(&mut Xml)) {
     x.el("p:spTree", &[], |x| {
         x.el("p:nvGrpSpPr", &[], |x| {
@@ -193,13 +233,23 @@ fn styles(look: &Look) -> Styles {
 pub const DIAMOND: char = '\u{25C6}';
 
 /// `ppt/slideMasters/slideMaster1.xml`. Its relationships: the six layouts
-/// (`rId1`–`rId6`), the theme (`rId7`) and the logo (`rId8`) if there is one.
-pub fn master_xml(look: &Look, c: Canvas, logo: Option<&Logo>, layout_ids: &[u32]) -> Vec<u8> {
+/// (`rId1`–`rId6`), the theme (`rId7`), the logo (`rId8`) if there is one, then the
+/// background picture if there is one (its relationship named in `backdrop`).
+pub fn master_xml(
+    look: &Look,
+    c: Canvas,
+    logo: Option<&Logo>,
+    backdrop: Option<&Backdrop>,
+    layout_ids: &[u32],
+) -> Vec<u8> {
     let s = styles(look);
     let mut x = Xml::new();
     root(&mut x, "p:sldMaster", &[], |x| {
         x.el("p:cSld", &[], |x| {
-            background(x, "bg1");
+            match backdrop {
+                Some(bg) => picture_background(x, bg, c),
+                None => background(x, "bg1"),
+            }
             tree(x, |x| {
                 if look.band_filled {
                     Shape::block(2, "色带", Rect::new(0.0, 0.0, c.w, BAND - RULE), "accent1")

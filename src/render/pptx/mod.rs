@@ -20,8 +20,6 @@ mod slides;
 mod text;
 mod xml;
 
-use base64::Engine as _;
-
 use self::look::Look;
 use self::master::{layout_of, Canvas, Logo, NOTES_SIZE};
 use self::package::{ct, rel, rid, Package, Part, Rel};
@@ -54,8 +52,6 @@ const MASTER_ID: u32 = 2_147_483_648;
 fn logo_bytes(theme: &Theme) -> Option<(Vec<u8>, &'static str, Logo)> {
     let logo = theme.logo.as_ref().filter(|_| theme.layout.show_logo)?;
     let d = &logo.inlined;
-    let (_, b64) = d.uri.split_once(";base64,")?;
-    let bytes = base64::engine::general_purpose::STANDARD.decode(b64).ok()?;
     let ratio = if d.width > 0 && d.height > 0 {
         d.width as f32 / d.height as f32
     } else {
@@ -63,7 +59,7 @@ fn logo_bytes(theme: &Theme) -> Option<(Vec<u8>, &'static str, Logo)> {
     };
     let img = crate::deck::Image {
         id: "logo".into(),
-        data: bytes.into(),
+        data: d.bytes.clone(),
         mime: d.mime,
         width: d.width,
         height: d.height,
@@ -71,6 +67,25 @@ fn logo_bytes(theme: &Theme) -> Option<(Vec<u8>, &'static str, Logo)> {
     };
     let (bitmap, _) = media::media_of(&img);
     Some((bitmap.data, bitmap.ext, Logo { ratio }))
+}
+
+/// The theme's background picture as a bitmap part, with its proportions.
+fn background_bytes(theme: &Theme) -> Option<(media::Media, f32)> {
+    let d = &theme.background.as_ref()?.inlined;
+    let img = crate::deck::Image {
+        id: "background".into(),
+        data: d.bytes.clone(),
+        mime: d.mime,
+        width: d.width,
+        height: d.height,
+        alt: String::new(),
+    };
+    let ratio = if d.width > 0 && d.height > 0 {
+        d.width as f32 / d.height as f32
+    } else {
+        0.0
+    };
+    Some((media::media_of(&img).0, ratio))
 }
 
 /// Every part of the deck.
@@ -145,12 +160,31 @@ fn package(deck: &Deck, theme: &Theme, aspect: Aspect) -> Package {
         });
     }
     let logo_info = logo.as_ref().map(|l| &l.2);
+    let background = background_bytes(theme);
+    let backdrop = background.as_ref().map(|(media, ratio)| {
+        master_rels.push(Rel {
+            kind: rel::IMAGE,
+            target: format!("ppt/media/background.{}", media.ext),
+        });
+        master::Backdrop {
+            ratio: *ratio,
+            rel: rid(master_rels.len() - 1),
+        }
+    });
     parts.push(Part {
         name: "ppt/slideMasters/slideMaster1.xml".into(),
         content_type: ct::SLIDE_MASTER,
-        data: master::master_xml(&look, canvas, logo_info, &layout_ids),
+        data: master::master_xml(&look, canvas, logo_info, backdrop.as_ref(), &layout_ids),
         rels: master_rels,
     });
+    if let Some((media, _)) = background {
+        parts.push(Part {
+            name: format!("ppt/media/background.{}", media.ext),
+            content_type: media_type(media.ext),
+            data: media.data,
+            rels: Vec::new(),
+        });
+    }
     for kind in Kind::ALL {
         let (i, _) = layout_of(kind);
         let mut rels = vec![Rel {

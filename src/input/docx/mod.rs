@@ -55,15 +55,13 @@ pub struct Note {
     pub paragraph: usize,
     pub message: String,
     pub help: Option<String>,
-    /// The same in Chinese.
-    pub zh: Option<crate::diag::Chinese>,
+    /// The same message and help in Chinese (plain strings: the input stage comes
+    /// before the diagnostics that hold them).
+    pub zh: Option<(String, String)>,
 }
 
-fn chinese(message: String, help: &str) -> Option<crate::diag::Chinese> {
-    Some(crate::diag::Chinese {
-        message,
-        help: Some(help.into()),
-    })
+fn chinese(message: String, help: &str) -> Option<(String, String)> {
+    Some((message, help.into()))
 }
 
 /// Why a file could not be read as a Word document.
@@ -138,12 +136,6 @@ impl fmt::Display for DocxError {
 }
 
 impl std::error::Error for DocxError {}
-
-/// Is this worth reading as a Word file whatever its name (a zip with
-/// `word/document.xml`, or an OLE file that may be an old or encrypted .doc)?
-pub fn looks_like_word(bytes: &[u8]) -> bool {
-    sniff::looks_like_word(bytes)
-}
 
 /// Reads a .docx into lecture text.
 pub fn convert(bytes: &[u8]) -> Result<Converted, DocxError> {

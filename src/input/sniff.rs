@@ -33,7 +33,8 @@ impl std::fmt::Display for Foreign {
     }
 }
 
-const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+/// The first bytes of an OLE compound file (old .doc/.ppt/.xls, encrypted Office files).
+pub const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
 /// The format to read `bytes` with, or what kind of file they are instead.
 pub fn sniff(path: &Path, bytes: &[u8]) -> Result<Format, Foreign> {
@@ -53,10 +54,17 @@ pub fn sniff(path: &Path, bytes: &[u8]) -> Result<Format, Foreign> {
             return Err(kind);
         }
     }
-    if crate::docx::looks_like_word(bytes) {
+    if looks_like_word(bytes) {
         return Ok(Format::Docx);
     }
     Ok(Format::from_path(path))
+}
+
+/// A zip whose names include the main Word part, or an OLE file: worth reading as Word
+/// whatever its extension says (the Word reader explains what an OLE file really is).
+pub fn looks_like_word(bytes: &[u8]) -> bool {
+    (bytes.starts_with(b"PK\x03\x04") && contains(bytes, b"word/document.xml"))
+        || bytes.starts_with(&OLE_MAGIC)
 }
 
 /// An old Office file that is not a Word document; the Word reader explains the rest

@@ -575,10 +575,10 @@ mod tests {
     #[test]
     fn the_built_in_themes_and_the_runtime_are_clean() {
         for css in [
-            include_str!("../themes/red/style.css"),
-            include_str!("../themes/light/style.css"),
-            include_str!("../themes/contrast/style.css"),
-            include_str!("runtime/runtime.css"),
+            include_str!("../../themes/red/style.css"),
+            include_str!("../../themes/light/style.css"),
+            include_str!("../../themes/contrast/style.css"),
+            include_str!("../runtime/runtime.css"),
         ] {
             assert_eq!(css_warnings(css), []);
         }

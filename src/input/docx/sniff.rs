@@ -3,15 +3,7 @@
 //! XML renamed to .doc.
 
 use super::DocxError;
-
-const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-
-/// A zip whose names include the main Word part, or an OLE file: worth reading as Word
-/// whatever its extension says.
-pub fn looks_like_word(bytes: &[u8]) -> bool {
-    (bytes.starts_with(b"PK\x03\x04") && contains(bytes, b"word/document.xml"))
-        || bytes.starts_with(&OLE_MAGIC)
-}
+use crate::input::sniff::OLE_MAGIC;
 
 /// The error for bytes that are not a zip at all.
 pub fn not_a_zip(bytes: &[u8]) -> DocxError {
@@ -60,10 +52,6 @@ fn ascii_head(bytes: &[u8]) -> String {
         .filter(|&&b| b != 0 && b < 0x80)
         .map(|&b| (b as char).to_ascii_lowercase())
         .collect()
-}
-
-fn contains(hay: &[u8], needle: &[u8]) -> bool {
-    hay.windows(needle.len()).any(|w| w == needle)
 }
 
 #[cfg(test)]
