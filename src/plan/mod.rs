@@ -211,9 +211,18 @@ impl Planner<'_> {
         let mut content = Vec::new();
         // List items in a row, as (depth, number, runs), until something else comes.
         let mut items: Vec<(usize, Option<u64>, Vec<Inline>)> = Vec::new();
+        // A list keeps its shape on the slide and in the notes alike (the speaker view,
+        // the handout and the reading script show its numbers and nesting).
+        let flush = |items: &mut Vec<_>, content: &mut Vec<Block>, notes: &mut Vec<Block>| {
+            if !items.is_empty() {
+                let list = Block::List(nest(&mut items.drain(..).peekable(), 0));
+                notes.push(list.clone());
+                content.push(list);
+            }
+        };
         for p in &paras {
-            if p.role != Role::Bullet && !items.is_empty() {
-                content.push(Block::List(nest(&mut items.drain(..).peekable(), 0)));
+            if p.role != Role::Bullet {
+                flush(&mut items, &mut content, &mut notes);
             }
             let runs = || self.runs(p.runs());
             match (p.role, &p.rich) {
@@ -223,7 +232,6 @@ impl Planner<'_> {
                         _ => (0, None),
                     };
                     items.push((depth, number, runs()));
-                    notes.push(Block::Paragraph { runs: runs() });
                 }
                 (Role::Block, Some(Rich::Block(b))) => {
                     let b = self.block(b);
@@ -242,9 +250,7 @@ impl Planner<'_> {
                 _ => notes.push(Block::Paragraph { runs: runs() }),
             }
         }
-        if !items.is_empty() {
-            content.push(Block::List(nest(&mut items.drain(..).peekable(), 0)));
-        }
+        flush(&mut items, &mut content, &mut notes);
         let mut slide = Slide {
             number: 0,
             kind,

@@ -49,6 +49,7 @@
     var b = s.querySelector(".slide-body");
     if (!b || !b.offsetParent) return;
     b.style.transform = b.style.width = "";
+    balanceAll(s);
     endTrim(s);
     var limit = s.clientHeight - parseFloat(getComputedStyle(s).paddingBottom);
     var f = s.querySelector(".slide-footer");
@@ -157,6 +158,156 @@
       e.classList.add("lx-half");
       if (!(e.getBoundingClientRect().top < top - 1)) e.classList.remove("lx-half");
     });
+  }
+  /* Chinese titles break where a reader pauses. Where a heading (or a key sentence or list
+     item) needs more than one line, the lines are chosen here, not by the engine: at natural
+     points (after ，、：；, at a space, after 的, before 和 与 是 …), else beside a quotation,
+     and between any two characters only where nothing else fits; never one character or a
+     lone mark on a line, never a closing mark at the start of one. Headings get lines of
+     balanced width, list items fill theirs. The breaks are <br class="lx-br"> chosen from
+     widths measured on one line, so both engines (and those without text-wrap: balance)
+     break alike. Layout is needed: this runs with shrink-to-fit, on the slide shown and on
+     every thumbnail. */
+  var PAUSE = "，、：；。！？", AFTER_WORD = "的", BEFORE_WORD = "和与及并或是";
+  var CUT = { pause: 0, close: 1, open: 2, word: 4, mid: 14 };
+  // What a line break before c (after p) costs, or -1 where there may be none.
+  function cutCost(p, c) {
+    if (!p || !c || has(NO_START, c) || has(OPEN, p) || c === "　" || c === " ") return -1;
+    if (p === "　" || p === " " || has(PAUSE, p)) return CUT.pause;
+    // not inside a number or a Latin word, nor —— ……; curly quotes are Chinese here
+    var zh = (x) => cjk(x) || has(OPEN + CLOSE, x);
+    if (!zh(p) || !zh(c) || (p === c && has("—…", c))) return -1;
+    if (has(CLOSE, p)) return CUT.close;
+    if (has(OPEN, c)) return CUT.open;
+    if (has(AFTER_WORD, p) || has(BEFORE_WORD, c)) return CUT.word;
+    return CUT.mid;
+  }
+  var isMark = (c) => has(CLOSE + OPEN + "！？…—　 ", c);
+  /* A centred line is centred by its box, not by its ink: the letter-spacing after its last
+     glyph and the empty right half of a mark set to the left of its em (，。！？ in Chinese
+     fonts) push the words left; 谢谢！ sat a quarter em left of centre. Its last character
+     hangs out by the difference of the empty sides, measured from the font's own glyphs
+     (a canvas's measureText: ink boxes, Chromium 77+, Firefox 74+), less a text-indent the
+     theme may already give for the letter-spacing. */
+  var ink = null;
+  function hangBy(cs, first, last, indent) {
+    if (!ink) ink = D.createElement("canvas").getContext("2d");
+    ink.font = cs.fontStyle + " " + cs.fontWeight + " " + cs.fontSize + " " + cs.fontFamily;
+    var a = ink.measureText(first), b = ink.measureText(last);
+    if (!(b.actualBoundingBoxRight > 0)) return 0;
+    var ls = parseFloat(cs.letterSpacing) || 0;
+    return b.width - b.actualBoundingBoxRight + ls + a.actualBoundingBoxLeft - indent;
+  }
+  function balance(h, heading) {
+    [].forEach.call(h.querySelectorAll("br.lx-br"), (b) => b.remove());
+    [].forEach.call(h.querySelectorAll(".lx-gap,.lx-hang"), (g) => {
+      while (g.firstChild) g.parentNode.insertBefore(g.firstChild, g);
+      g.remove();
+    });
+    [].forEach.call(h.querySelectorAll(".lx-tail"), (e) => e.classList.remove("lx-half"));
+    h.normalize();
+    var walk = D.createTreeWalker(h, NodeFilter.SHOW_TEXT), chars = [], t;
+    while ((t = walk.nextNode())) {
+      if (t.parentNode.closest(".badge")) continue;
+      for (var i = 0; i < t.data.length; i++) if (t.data[i] !== "\n") chars.push({ n: t, o: i, c: t.data[i] });
+    }
+    var n = chars.length, cs = getComputedStyle(h), centred = heading && cs.textAlign === "center";
+    var lineEnds = [n];
+    if (n >= 4) {
+      var box = h.getBoundingClientRect(), k = box.width / (h.offsetWidth || 1);
+      var W = box.width - (parseFloat(cs.paddingLeft) + parseFloat(cs.paddingRight)) * k;
+      var indent = (parseFloat(cs.textIndent) || 0) * k;
+      h.style.whiteSpace = "nowrap";
+      // Lines start at the content box's left edge, where a ::before marker of a list item
+      // sits too; a centred line's start is its first character (or badge).
+      var badge = h.querySelector(".badge"), r = D.createRange(), x = [], left = null;
+      if (cs.textAlign !== "center") {
+        left = box.left + (parseFloat(cs.paddingLeft) + parseFloat(cs.borderLeftWidth)) * k;
+        indent = 0; // already in the first character's place
+      } else if (badge) left = badge.getBoundingClientRect().left;
+      chars.forEach((ch) => {
+        r.setStart(ch.n, ch.o);
+        r.setEnd(ch.n, ch.o + 1);
+        var q = r.getBoundingClientRect();
+        if (left === null) left = q.left;
+        x.push(q.right - left); // the line's width up to and including this character
+      });
+      h.style.whiteSpace = "";
+      // (a list that takes the width of its widest item fits that item exactly: a pixel of slack)
+      if (x[n - 1] + indent > W + k) lineEnds = lines(chars, x, W - k, indent, heading) || lineEnds;
+    }
+    // from the last break back, so that the positions before each cut stay valid
+    for (var j = lineEnds.length - 1; j >= 0; j--) {
+      var e = lineEnds[j], end = chars[e - 1], from = j ? lineEnds[j - 1] : 0;
+      if (!end) continue;
+      if (e < n) {
+        var after = chars[e].o ? chars[e].n.splitText(chars[e].o) : chars[e].n;
+        after.parentNode.insertBefore(el("br", "lx-br"), after);
+      }
+      if (e < n && (end.c === "　" || end.c === " ")) {
+        wrap(end, "lx-gap");
+        end = chars[--e - 1];
+      }
+      if (!centred || !end || e - from < 1) continue;
+      var by = hangBy(cs, chars[from].c, end.c, j ? 0 : parseFloat(cs.textIndent) || 0);
+      if (Math.abs(by) >= 0.5) wrap(end, "lx-hang").style.marginRight = -by.toFixed(1) + "px";
+    }
+  }
+  // chars[i] (the last character of its text node by now) in a span of its own
+  function wrap(ch, cls) {
+    var node = ch.o ? ch.n.splitText(ch.o) : ch.n;
+    if (node.data.length > 1) node.splitText(1);
+    var span = el("span", cls);
+    node.parentNode.replaceChild(span, node);
+    span.appendChild(node);
+    return span;
+  }
+  // The ends of the fewest lines no wider than W (or of exactly `more` lines), at the cheapest
+  // breaks: lines of even width for a heading, full lines for the rest. x[j] is the width up
+  // to the end of chars[j].
+  function lines(chars, x, W, indent, heading, more) {
+    var n = chars.length, ends = [0];
+    for (var j = 1; j < n; j++) if (cutCost(chars[j - 1].c, chars[j].c) >= 0) ends.push(j);
+    ends.push(n);
+    var letters = (a, b) => { for (var m = 0, i = a; i < b; i++) if (!isMark(chars[i].c)) m++; return m; };
+    for (var count = more || 2; count <= (more || 6); count++) {
+      var target = x[n - 1] / count, best = [[0]], from = [[-1]];
+      for (var e = 1; e < ends.length; e++) {
+        best[e] = [];
+        from[e] = [];
+        var last = e === ends.length - 1, pen = last ? 0 : cutCost(chars[ends[e] - 1].c, chars[ends[e]].c);
+        for (var a = e - 1; a >= 0; a--) {
+          var w = x[ends[e] - 1] - (ends[a] ? x[ends[a] - 1] : 0) + (a ? 0 : indent);
+          if (w > W) break; // longer lines only get wider
+          if (letters(ends[a], ends[e]) < 2) continue;
+          // (a short line in a list is cheaper than a split word: weighed less than a heading's unevenness)
+          var d = heading ? (target - w) / W : last ? 0 : (W - w) / W, cost = (heading ? 100 : 40) * d * d + pen;
+          for (var m = 0; m < count; m++) {
+            if (best[a][m] === undefined) continue;
+            if (best[e][m + 1] === undefined || best[a][m] + cost < best[e][m + 1]) {
+              best[e][m + 1] = best[a][m] + cost;
+              from[e][m + 1] = a;
+            }
+          }
+        }
+      }
+      var p = ends.length - 1;
+      if (best[p][count] === undefined) continue;
+      var out = [];
+      for (var c = count; p > 0; p = from[p][c], c--) out.unshift(ends[p]);
+      // A heading takes one more line rather than split a word where it can.
+      var splits = (o) => o.some((j) => j < n && cutCost(chars[j - 1].c, chars[j].c) === CUT.mid);
+      if (heading && splits(out) && !more) {
+        var longer = lines(chars, x, W, indent, heading, count + 1);
+        if (longer && !splits(longer)) return longer;
+      }
+      return out;
+    }
+    return null;
+  }
+  function balanceAll(s) {
+    [].forEach.call(s.querySelectorAll(".slide-body h1,.slide-body h2,.slide-body h3"), (h) => balance(h, true));
+    [].forEach.call(s.querySelectorAll(".slide-body .keys li,.slide-body .items li"), (h) => balance(h, false));
   }
   /* a picture shown in several places is in the file once: the others take its bytes */
   [].forEach.call(D.querySelectorAll("img[data-lx-pic]:not([src])"), (img) => {
@@ -354,7 +505,7 @@
       ];
       help = el("div", "lx lx-help", D.body, "<div><h2>放映快捷键</h2><table>" +
         rows.map((r) => "<tr><th>" + r[0] + "</th><td>" + r[1] + "</td></tr>").join("") +
-        "</table><p>打印：地址后加 ?print（每页一张）、?print=handout（讲义）、?print=script（讲稿）</p></div>");
+        "</table><p>打印：地址后加 ?print（A4 横向，每页一张）、?print=handout（讲义，每页三张；加 &amp;per=2 或 &amp;per=1 为两张、一张）、?print=script（讲稿）</p></div>");
       help.hidden = true;
       help.addEventListener("click", () => toggleHelp(false));
     }
@@ -460,23 +611,64 @@
   // Web fonts or late CJK fallback can change heights: measure again once they settle.
   if (D.fonts && D.fonts.ready) D.fonts.ready.then(() => { if (cur >= 0) fitBody(slides[cur]); if (spk) spk.render(); });
 
-  /* ---- print: ?print one slide a page, ?print=handout slide + notes, ?print=script 讲稿 ---- */
+  /* ---- print: ?print one slide a page, ?print=handout slides + notes, ?print=script 讲稿 ----
+     ?print: A4 landscape pages, the slide fitted and centred; ?print&page=16x9 (or 4x3) pages
+     of the screen's shape. ?print=handout: A4 portrait, three slides a page (per=2, per=1 on
+     request). Slides shrink with CSS zoom, which also shrinks their layout box: a scaled-down
+     transform keeps its full-size box, which the page break cuts (a slide's foot once went
+     missing in the PDF). Where zoom is missing (Firefox before 126) pages are canvas-sized and
+     the print dialog fits them to the paper. */
   function printMode(mode) {
     H.classList.add("lx-print", "lx-print-" + mode);
-    var css = el("style", "", D.head), page = mode === "slides" ? CW + "px " + CH + "px;margin:0" : "A4 portrait;margin:14mm 16mm";
-    // Handout thumbnails use zoom where the browser has it: a scaled-down transform keeps its
-    // full-size box, which the page break cuts (the slide's foot went missing in the PDF).
-    css.textContent = "@page{size:" + page + "}.lx-print-slides .reveal .slides>section{width:" + CW + "px;height:" + CH + "px}" +
-      "@supports (zoom:1){.lx-print-handout .lx-mini .slides{transform:none!important;zoom:" + 660 / CW + "}}";
-    if (mode === "slides") { slides.forEach(fitBody); return; }
+    var css = el("style", "", D.head), MM = 96 / 25.4;
+    var zoom = !!(W.CSS && CSS.supports && CSS.supports("zoom", "1"));
+    var arg = (k, d) => { var m = new RegExp("[?&]" + k + "=(\\w+)").exec(q); return m ? m[1].toLowerCase() : d; };
+    if (mode === "slides") {
+      var shape = arg("page", "a4"), pw = 297 * MM, ph = 210 * MM, size = "A4 landscape";
+      if (shape === "16x9" || shape === "4x3") { pw = shape === "16x9" ? 1920 : 1440; ph = 1080; size = pw + "px " + ph + "px"; }
+      if (!zoom) { pw = CW; ph = CH; size = CW + "px " + CH + "px"; }
+      // a hair under the page, so that rounding never pushes a slide onto a page of its own
+      var k = Math.min(pw / CW, ph / CH) * 0.998;
+      var my = Math.max(0, Math.floor((ph - CH * k) / 2 / k) - 1), mx = Math.max(0, Math.floor((pw - CW * k) / 2 / k));
+      css.textContent = "@page{size:" + size + ";margin:0}.lx-print-slides .reveal .slides>section{width:" + CW + "px;height:" + CH + "px" +
+        (k < 0.99 ? ";zoom:" + k + ";margin:" + my + "px " + mx + "px" : "") + "}";
+      slides.forEach(fitBody);
+      return;
+    }
+    var per = mode === "handout" ? Math.max(1, Math.min(3, +arg("per", "3") || 3)) : 0;
+    // Handout: three a page, each slide at the left of its third with its notes beside it
+    // (a 16:9 slide the full width of the page would need 102 mm of the 91 mm a third has);
+    // two a page, the slide above its notes; one a page, the slide the page's width.
+    var high = [0, 102, 79, 50][per] * MM, k2 = Math.min(high / CH, 182 * MM / CW);
+    if (per) H.classList.add("lx-per" + per);
+    css.textContent = "@page{size:A4 portrait;margin:" + (per ? "12mm 14mm" : "14mm 16mm") + "}" +
+      "@supports (zoom:1){.lx-print-handout .lx-mini .slides{transform:none!important;zoom:" + k2 + "}}";
     var out = el("div", "lx-" + mode, D.body);
-    if (mode === "script") el("h1", "lx-st", out).textContent = D.title;
+    // the slide's column of the three-a-page grid (custom properties: Chromium 49, Firefox 31)
+    if (per === 3) out.style.setProperty("--lx-thumb", CW * k2 + 2 + "px");
+    if (mode === "script") {
+      var st = el("h1", "lx-st", out);
+      st.textContent = D.title;
+      balance(st, true);
+    }
     slides.forEach((s, i) => {
-      var sheet = el("div", "lx-sheet", out), head = el("div", "lx-mark", sheet);
+      var sheet = el("div", "lx-sheet", out);
+      if (per) mini(i, sheet, k2);
+      var col = per ? el("div", "lx-hn", sheet) : sheet, head = el("div", "lx-mark", col);
       head.textContent = "第 " + (i + 1) + " / " + N + " 页" + (mode === "script" ? " · " + titleOf(i) : "") +
         (timing(i) ? " · 约 " + clock(timing(i)) : "");
-      if (mode === "handout") mini(i, sheet, 660 / CW); // A4 less margins is 178 mm = 672 px
-      el("div", "lx-pn", sheet, notesOf(i));
+      el("div", "lx-pn", col, notesOf(i));
     });
+    if (per < 2) return;
+    // Each slide takes its share of the page (89 of 273 mm, 134 for two), more when its notes
+    // need it. The handout is as wide on screen as on paper (182 mm), so these heights are
+    // the printed ones; fonts that arrive late change them, so measure again then.
+    var slot = (per === 3 ? 89 : 134) * MM;
+    var space = () => [].forEach.call(out.children, (s) => {
+      s.style.marginBottom = "";
+      s.style.marginBottom = Math.max(MM, slot - s.offsetHeight) + "px";
+    });
+    space();
+    if (D.fonts && D.fonts.ready) D.fonts.ready.then(space);
   }
 })();
