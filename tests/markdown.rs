@@ -129,7 +129,7 @@ fn raw_html_is_text_unless_allowed_and_never_runs() {
     );
     assert!(!allowed.contains("onclick") && !allowed.contains("alert(1)"));
     // ... but the CSP allows only the runtime's own script
-    let csp = lectern::render::html::content_security_policy(lectern::render::html::RUNTIME_JS);
+    let csp = lectern::render::html::content_security_policy(lectern::render::html::runtime_js());
     assert!(allowed.contains(&csp));
     assert_eq!(csp.matches("sha256-").count(), 1);
     let script_src = csp

@@ -19,8 +19,20 @@ use crate::deck::{Block, Deck, DeckInfo, Inline, List, Slide};
 use crate::theme::Theme;
 
 /// Our own presentation runtime, embedded in every deck.
-pub const RUNTIME_JS: &str = include_str!("../runtime/runtime.js");
-pub const RUNTIME_CSS: &str = include_str!("../runtime/runtime.css");
+const RUNTIME_JS_SOURCE: &str = include_str!("../runtime/runtime.js");
+const RUNTIME_CSS_SOURCE: &str = include_str!("../runtime/runtime.css");
+
+/// The runtime script as the deck carries it (shrunk once, then shared).
+pub fn runtime_js() -> &'static str {
+    static JS: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    JS.get_or_init(|| super::minify::js(RUNTIME_JS_SOURCE))
+}
+
+/// The runtime's CSS as the deck carries it.
+pub fn runtime_css() -> &'static str {
+    static CSS: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    CSS.get_or_init(|| super::minify::css(RUNTIME_CSS_SOURCE))
+}
 
 /// The HTML deck: one self-contained file.
 pub struct Html;
@@ -62,9 +74,10 @@ pub fn render(deck: &Deck, theme: &Theme, aspect: Aspect) -> Result<String, Rend
     let slide_values: Vec<Value> = slides.iter().map(slide_value).collect();
     let (width, height) = aspect.size();
     let css = format!(
-        "{RUNTIME_CSS}\n{}\n{}",
+        "{}\n{}\n{}",
+        runtime_css(),
         theme_css::variables(theme, &deck_chars(info, slides, theme))?,
-        theme.css
+        super::minify::css(&theme.css)
     );
     let l = &theme.layout;
     let html = env.get_template("deck.html.j2")?.render(context! {
@@ -78,9 +91,9 @@ pub fn render(deck: &Deck, theme: &Theme, aspect: Aspect) -> Result<String, Rend
             logo => theme.logo.is_some() && l.show_logo,
             layout => l,
         },
-        csp => Value::from_safe_string(content_security_policy(RUNTIME_JS)),
+        csp => Value::from_safe_string(content_security_policy(runtime_js())),
         css => Value::from_safe_string(css),
-        js => Value::from_safe_string(RUNTIME_JS.to_string()),
+        js => Value::from_safe_string(runtime_js().to_string()),
         width => width,
         height => height,
         aspect => aspect.as_str(),

@@ -5,6 +5,7 @@
 pub mod escape;
 pub mod html;
 pub mod index;
+pub mod minify;
 pub mod pdf;
 pub mod pptx;
 
