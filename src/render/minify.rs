@@ -100,9 +100,7 @@ fn strip(src: &str, js: bool) -> String {
             prev = b'/';
             continue;
         }
-        if !c.is_ascii_whitespace() {
-            prev = c;
-        } else if c == b'\n' && !js {
+        if !c.is_ascii_whitespace() || (c == b'\n' && !js) {
             prev = c;
         }
         i += 1;
