@@ -172,7 +172,7 @@
   // Words that open a phrase in Party and government titles (奋力开创…, 加快形成…): a break
   // before one is likely between phrases, unless another such word ends there (大力|推动).
   // 是 after 就 但 于 … is part of a word (就是, 但是).
-  var OPENERS = ("奋力 加快 推动 推进 坚持 全面 深入 着力 持续 不断 切实 扎实 努力 积极 大力 聚焦 围绕 " +
+  var OPENERS = ("奋力 加快 推动 推进 坚持 全面 深入 持续 不断 切实 扎实 努力 积极 大力 聚焦 围绕 " +
     "奋进 开创 谱写 打造 助力 更好 更加 进一步 共同 携手 凝心 汇聚 牢记 践行 锚定 始终 坚定 准确").split(" ");
   var at = (chars, j, w) => w.split("").every((c, i) => chars[j + i] && chars[j + i].c === c);
   var opens = (chars, j) => OPENERS.some((w) => at(chars, j, w)) && !OPENERS.some((w) => j >= w.length && at(chars, j - w.length, w));
