@@ -125,6 +125,9 @@ fn check_prints_outline_warning_with_caret_and_time() {
         .stdout_has("  一、 学深悟透、把准方向，切实增强发展新质生产力的战略主动  (line 4)")
         .stdout_has("      第一 生产力是大国博弈的胜负手")
         .stdout_has("17 slides, about 11 min")
+        // the seed's longest slide is the title slide with its opening (under 3 min)
+        .stdout_has("longest slide: ")
+        .stdout_has(" slides a minute")
         .stderr_has("lecture.txt:12:1")
         .run();
     // The caret sits under the marker, counting each Chinese character as two columns.

@@ -201,7 +201,9 @@ pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
 
     let mut nester = Nester::new();
     let mut counters = Counters::default();
-    for (i, item) in rest {
+    // the last part's ordinal, for a part without a number of its own
+    let mut parts = 0;
+    while let Some((i, item)) = rest.next() {
         check_quotes(item.text(), diags);
         if i >= closing_from {
             lecture.closing.push(item.text().clone());
@@ -210,9 +212,16 @@ pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
         let node = match &item {
             Item::Heading { level, text } => heading_node(*level, text, &mut counters),
             Item::Text(t) if item.is_heading() => marked_paragraph(t, diags),
+            Item::Text(t) if nester.current().is_some() => {
+                let next = rest.peek().and_then(|(_, n)| n.prose());
+                unnumbered_part(t, next, parts + 1)
+            }
             Item::Text(_) => None,
         };
         if let Some(node) = node {
+            if node.marker.level() == Some(1) {
+                parts = node.marker.ordinal;
+            }
             nester.open(node);
             continue;
         }
@@ -467,6 +476,39 @@ fn marked_paragraph(p: &Text, diags: &mut Diagnostics) -> Option<Node> {
         line: p.line,
         heading: h.heading,
         body: h.rest.into_iter().collect(),
+        children: Vec::new(),
+        inline: false,
+    })
+}
+
+/// A short line without punctuation between body paragraphs, with numbered paragraphs
+/// of a deeper level starting at one right under it (`名词解释` over the glossary's
+/// 1.–20. after a report): a part of its own, numbered after the part before it.
+fn unnumbered_part(t: &Text, next: Option<&Text>, ordinal: u32) -> Option<Node> {
+    let line = t.text.trim();
+    let short = (2..=20).contains(&line.chars().count());
+    let bare = line
+        .chars()
+        .all(|c| c.is_alphanumeric() || c == ' ' || c == '\u{3000}');
+    // the numbering under it starts again (1. after 三、…（十）): a caption above （二）
+    // is no part
+    let deeper = next
+        .and_then(|n| paragraph_marker(&n.text))
+        .is_some_and(|f| f.marker.ordinal == 1 && f.marker.level().is_some_and(|l| l > 1));
+    if t.role != Role::Prose || !short || !bare || !deeper {
+        return None;
+    }
+    Some(Node {
+        marker: Marker {
+            text: String::new(),
+            style: Style::Chapter,
+            ordinal,
+        },
+        title: line.to_string(),
+        span: t.span,
+        line: t.line,
+        heading: t.clone(),
+        body: Vec::new(),
         children: Vec::new(),
         inline: false,
     })
@@ -740,5 +782,34 @@ mod tests {
         // （1） inside a paragraph under 一、 is no level jump
         let (_, warnings) = lecture("题目\n一、部分\n实事如下。（1）就业。（2）供暖。");
         assert!(warnings.is_empty(), "{warnings:?}");
+    }
+
+    #[test]
+    fn a_bare_line_over_numbered_paragraphs_after_the_parts_is_a_part() {
+        let (l, warnings) = lecture(
+            "题目\n一、工作回顾\n正文。\n二、今年安排\n正文。\n名词解释\n1.“两重”：是指重大战略。\n2.“两新”：是指设备更新。",
+        );
+        assert_eq!(
+            outline(&l.nodes),
+            [
+                "一、1 工作回顾",
+                "二、2 今年安排",
+                "3 名词解释",
+                "  1.1 “两重”：是指重大战略",
+                "  2.2 “两新”：是指设备更新",
+            ]
+        );
+        // no number of its own, so no level to jump from
+        assert!(warnings.is_empty(), "{warnings:?}");
+        // a line the page broke, and a bare line before prose, stay text
+        let (l, _) = lecture("题目\n一、回顾\n实施“揭榜\n挂帅”机制。\n主要目标\n是：增长5%。");
+        assert_eq!(outline(&l.nodes), ["一、1 回顾"]);
+        // a caption between two sections: the numbering goes on under it
+        let (l, _) =
+            lecture("题目\n一、成效\n（一）形式丰富\n正文。\n集中学习现场\n（二）规模扩大");
+        assert_eq!(
+            outline(&l.nodes),
+            ["一、1 成效", "  （一）1 形式丰富", "  （二）2 规模扩大"]
+        );
     }
 }

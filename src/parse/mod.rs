@@ -241,7 +241,10 @@ fn check_ordinals(nodes: &[Node], parent: Option<&Node>, diags: &mut Diagnostics
         last.retain(|(s, i, _)| (*s, *i) != key);
         last.push((style, node.inline, ordinal));
 
+        // under a heading without a written number (名词解释, a Markdown `##`) there is
+        // no numbered level to jump from
         let level = node.marker.level().filter(|_| !node.inline);
+        let parent = parent.filter(|p| !p.marker.text.is_empty());
         if let (Some(p), Some(level)) = (parent, level) {
             if let Some(pl) = p.marker.level() {
                 if level > pl + 1 && !jump_warned {

@@ -6,7 +6,9 @@
 //! （1） at a sentence start, the numbered families also after a comma (三件大事：一是……，
 //! 二是……). A point runs to the next point of its sequence; the last one runs to the end
 //! of the body, so the notes keep the reading order. Each point's own body is searched
-//! again with the other families, so 第一 can hold 一是…二是….
+//! again for the other kinds of series (other families, or its family in another form),
+//! so 第一 can hold 一是…二是… and 第一条 can hold 第一，…第二，…; the text before the
+//! first point is searched too, so a series there is not lost in the intro.
 
 use crate::diag::Diagnostics;
 use crate::input::source::Span;
@@ -114,7 +116,7 @@ pub fn split_opening(opening: &mut Vec<Text>, diags: &mut Diagnostics) -> Vec<No
 }
 
 /// The inline markers at the places their families may stand in `body`, but not of the
-/// families `used` above (their markers were seen, and warned about, there).
+/// kinds `used` above (their markers were seen there).
 fn find_candidates(body: &[Text], used: &[Kind], diags: &mut Diagnostics) -> Vec<Candidate> {
     let mut out = Vec::new();
     for (seg, text) in body.iter().enumerate() {
