@@ -169,9 +169,16 @@
      break alike. Layout is needed: this runs with shrink-to-fit, on the slide shown and on
      every thumbnail. */
   var PAUSE = "，、：；。！？", AFTER_WORD = "的", BEFORE_WORD = "和与及并或是";
-  var CUT = { pause: 0, close: 1, open: 2, word: 4, mid: 14 };
+  // Words that open a phrase in Party and government titles (奋力开创…, 加快形成…): a break
+  // before one is likely between phrases, unless another such word ends there (大力|推动).
+  // 是 after 就 但 于 … is part of a word (就是, 但是).
+  var OPENERS = ("奋力 加快 推动 推进 坚持 全面 深入 持续 不断 切实 扎实 努力 积极 大力 聚焦 围绕 " +
+    "奋进 开创 谱写 打造 助力 更好 更加 进一步 共同 携手 凝心 汇聚 牢记 践行 锚定 始终 坚定 准确").split(" ");
+  var at = (chars, j, w) => w.split("").every((c, i) => chars[j + i] && chars[j + i].c === c);
+  var opens = (chars, j) => OPENERS.some((w) => at(chars, j, w)) && !OPENERS.some((w) => j >= w.length && at(chars, j - w.length, w));
+  var CUT = { pause: 0, close: 1, open: 2, word: 4, opener: 8, mid: 14 };
   // What a line break before c (after p) costs, or -1 where there may be none.
-  function cutCost(p, c) {
+  function cutCost(p, c, chars, j) {
     if (!p || !c || has(NO_START, c) || has(OPEN, p) || c === "　" || c === " ") return -1;
     if (p === "　" || p === " " || has(PAUSE, p)) return CUT.pause;
     // not inside a number or a Latin word, nor —— ……; curly quotes are Chinese here
@@ -179,8 +186,8 @@
     if (!zh(p) || !zh(c) || (p === c && has("—…", c))) return -1;
     if (has(CLOSE, p)) return CUT.close;
     if (has(OPEN, c)) return CUT.open;
-    if (has(AFTER_WORD, p) || has(BEFORE_WORD, c)) return CUT.word;
-    return CUT.mid;
+    if (has(AFTER_WORD, p) || (has(BEFORE_WORD, c) && !(c === "是" && has("就但于总还正都也而只凡可要若", p)))) return CUT.word;
+    return chars && opens(chars, j) ? CUT.opener : CUT.mid;
   }
   var isMark = (c) => has(CLOSE + OPEN + "！？…—　 ", c);
   /* A centred line is centred by its box, not by its ink: the letter-spacing after its last
@@ -267,7 +274,8 @@
   // to the end of chars[j].
   function lines(chars, x, W, indent, heading, more) {
     var n = chars.length, ends = [0];
-    for (var j = 1; j < n; j++) if (cutCost(chars[j - 1].c, chars[j].c) >= 0) ends.push(j);
+    var price = (j) => cutCost(chars[j - 1].c, chars[j].c, chars, j);
+    for (var j = 1; j < n; j++) if (price(j) >= 0) ends.push(j);
     ends.push(n);
     var letters = (a, b) => { for (var m = 0, i = a; i < b; i++) if (!isMark(chars[i].c)) m++; return m; };
     for (var count = more || 2; count <= (more || 6); count++) {
@@ -275,7 +283,7 @@
       for (var e = 1; e < ends.length; e++) {
         best[e] = [];
         from[e] = [];
-        var last = e === ends.length - 1, pen = last ? 0 : cutCost(chars[ends[e] - 1].c, chars[ends[e]].c);
+        var last = e === ends.length - 1, pen = last ? 0 : price(ends[e]);
         for (var a = e - 1; a >= 0; a--) {
           var w = x[ends[e] - 1] - (ends[a] ? x[ends[a] - 1] : 0) + (a ? 0 : indent);
           if (w > W) break; // longer lines only get wider
@@ -296,7 +304,7 @@
       var out = [];
       for (var c = count; p > 0; p = from[p][c], c--) out.unshift(ends[p]);
       // A heading takes one more line rather than split a word where it can.
-      var splits = (o) => o.some((j) => j < n && cutCost(chars[j - 1].c, chars[j].c) === CUT.mid);
+      var splits = (o) => o.some((j) => j < n && price(j) === CUT.mid);
       if (heading && splits(out) && !more) {
         var longer = lines(chars, x, W, indent, heading, count + 1);
         if (longer && !splits(longer)) return longer;
