@@ -56,7 +56,13 @@ fn strip(src: &str, js: bool) -> String {
     // the last character that was not white space: decides whether `/` opens a regex
     let mut prev = b'\n';
     let mut start = 0;
-    let flush = |out: &mut String, from: usize, to: usize| out.push_str(&src[from..to]);
+    let flush = |out: &mut String, from: usize, to: usize| {
+        if js {
+            squeeze_code(out, &src[from..to]);
+        } else {
+            out.push_str(&src[from..to]);
+        }
+    };
     while i < b.len() {
         let c = b[i];
         if c == b'"' || c == b'\'' || (js && c == b'`') {
@@ -64,14 +70,22 @@ fn strip(src: &str, js: bool) -> String {
             while j < b.len() && b[j] != c {
                 j += if b[j] == b'\\' { 2 } else { 1 };
             }
+            flush(&mut out, start, i);
+            start = i;
             i = (j + 1).min(b.len());
+            out.push_str(&src[start..i]);
+            start = i;
             prev = c;
             continue;
         }
         if c == b'/' && b.get(i + 1) == Some(&b'*') {
             flush(&mut out, start, i);
             let end = src[i + 2..].find("*/").map_or(b.len(), |k| i + 2 + k + 2);
-            out.push(' ');
+            if js {
+                squeeze_code(&mut out, " ");
+            } else {
+                out.push(' ');
+            }
             i = end;
             start = end;
             continue;
@@ -96,7 +110,11 @@ fn strip(src: &str, js: bool) -> String {
                 }
                 j += 1;
             }
+            flush(&mut out, start, i);
+            start = i;
             i = (j + 1).min(b.len());
+            out.push_str(&src[start..i]);
+            start = i;
             prev = b'/';
             continue;
         }
@@ -107,6 +125,26 @@ fn strip(src: &str, js: bool) -> String {
     }
     flush(&mut out, start, b.len());
     out
+}
+
+/// JavaScript code between literals: runs of spaces made one, and no space beside
+/// punctuation that needs none. `+ - * /` keep their spaces (`a - -b`, `a + +b`).
+fn squeeze_code(out: &mut String, code: &str) {
+    const TIGHT: &str = "{}()[];,=:?<>&|!";
+    let chars: Vec<char> = code.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if c == ' ' || c == '\t' {
+            let prev = out.chars().last();
+            let next = chars.get(i + 1).copied();
+            let tight = |c: Option<char>| c.is_some_and(|c| TIGHT.contains(c));
+            if prev == Some(' ') || tight(prev) || tight(next) || next == Some(' ') {
+                continue;
+            }
+            out.push(' ');
+        } else {
+            out.push(c);
+        }
+    }
 }
 
 /// Lines trimmed, runs of spaces and tabs outside strings made one, blank lines dropped.
@@ -135,7 +173,7 @@ mod tests {
         let out = js(src);
         assert_eq!(
             out,
-            "function f(a) {\nvar s = \"http://x/*y*/\", t = 'it''s' + `a // b`;\nvar r = /\\/\\/[/*]/g;   return a / 2\n}"
+            "function f(a){\nvar s=\"http://x/*y*/\",t='it''s' + `a // b`;\nvar r=/\\/\\/[/*]/g;return a / 2\n}"
         );
     }
 
