@@ -159,3 +159,20 @@ fn every_encoding_and_spelling_gives_the_same_slides() {
         );
     }
 }
+
+#[test]
+fn the_closing_slide_shows_the_date_once() {
+    let text = "以实干担当作为\n2024年6月8日\n\n同志们：\n\n今天讲两点。\n\n一、提高站位\n\n要提高政治站位。\n\n二、狠抓落实\n\n要狠抓工作落实。\n\n谢谢大家！\n";
+    let html = html_of(text.as_bytes());
+    let slides = util::slides(&html);
+    let closing = slides.last().expect("a closing slide");
+    assert_eq!(closing.kind, "closing");
+    assert_eq!(
+        closing.shown.matches("2024年6月8日").count(),
+        1,
+        "{}",
+        closing.shown
+    );
+    // the other slides keep it in their footer
+    assert!(slides[1].shown.contains("2024年6月8日"), "{}", slides[1].shown);
+}
