@@ -174,5 +174,9 @@ fn the_closing_slide_shows_the_date_once() {
         closing.shown
     );
     // the other slides keep it in their footer
-    assert!(slides[1].shown.contains("2024年6月8日"), "{}", slides[1].shown);
+    assert!(
+        slides[1].shown.contains("2024年6月8日"),
+        "{}",
+        slides[1].shown
+    );
 }
