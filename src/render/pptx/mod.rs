@@ -48,32 +48,12 @@ impl Writer for Pptx {
 const FIRST_SLIDE_ID: u32 = 256;
 const MASTER_ID: u32 = 2_147_483_648;
 
-/// The logo's bytes as the theme inlined them (re-encoded, without metadata).
-fn logo_bytes(theme: &Theme) -> Option<(Vec<u8>, &'static str, Logo)> {
-    let logo = theme.logo.as_ref().filter(|_| theme.layout.show_logo)?;
-    let d = &logo.inlined;
-    let ratio = if d.width > 0 && d.height > 0 {
-        d.width as f32 / d.height as f32
-    } else {
-        1.0
-    };
+/// A theme picture (logo, background) as the bitmap part to store, with its
+/// width-to-height ratio (0 when its size is unknown).
+fn theme_bitmap(asset: &crate::theme::Asset, id: &str) -> (media::Media, f32) {
+    let d = &asset.inlined;
     let img = crate::deck::Image {
-        id: "logo".into(),
-        data: d.bytes.clone(),
-        mime: d.mime,
-        width: d.width,
-        height: d.height,
-        alt: String::new(),
-    };
-    let (bitmap, _) = media::media_of(&img);
-    Some((bitmap.data, bitmap.ext, Logo { ratio }))
-}
-
-/// The theme's background picture as a bitmap part, with its proportions.
-fn background_bytes(theme: &Theme) -> Option<(media::Media, f32)> {
-    let d = &theme.background.as_ref()?.inlined;
-    let img = crate::deck::Image {
-        id: "background".into(),
+        id: id.into(),
         data: d.bytes.clone(),
         mime: d.mime,
         width: d.width,
@@ -85,7 +65,20 @@ fn background_bytes(theme: &Theme) -> Option<(media::Media, f32)> {
     } else {
         0.0
     };
-    Some((media::media_of(&img).0, ratio))
+    (media::media_of(&img).0, ratio)
+}
+
+/// The logo's bytes as the theme inlined them (re-encoded, without metadata).
+fn logo_bytes(theme: &Theme) -> Option<(Vec<u8>, &'static str, Logo)> {
+    let logo = theme.logo.as_ref().filter(|_| theme.layout.show_logo)?;
+    let (bitmap, ratio) = theme_bitmap(logo, "logo");
+    let ratio = if ratio > 0.0 { ratio } else { 1.0 };
+    Some((bitmap.data, bitmap.ext, Logo { ratio }))
+}
+
+/// The theme's background picture as a bitmap part, with its proportions.
+fn background_bytes(theme: &Theme) -> Option<(media::Media, f32)> {
+    Some(theme_bitmap(theme.background.as_ref()?, "background"))
 }
 
 /// Every part of the deck.
