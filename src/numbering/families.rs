@@ -374,6 +374,13 @@ impl Count {
         }
     }
 
+    fn may_start(self, c: char) -> bool {
+        match self {
+            Count::Numeral(numeral) => numeral.may_start(c),
+            Count::Words(words) => words.iter().any(|(w, _)| w.starts_with(c)),
+        }
+    }
+
     fn read(self, s: &str) -> Option<(u32, usize)> {
         match self {
             Count::Numeral(numeral) => numeral.read(s),
@@ -386,6 +393,14 @@ impl Count {
 }
 
 impl Form {
+    /// Whether this form can start with `c`: [`Form::read`] of a string starting with
+    /// any other character is `None`. Cheap, so the search asks it before reading.
+    pub fn may_start(&self, c: char) -> bool {
+        self.open
+            .iter()
+            .any(|o| o.starts_with(c) || (o.is_empty() && self.count.may_start(c)))
+    }
+
     /// The ordinal this form writes at the start of `s`, and the form's length in bytes.
     pub fn read(&self, s: &str) -> Option<(u32, usize)> {
         let open = self.open.iter().find(|o| s.starts_with(*o))?;
@@ -421,6 +436,69 @@ mod tests {
         }
         // a second family at a level does not take the level's numbering
         assert_eq!(Style::at_level(3), Some(Style::Arabic));
+    }
+
+    /// `may_start` is a filter in front of `read`: it must never turn away a marker that
+    /// `read` takes — not one any form writes, nor one at any place in the real texts.
+    #[test]
+    fn may_start_never_turns_away_what_read_takes() {
+        use super::Numeral::*;
+        // every ordinal in every numeral, so that a reader's other spellings (１２ for
+        // 12, 一○ for 十) are tried too
+        let numerals = [
+            Chinese,
+            ChineseZero,
+            Legal,
+            Digital,
+            Arabic,
+            FullWidth,
+            Stems,
+            Branches,
+            Circled,
+            Parenthesized,
+            FullStop,
+        ];
+        let mut samples = Vec::new();
+        for form in FAMILIES.iter().flat_map(|f| f.forms) {
+            for n in 0..=40 {
+                let mut written: Vec<String> = numerals.iter().map(|m| m.write(n)).collect();
+                written.push(form.count.write(n));
+                for open in form.open {
+                    for close in form.close {
+                        for w in &written {
+                            samples.push(format!("{open}{w}{close}x"));
+                        }
+                    }
+                }
+            }
+        }
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if matches!(
+                path.extension().and_then(|e| e.to_str()),
+                Some("txt" | "md")
+            ) {
+                samples.push(std::fs::read_to_string(&path).unwrap());
+            }
+        }
+        samples.push(include_str!("../../decks/lecture.txt").to_string());
+        let (mut read, mut places) = (0, 0);
+        for text in &samples {
+            for (i, c) in text.char_indices() {
+                places += 1;
+                for form in FAMILIES.iter().flat_map(|f| f.forms) {
+                    if form.read(&text[i..]).is_some() {
+                        read += 1;
+                        assert!(form.may_start(c), "{:?} at {:?}", form.open, &text[i..]);
+                    }
+                }
+            }
+        }
+        assert!(
+            read > 1000 && places > 100_000,
+            "{read} markers in {places} places"
+        );
     }
 
     #[test]

@@ -83,6 +83,10 @@ pub fn inline_marker(s: &str) -> Option<Found> {
 
 /// `党八股的第一条罪状是：`: up to six characters ending in 的, then a label form.
 fn owned_label(s: &str) -> Option<Found> {
+    // most clauses have no 的 this early: skip the word-character test for them
+    if !s.chars().take(7).any(|c| c == '的') {
+        return None;
+    }
     let (de, _) = s
         .char_indices()
         .take(7)
@@ -99,14 +103,16 @@ fn owned_label(s: &str) -> Option<Found> {
 
 /// A character of a word: not punctuation, space or a digit.
 fn is_word_char(c: char) -> bool {
-    c.is_alphabetic() && !c.is_ascii()
+    // CJK ideographs first: Unicode's alphabetic table is slow to search for them
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) || (c.is_alphabetic() && !c.is_ascii())
 }
 
 /// The first marker at the start of `s` in a family and form that `wanted` accepts.
 fn find(s: &str, wanted: impl Fn(&Family, &Form) -> bool) -> Option<Found> {
+    let first = s.chars().next()?;
     for family in FAMILIES {
         for (i, form) in family.forms.iter().enumerate() {
-            if !wanted(family, form) {
+            if !form.may_start(first) || !wanted(family, form) {
                 continue;
             }
             let Some((ordinal, len)) = form.read(s) else {

@@ -68,6 +68,26 @@ impl Numeral {
         }
     }
 
+    /// Whether a number written this way can start with `c`: [`Numeral::read`] of a
+    /// string starting with any other character is `None`. The marker search asks this
+    /// first, at every clause of a lecture, before trying to read.
+    pub fn may_start(self, c: char) -> bool {
+        match self {
+            Numeral::Chinese | Numeral::ChineseZero | Numeral::Digital => {
+                c == '十' || digit(c).is_some()
+            }
+            Numeral::Arabic | Numeral::FullWidth => {
+                c.is_ascii_digit() || ('０'..='９').contains(&c)
+            }
+            Numeral::Stems => STEMS.iter().any(|d| d.starts_with(c)),
+            Numeral::Branches => BRANCHES.iter().any(|d| d.starts_with(c)),
+            Numeral::Circled => read_enclosed(c, '①').is_some(),
+            Numeral::Parenthesized => read_enclosed(c, '⑴').is_some(),
+            Numeral::FullStop => read_enclosed(c, '⒈').is_some(),
+            Numeral::Legal => false,
+        }
+    }
+
     /// The number written this way at the start of `s`, and its length in bytes. Chinese
     /// reads up to 九十九 with 十 and any length digit by digit (一九四五); stems read 甲
     /// to 癸 once round (1–10); the enclosed forms one character.
@@ -122,7 +142,9 @@ fn digit(c: char) -> Option<u32> {
 /// Digit by digit (up to nine digits), or with one 十 (十 十一 二十 二十三). A numeral
 /// with more than one digit on a side of 十 (十一五) is none.
 fn read_chinese(s: &str) -> Option<(u32, usize)> {
-    let mut digits: Vec<u32> = Vec::new();
+    // no allocation: this runs at every clause of a lecture
+    let mut buf = [0u32; 9]; // a tenth digit makes it none
+    let mut n = 0;
     let mut ten_at = None;
     let mut len = 0;
     for c in s.chars() {
@@ -130,17 +152,19 @@ fn read_chinese(s: &str) -> Option<(u32, usize)> {
             if ten_at.is_some() {
                 break;
             }
-            ten_at = Some(digits.len());
+            ten_at = Some(n);
         } else if let Some(d) = digit(c) {
-            digits.push(d);
+            if n == buf.len() {
+                return None;
+            }
+            buf[n] = d;
+            n += 1;
         } else {
             break;
         }
         len += c.len_utf8();
-        if digits.len() > 9 {
-            return None;
-        }
     }
+    let digits = &buf[..n];
     if len == 0 {
         return None;
     }

@@ -39,7 +39,8 @@ fn says_what_to_do(s: &str) -> bool {
 /// Up to `max` key sentences of `text`, in reading order. `title` is what the slide
 /// already shows: a sentence it holds is not shown again.
 pub fn key_sentences(text: &str, title: &str, max: usize) -> Vec<String> {
-    let mut scored: Vec<(i32, usize, String)> = Vec::new();
+    // (score, place, shown, its core)
+    let mut scored: Vec<(i32, usize, String, String)> = Vec::new();
     let title_core = core(title);
     for (i, s) in sentences(text).into_iter().enumerate() {
         // markup written as text (an HTML tag in a lecture without allow_html) is no
@@ -52,7 +53,7 @@ pub fn key_sentences(text: &str, title: &str, max: usize) -> Vec<String> {
         if c.chars().count() < 6 || title_core.contains(&c) || c.contains(&title_core) {
             continue;
         }
-        if scored.iter().any(|(_, _, t)| core(t) == c) {
+        if scored.iter().any(|k| k.3 == c) {
             continue;
         }
         let mut score = 0;
@@ -72,14 +73,14 @@ pub fn key_sentences(text: &str, title: &str, max: usize) -> Vec<String> {
         if scored.is_empty() {
             score += 1;
         }
-        scored.push((score, i, shown));
+        scored.push((score, i, shown, c));
     }
     // best first, ties to the earlier sentence; then back into reading order
-    let mut best: Vec<(i32, usize, String)> = scored;
+    let mut best = scored;
     best.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     best.truncate(max);
     best.sort_by_key(|k| k.1);
-    best.into_iter().map(|(_, _, s)| s).collect()
+    best.into_iter().map(|k| k.2).collect()
 }
 
 /// A sentence as shown: white space trimmed, its stop dropped, and, when longer than
@@ -118,8 +119,9 @@ fn cut(sentence: &str) -> Option<String> {
 
 /// Text without punctuation and spaces, to compare sentences.
 fn core(s: &str) -> String {
+    // CJK ideographs first: Unicode's alphanumeric table is slow to search for them
     s.chars()
-        .filter(|c| c.is_alphanumeric() && !c.is_whitespace())
+        .filter(|&c| ('\u{4E00}'..='\u{9FFF}').contains(&c) || c.is_alphanumeric())
         .collect()
 }
 

@@ -17,41 +17,91 @@ fn is_cjk(c: char) -> bool {
 
 /// Returns `s` with half-width punctuation in Chinese context made full-width.
 pub fn fullwidth(s: &str) -> String {
-    if !s.contains([',', ':', ';', '(', ')', '!', '?']) {
-        return s.to_string();
+    apply(s, 0, &substitutions(s))
+}
+
+/// The half-width marks of `s` that Chinese context makes full-width: their byte
+/// offsets, in order, and the full-width forms. The marks are ASCII, and an ASCII byte
+/// is never part of a longer UTF-8 character, so the scan is over bytes.
+fn substitutions(s: &str) -> Vec<(usize, char)> {
+    let bytes = s.as_bytes();
+    let mut subs = Vec::new();
+    if !bytes
+        .iter()
+        .any(|b| matches!(b, b',' | b':' | b';' | b'(' | b')' | b'!' | b'?'))
+    {
+        return subs;
     }
-    let chars: Vec<char> = s.chars().collect();
-    let mut out: Vec<char> = chars.clone();
-    let prev = |i: usize| i.checked_sub(1).map(|j| chars[j]);
-    let next = |i: usize| chars.get(i + 1).copied();
+    let prev = |i: usize| s[..i].chars().next_back();
+    let next = |i: usize| s[i + 1..].chars().next();
     let cjk = |c: Option<char>| c.is_some_and(is_cjk);
     let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
     let mut open: Vec<usize> = Vec::new();
-    for (i, &c) in chars.iter().enumerate() {
-        match c {
-            ',' | ';' if (cjk(prev(i)) || cjk(next(i))) && !(digit(prev(i)) && digit(next(i))) => {
-                out[i] = if c == ',' { '，' } else { '；' };
-            }
-            ':' if cjk(prev(i))
-                || (cjk(next(i)) && !prev(i).is_some_and(|p| p.is_ascii_alphanumeric())) =>
+    let mut parens = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        let full = match b {
+            b',' | b';'
+                if (cjk(prev(i)) || cjk(next(i))) && !(digit(prev(i)) && digit(next(i))) =>
             {
-                out[i] = '：';
-            }
-            '!' | '?' if cjk(prev(i)) => out[i] = if c == '!' { '！' } else { '？' },
-            '(' => open.push(i),
-            ')' => {
-                if let Some(o) = open.pop() {
-                    let inner_cjk = chars[o + 1..i].iter().any(|&c| is_cjk(c));
-                    if inner_cjk || cjk(prev(o)) {
-                        out[o] = '（';
-                        out[i] = '）';
-                    }
+                if b == b',' {
+                    '，'
+                } else {
+                    '；'
                 }
             }
-            _ => {}
-        }
+            b':' if cjk(prev(i))
+                || (cjk(next(i)) && !prev(i).is_some_and(|p| p.is_ascii_alphanumeric())) =>
+            {
+                '：'
+            }
+            b'!' | b'?' if cjk(prev(i)) => {
+                if b == b'!' {
+                    '！'
+                } else {
+                    '？'
+                }
+            }
+            b'(' => {
+                open.push(i);
+                continue;
+            }
+            b')' => {
+                if let Some(o) = open.pop() {
+                    if s[o + 1..i].chars().any(is_cjk) || cjk(prev(o)) {
+                        subs.push((o, '（'));
+                        subs.push((i, '）'));
+                        parens = true;
+                    }
+                }
+                continue;
+            }
+            _ => continue,
+        };
+        subs.push((i, full));
     }
-    out.into_iter().collect()
+    if parens {
+        // an opening bracket is known only at its closing one
+        subs.sort_unstable_by_key(|&(i, _)| i);
+    }
+    subs
+}
+
+/// `t`, which starts at byte `base` of the text `subs` were found in, with the
+/// substitutions that fall inside it made.
+fn apply(t: &str, base: usize, subs: &[(usize, char)]) -> String {
+    let first = subs.partition_point(|&(i, _)| i < base);
+    let mut out = String::with_capacity(t.len() + 8);
+    let mut done = 0;
+    for &(i, c) in subs[first..]
+        .iter()
+        .take_while(|&&(i, _)| i < base + t.len())
+    {
+        out.push_str(&t[done..i - base]);
+        out.push(c);
+        done = i - base + 1;
+    }
+    out.push_str(&t[done..]);
+    out
 }
 
 /// `fullwidth` over formatted runs: the context runs across formatting (`资料**,**`
@@ -71,31 +121,30 @@ pub fn fullwidth_runs(runs: &[Inline]) -> Vec<Inline> {
             }
         }
     }
-    // `fullwidth` maps one character to one, so each run takes back its own count.
-    fn rebuild(runs: &[Inline], conv: &[char], pos: &mut usize) -> Vec<Inline> {
-        fn take(t: &str, convert: bool, conv: &[char], pos: &mut usize) -> String {
-            let n = t.chars().count();
+    // Each text run is its stretch of the gathered context, starting at byte `pos`.
+    fn rebuild(runs: &[Inline], subs: &[(usize, char)], pos: &mut usize) -> Vec<Inline> {
+        fn take(t: &str, convert: bool, subs: &[(usize, char)], pos: &mut usize) -> String {
             let piece = if convert {
-                conv[*pos..*pos + n].iter().collect()
+                apply(t, *pos, subs)
             } else {
                 t.to_string()
             };
-            *pos += n;
+            *pos += t.len();
             piece
         }
         let mut out = Vec::with_capacity(runs.len());
         for r in runs {
             out.push(match r {
-                Inline::Text(t) => Inline::Text(take(t, true, conv, pos)),
-                Inline::Code(t) => Inline::Code(take(t, false, conv, pos)),
-                Inline::Strong(c) => Inline::Strong(rebuild(c, conv, pos)),
-                Inline::Emphasis(c) => Inline::Emphasis(rebuild(c, conv, pos)),
-                Inline::Strikethrough(c) => Inline::Strikethrough(rebuild(c, conv, pos)),
-                Inline::Superscript(c) => Inline::Superscript(rebuild(c, conv, pos)),
-                Inline::Subscript(c) => Inline::Subscript(rebuild(c, conv, pos)),
+                Inline::Text(t) => Inline::Text(take(t, true, subs, pos)),
+                Inline::Code(t) => Inline::Code(take(t, false, subs, pos)),
+                Inline::Strong(c) => Inline::Strong(rebuild(c, subs, pos)),
+                Inline::Emphasis(c) => Inline::Emphasis(rebuild(c, subs, pos)),
+                Inline::Strikethrough(c) => Inline::Strikethrough(rebuild(c, subs, pos)),
+                Inline::Superscript(c) => Inline::Superscript(rebuild(c, subs, pos)),
+                Inline::Subscript(c) => Inline::Subscript(rebuild(c, subs, pos)),
                 Inline::Link { url, content } => Inline::Link {
                     url: url.clone(),
-                    content: rebuild(content, conv, pos),
+                    content: rebuild(content, subs, pos),
                 },
                 Inline::Break | Inline::Html(_) => r.clone(),
             });
@@ -104,8 +153,11 @@ pub fn fullwidth_runs(runs: &[Inline]) -> Vec<Inline> {
     }
     let mut context = String::new();
     gather(runs, &mut context);
-    let conv: Vec<char> = fullwidth(&context).chars().collect();
-    rebuild(runs, &conv, &mut 0)
+    let subs = substitutions(&context);
+    if subs.is_empty() {
+        return runs.to_vec();
+    }
+    rebuild(runs, &subs, &mut 0)
 }
 
 #[cfg(test)]

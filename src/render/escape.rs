@@ -2,17 +2,24 @@
 
 /// Escapes text for HTML content and attribute values.
 pub fn escape(s: &str) -> String {
+    // The five marks are ASCII, and an ASCII byte is never part of a longer UTF-8
+    // character: scan bytes, copy the stretches between marks whole.
     let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
+    let mut done = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&s[done..i]);
+        out.push_str(entity);
+        done = i + 1;
     }
+    out.push_str(&s[done..]);
     out
 }
 
