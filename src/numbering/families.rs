@@ -374,10 +374,10 @@ impl Count {
         }
     }
 
-    fn may_start(self, c: char) -> bool {
+    fn first_chars(self) -> Vec<char> {
         match self {
-            Count::Numeral(numeral) => numeral.may_start(c),
-            Count::Words(words) => words.iter().any(|(w, _)| w.starts_with(c)),
+            Count::Numeral(numeral) => numeral.first_chars(),
+            Count::Words(words) => words.iter().filter_map(|(w, _)| w.chars().next()).collect(),
         }
     }
 
@@ -393,12 +393,16 @@ impl Count {
 }
 
 impl Form {
-    /// Whether this form can start with `c`: [`Form::read`] of a string starting with
-    /// any other character is `None`. Cheap, so the search asks it before reading.
-    pub fn may_start(&self, c: char) -> bool {
-        self.open
-            .iter()
-            .any(|o| o.starts_with(c) || (o.is_empty() && self.count.may_start(c)))
+    /// The characters this form can start with: [`Form::read`] of a string starting
+    /// with any other is `None`.
+    pub fn first_chars(&self) -> Vec<char> {
+        let mut out: Vec<char> = self.open.iter().filter_map(|o| o.chars().next()).collect();
+        if self.open.contains(&"") {
+            out.extend(self.count.first_chars());
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 
     /// The ordinal this form writes at the start of `s`, and the form's length in bytes.
@@ -438,10 +442,10 @@ mod tests {
         assert_eq!(Style::at_level(3), Some(Style::Arabic));
     }
 
-    /// `may_start` is a filter in front of `read`: it must never turn away a marker that
-    /// `read` takes — not one any form writes, nor one at any place in the real texts.
+    /// `first_chars` is a filter in front of `read`: it must never turn away a marker
+    /// that `read` takes — not one any form writes, nor one at any place in the real texts.
     #[test]
-    fn may_start_never_turns_away_what_read_takes() {
+    fn first_chars_never_turn_away_what_read_takes() {
         use super::Numeral::*;
         // every ordinal in every numeral, so that a reader's other spellings (１２ for
         // 12, 一○ for 十) are tried too
@@ -483,14 +487,19 @@ mod tests {
             }
         }
         samples.push(include_str!("../../decks/lecture.txt").to_string());
+        let forms: Vec<(&Form, Vec<char>)> = FAMILIES
+            .iter()
+            .flat_map(|f| f.forms)
+            .map(|f| (f, f.first_chars()))
+            .collect();
         let (mut read, mut places) = (0, 0);
         for text in &samples {
             for (i, c) in text.char_indices() {
                 places += 1;
-                for form in FAMILIES.iter().flat_map(|f| f.forms) {
+                for (form, first) in &forms {
                     if form.read(&text[i..]).is_some() {
                         read += 1;
-                        assert!(form.may_start(c), "{:?} at {:?}", form.open, &text[i..]);
+                        assert!(first.contains(&c), "{:?} at {:?}", form.open, &text[i..]);
                     }
                 }
             }

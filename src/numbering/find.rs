@@ -1,5 +1,8 @@
 //! Finding a marker at the start of a string, by the family table.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use super::families::{Family, Form, Placement, FAMILIES};
 use super::numeral::chinese_number;
 use super::{Marker, Style};
@@ -110,38 +113,56 @@ fn is_word_char(c: char) -> bool {
 /// The first marker at the start of `s` in a family and form that `wanted` accepts.
 fn find(s: &str, wanted: impl Fn(&Family, &Form) -> bool) -> Option<Found> {
     let first = s.chars().next()?;
-    for family in FAMILIES {
-        for (i, form) in family.forms.iter().enumerate() {
-            if !form.may_start(first) || !wanted(family, form) {
-                continue;
-            }
-            let Some((ordinal, len)) = form.read(s) else {
-                continue;
-            };
-            if ordinal > MAX_ORDINAL || (ordinal == 0 && !family.style.closes_run(0)) {
-                continue;
-            }
-            let mut found = Found::at(s, family.style, ordinal, len, i);
-            if form.label && found.skip == len {
-                // a short noun and 是 before a colon: 第一条罪状是：
-                let tail: usize = s[len..]
-                    .chars()
-                    .take(5)
-                    .take_while(|&c| is_word_char(c))
-                    .map(char::len_utf8)
-                    .sum();
-                let after = &s[len + tail..];
-                if tail > 0 && after.starts_with(['：', ':']) {
-                    found.skip = len + tail + separator_len(after);
-                }
-            }
-            if form.needs_separator && found.skip == len {
-                continue;
-            }
-            return Some(found);
+    // most clauses start with a character no marker starts with
+    let candidates = starters().get(&first)?;
+    for &(f, i) in candidates {
+        let (family, form) = (&FAMILIES[f], &FAMILIES[f].forms[i]);
+        if !wanted(family, form) {
+            continue;
         }
+        let Some((ordinal, len)) = form.read(s) else {
+            continue;
+        };
+        if ordinal > MAX_ORDINAL || (ordinal == 0 && !family.style.closes_run(0)) {
+            continue;
+        }
+        let mut found = Found::at(s, family.style, ordinal, len, i);
+        if form.label && found.skip == len {
+            // a short noun and 是 before a colon: 第一条罪状是：
+            let tail: usize = s[len..]
+                .chars()
+                .take(5)
+                .take_while(|&c| is_word_char(c))
+                .map(char::len_utf8)
+                .sum();
+            let after = &s[len + tail..];
+            if tail > 0 && after.starts_with(['：', ':']) {
+                found.skip = len + tail + separator_len(after);
+            }
+        }
+        if form.needs_separator && found.skip == len {
+            continue;
+        }
+        return Some(found);
     }
     None
+}
+
+/// For each character a marker can start with, the forms that can (family and form
+/// index, in the table's order, which is the order they are tried in).
+fn starters() -> &'static HashMap<char, Vec<(usize, usize)>> {
+    static STARTERS: OnceLock<HashMap<char, Vec<(usize, usize)>>> = OnceLock::new();
+    STARTERS.get_or_init(|| {
+        let mut map: HashMap<char, Vec<(usize, usize)>> = HashMap::new();
+        for (f, family) in FAMILIES.iter().enumerate() {
+            for (i, form) in family.forms.iter().enumerate() {
+                for c in form.first_chars() {
+                    map.entry(c).or_default().push((f, i));
+                }
+            }
+        }
+        map
+    })
 }
 
 /// Bytes of the separator after a marker: one comma or colon, then spaces.

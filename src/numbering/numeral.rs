@@ -68,23 +68,22 @@ impl Numeral {
         }
     }
 
-    /// Whether a number written this way can start with `c`: [`Numeral::read`] of a
-    /// string starting with any other character is `None`. The marker search asks this
-    /// first, at every clause of a lecture, before trying to read.
-    pub fn may_start(self, c: char) -> bool {
+    /// The characters a number written this way can start with: [`Numeral::read`] of a
+    /// string starting with any other is `None`. The marker search looks a clause's
+    /// first character up in these before it reads.
+    pub fn first_chars(self) -> Vec<char> {
+        let range = |a: char, b: char| (a..=b).collect();
         match self {
             Numeral::Chinese | Numeral::ChineseZero | Numeral::Digital => {
-                c == '十' || digit(c).is_some()
+                "〇○零一二三四五六七八九十".chars().collect()
             }
-            Numeral::Arabic | Numeral::FullWidth => {
-                c.is_ascii_digit() || ('０'..='９').contains(&c)
-            }
-            Numeral::Stems => STEMS.iter().any(|d| d.starts_with(c)),
-            Numeral::Branches => BRANCHES.iter().any(|d| d.starts_with(c)),
-            Numeral::Circled => read_enclosed(c, '①').is_some(),
-            Numeral::Parenthesized => read_enclosed(c, '⑴').is_some(),
-            Numeral::FullStop => read_enclosed(c, '⒈').is_some(),
-            Numeral::Legal => false,
+            Numeral::Arabic | Numeral::FullWidth => ('0'..='9').chain('０'..='９').collect(),
+            Numeral::Stems => STEMS.iter().flat_map(|d| d.chars()).collect(),
+            Numeral::Branches => BRANCHES.iter().flat_map(|d| d.chars()).collect(),
+            Numeral::Circled => range('①', '⑳'),
+            Numeral::Parenthesized => range('⑴', '⒇'),
+            Numeral::FullStop => range('⒈', '⒛'),
+            Numeral::Legal => Vec::new(),
         }
     }
 

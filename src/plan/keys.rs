@@ -91,30 +91,30 @@ fn cut(sentence: &str) -> Option<String> {
         .trim()
         .trim_end_matches(['。', '！', '？', '；', '!', '?', ';'])
         .trim_end();
-    let chars: Vec<char> = s.chars().collect();
-    if chars.len() <= MAX_CHARS {
+    if s.chars().count() <= MAX_CHARS {
         return Some(s.to_string());
     }
     // The first clause boundary after a phrase's worth of text reads as a whole; the
-    // enumeration comma 、 joins list items and is never a cut.
+    // enumeration comma 、 joins list items and is never a cut. Cuts are (characters
+    // before, bytes before).
     let mut depth = 0i32;
     let mut cuts = Vec::new();
-    for (i, &c) in chars.iter().enumerate().take(MAX_CHARS + 9) {
+    for (i, (at, c)) in s.char_indices().enumerate().take(MAX_CHARS + 9) {
         match c {
             '“' | '（' | '(' | '《' => depth += 1,
             '”' | '）' | ')' | '》' => depth -= 1,
-            '，' | '；' | '：' | ',' | ';' | ':' if depth == 0 && i >= 8 => cuts.push(i),
+            '，' | '；' | '：' | ',' | ';' | ':' if depth == 0 && i >= 8 => cuts.push((i, at)),
             _ => {}
         }
     }
-    let at = cuts
+    let (_, at) = cuts
         .iter()
         .copied()
-        .find(|&i| (16..=MAX_CHARS).contains(&i))
-        .or_else(|| cuts.iter().copied().rev().find(|&i| i <= MAX_CHARS))
+        .find(|&(i, _)| (16..=MAX_CHARS).contains(&i))
+        .or_else(|| cuts.iter().copied().rev().find(|&(i, _)| i <= MAX_CHARS))
         // a first clause a little over the size still reads better than a cut word
         .or_else(|| cuts.first().copied())?;
-    Some(chars[..at].iter().collect())
+    Some(s[..at].to_string())
 }
 
 /// Text without punctuation and spaces, to compare sentences.

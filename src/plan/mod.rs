@@ -459,10 +459,7 @@ fn nest(
 
 /// Seconds to speak `notes` at `rate` characters a minute (spaces do not count).
 pub fn speaking_seconds(notes: &[String], rate: u32) -> u32 {
-    let chars: usize = notes
-        .iter()
-        .map(|n| n.chars().filter(|c| !c.is_whitespace()).count())
-        .sum();
+    let chars: usize = notes.iter().map(|n| pacing::spoken_chars(n)).sum();
     ((chars as u64 * 60 + rate as u64 / 2) / rate.max(1) as u64) as u32
 }
 

@@ -18,21 +18,19 @@ use crate::aspect::Aspect;
 use crate::deck::{Block, Deck, DeckInfo, Inline, List, Slide};
 use crate::theme::Theme;
 
-/// Our own presentation runtime, embedded in every deck.
-const RUNTIME_JS_SOURCE: &str = include_str!("../runtime/runtime.js");
-const RUNTIME_CSS_SOURCE: &str = include_str!("../runtime/runtime.css");
-
-/// The runtime script as the deck carries it (shrunk once, then shared).
+/// Our own presentation runtime, embedded in every deck, as the deck carries it: shrunk
+/// by `build.rs` with [`super::minify`] (`src/runtime/` holds the commented sources).
 pub fn runtime_js() -> &'static str {
-    static JS: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    JS.get_or_init(|| super::minify::js(RUNTIME_JS_SOURCE))
+    include_str!(concat!(env!("OUT_DIR"), "/runtime.min.js"))
 }
 
 /// The runtime's CSS as the deck carries it.
 pub fn runtime_css() -> &'static str {
-    static CSS: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    CSS.get_or_init(|| super::minify::css(RUNTIME_CSS_SOURCE))
+    include_str!(concat!(env!("OUT_DIR"), "/runtime.min.css"))
 }
+
+/// The sha256 of [`runtime_js`], base64, taken by `build.rs`.
+const RUNTIME_JS_SHA256: &str = include_str!(concat!(env!("OUT_DIR"), "/runtime.sha256"));
 
 /// The HTML deck: one self-contained file.
 pub struct Html;
@@ -49,7 +47,11 @@ impl Writer for Html {
 
 /// The Content-Security-Policy of a deck running `script`.
 pub fn content_security_policy(script: &str) -> String {
-    let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(script.as_bytes()));
+    let hash = if script == runtime_js() {
+        RUNTIME_JS_SHA256.to_string()
+    } else {
+        base64::engine::general_purpose::STANDARD.encode(Sha256::digest(script.as_bytes()))
+    };
     format!(
         "default-src 'none'; img-src data:; font-src data:; style-src 'unsafe-inline'; \
          script-src 'sha256-{hash}'; base-uri 'none'; form-action 'none'"
@@ -76,7 +78,7 @@ pub fn render(deck: &Deck, theme: &Theme, aspect: Aspect) -> Result<String, Rend
     let css = format!(
         "{}\n{}\n{}",
         runtime_css(),
-        theme_css::variables(theme, &deck_chars(info, slides, theme))?,
+        theme_css::variables(theme, || deck_chars(info, slides, theme))?,
         super::minify::css(&theme.css)
     );
     let l = &theme.layout;
@@ -400,7 +402,12 @@ mod theme_css {
         out.join(",")
     }
 
-    pub fn variables(theme: &Theme, chars: &BTreeSet<char>) -> Result<String, RenderError> {
+    /// `chars` gives what an embedded font must hold; it is asked only when the theme
+    /// embeds one (gathering them is a pass over every slide).
+    pub fn variables(
+        theme: &Theme,
+        chars: impl FnOnce() -> BTreeSet<char>,
+    ) -> Result<String, RenderError> {
         let mut css = String::from(".reveal{");
         for (key, value) in &theme.colours {
             let _ = write!(css, "--{}:{value};", key.replace('_', "-"));
@@ -435,7 +442,7 @@ mod theme_css {
         }
         if let Some(font) = embed {
             let subset =
-                crate::fonts::subset(&font.bytes, chars).map_err(|error| RenderError::Font {
+                crate::fonts::subset(&font.bytes, &chars()).map_err(|error| RenderError::Font {
                     file: font.file.clone(),
                     error,
                 })?;
