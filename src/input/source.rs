@@ -221,27 +221,46 @@ fn looks_binary(bytes: &[u8]) -> bool {
 /// CRLF and CR to LF, NBSP and other odd spaces to plain spaces, trailing spaces off,
 /// a BOM in the middle gone. Line count never changes.
 fn normalise(text: &str) -> String {
+    // Only a line break, a tab or a character whose UTF-8 starts with C2, E2 or EF can
+    // change: stretches without them are copied whole. Those bytes always start a
+    // character, so `i` is at a character boundary whenever one is seen.
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
     let mut line_start = 0;
-    while let Some(c) = chars.next() {
-        match c {
-            '\r' => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
-                end_line(&mut out, line_start);
-                line_start = out.len();
-            }
-            '\n' => {
-                end_line(&mut out, line_start);
-                line_start = out.len();
-            }
-            '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\t' => out.push(' '),
-            '\u{FEFF}' | '\u{200B}' => {}
-            _ => out.push(c),
+    let mut copied = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if !matches!(bytes[i], b'\r' | b'\n' | b'\t' | 0xC2 | 0xE2 | 0xEF) {
+            i += 1;
+            continue;
         }
+        let c = text[i..].chars().next().expect("a character starts here");
+        let with = match c {
+            '\r' | '\n' => {
+                out.push_str(&text[copied..i]);
+                end_line(&mut out, line_start);
+                line_start = out.len();
+                i += if c == '\r' && bytes.get(i + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
+                copied = i;
+                continue;
+            }
+            '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\t' => " ",
+            '\u{FEFF}' | '\u{200B}' => "",
+            _ => {
+                i += c.len_utf8();
+                continue;
+            }
+        };
+        out.push_str(&text[copied..i]);
+        out.push_str(with);
+        i += c.len_utf8();
+        copied = i;
     }
+    out.push_str(&text[copied..]);
     let keep = out[line_start..].trim_end_matches([' ', '\u{3000}']).len();
     out.truncate(line_start + keep);
     out
@@ -323,6 +342,19 @@ mod tests {
         let mut be = vec![0xFE, 0xFF];
         be.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
         assert_eq!(Source::decode(&be).unwrap().encoding, Encoding::Utf16Be);
+    }
+
+    #[test]
+    fn odd_spaces_marks_and_line_ends_of_every_kind() {
+        for (raw, want) in [
+            ("a\tb\u{2007}c\u{202F}d", "a b c d"),
+            ("a\u{FEFF}b\u{200B}c", "abc"),
+            ("一\r\r二\n\r\n三", "一\n\n二\n\n三"),
+            ("甲\u{3000} \n乙  ", "甲\n乙"),
+            ("“引号”—…é\u{00E9}", "“引号”—…é\u{00E9}"),
+        ] {
+            assert_eq!(normalise(raw), want, "{raw:?}");
+        }
     }
 
     #[test]

@@ -20,15 +20,19 @@ const ACTION: [&str; 15] = [
     "提升", "深化", "强化",
 ];
 
+/// The first characters of [`ACTION`]'s words, to look for them in one pass.
+const ACTION_FIRST: &str = "必坚着加推确切务不提深强";
+
 /// Whether a sentence says what to do: one of [`ACTION`], or 要 as a verb (not the 要
 /// of 重要, 主要, 需要, 只要, 必要, 纲要, 摘要, 紧要).
 fn says_what_to_do(s: &str) -> bool {
-    if ACTION.iter().any(|w| s.contains(w)) {
-        return true;
-    }
+    // one pass over the sentence, not a substring search per word
     let mut prev = ' ';
-    for c in s.chars() {
+    for (i, c) in s.char_indices() {
         if c == '要' && !"重主需只必纲摘紧".contains(prev) {
+            return true;
+        }
+        if ACTION_FIRST.contains(c) && ACTION.iter().any(|w| s[i..].starts_with(w)) {
             return true;
         }
         prev = c;
@@ -156,6 +160,22 @@ mod tests {
         assert!(keys[0].chars().count() <= MAX_CHARS, "{}", keys[0]);
         assert!(s.starts_with(&keys[0]));
         assert!(!keys[0].ends_with('，'));
+    }
+
+    #[test]
+    fn what_to_do_is_found_by_every_word_and_not_by_look_alikes() {
+        let mut first: Vec<char> = ACTION.iter().filter_map(|w| w.chars().next()).collect();
+        first.sort_unstable();
+        first.dedup();
+        let mut listed: Vec<char> = ACTION_FIRST.chars().collect();
+        listed.sort_unstable();
+        assert_eq!(first, listed, "ACTION_FIRST is ACTION's first characters");
+        for w in ACTION {
+            assert!(says_what_to_do(&format!("我们{w}工作")), "{w}");
+        }
+        assert!(says_what_to_do("要抓好落实"));
+        assert!(!says_what_to_do("这很重要，也是主要的"));
+        assert!(!says_what_to_do("不过如此"));
     }
 
     #[test]
