@@ -21,7 +21,9 @@ const ACTION: [&str; 15] = [
 ];
 
 /// The first characters of [`ACTION`]'s words, to look for them in one pass.
-const ACTION_FIRST: &str = "必坚着加推确切务不提深强";
+const ACTION_FIRST: [char; 12] = [
+    '必', '坚', '着', '加', '推', '确', '切', '务', '不', '提', '深', '强',
+];
 
 /// Whether a sentence says what to do: one of [`ACTION`], or 要 as a verb (not the 要
 /// of 重要, 主要, 需要, 只要, 必要, 纲要, 摘要, 紧要).
@@ -32,7 +34,7 @@ fn says_what_to_do(s: &str) -> bool {
         if c == '要' && !"重主需只必纲摘紧".contains(prev) {
             return true;
         }
-        if ACTION_FIRST.contains(c) && ACTION.iter().any(|w| s[i..].starts_with(w)) {
+        if ACTION_FIRST.contains(&c) && ACTION.iter().any(|w| s[i..].starts_with(w)) {
             return true;
         }
         prev = c;
@@ -53,7 +55,7 @@ pub fn key_sentences(text: &str, title: &str, max: usize) -> Vec<String> {
             continue;
         }
         let Some(shown) = cut(s) else { continue };
-        let c = core(&shown);
+        let c = core(shown);
         if c.chars().count() < 6 || title_core.contains(&c) || c.contains(&title_core) {
             continue;
         }
@@ -64,20 +66,25 @@ pub fn key_sentences(text: &str, title: &str, max: usize) -> Vec<String> {
         if says_what_to_do(s) {
             score += 3;
         }
-        if s.contains('“') && s.contains('”') {
+        let (mut open, mut close, mut figure) = (false, false, false);
+        for c in s.chars() {
+            match c {
+                '“' => open = true,
+                '”' => close = true,
+                '0'..='9' | '％' | '%' | '亿' | '万' => figure = true,
+                _ => {}
+            }
+        }
+        if open && close {
             score += 2;
         }
-        if s.chars()
-            .any(|c| c.is_ascii_digit() || c == '％' || c == '%')
-            || s.contains('亿')
-            || s.contains("万")
-        {
+        if figure {
             score += 2;
         }
         if scored.is_empty() {
             score += 1;
         }
-        scored.push((score, i, shown, c));
+        scored.push((score, i, shown.to_string(), c));
     }
     // best first, ties to the earlier sentence; then back into reading order
     let mut best = scored;
@@ -90,13 +97,13 @@ pub fn key_sentences(text: &str, title: &str, max: usize) -> Vec<String> {
 /// A sentence as shown: white space trimmed, its stop dropped, and, when longer than
 /// [`MAX_CHARS`], cut at the last clause boundary that fits. `None` when even its first
 /// clause is far too long to show.
-fn cut(sentence: &str) -> Option<String> {
+fn cut(sentence: &str) -> Option<&str> {
     let s = sentence
         .trim()
         .trim_end_matches(['。', '！', '？', '；', '!', '?', ';'])
         .trim_end();
     if s.chars().count() <= MAX_CHARS {
-        return Some(s.to_string());
+        return Some(s);
     }
     // The first clause boundary after a phrase's worth of text reads as a whole; the
     // enumeration comma 、 joins list items and is never a cut. Cuts are (characters
@@ -118,15 +125,26 @@ fn cut(sentence: &str) -> Option<String> {
         .or_else(|| cuts.iter().copied().rev().find(|&(i, _)| i <= MAX_CHARS))
         // a first clause a little over the size still reads better than a cut word
         .or_else(|| cuts.first().copied())?;
-    Some(s[..at].to_string())
+    Some(&s[..at])
 }
 
 /// Text without punctuation and spaces, to compare sentences.
 fn core(s: &str) -> String {
-    // CJK ideographs first: Unicode's alphanumeric table is slow to search for them
-    s.chars()
-        .filter(|&c| ('\u{4E00}'..='\u{9FFF}').contains(&c) || c.is_alphanumeric())
-        .collect()
+    s.chars().filter(|&c| is_alphanumeric(c)).collect()
+}
+
+/// `char::is_alphanumeric`, answered without Unicode's tables (slow to search) for the
+/// characters Chinese text is mostly made of: ideographs and punctuation.
+fn is_alphanumeric(c: char) -> bool {
+    match c {
+        '\u{4E00}'..='\u{9FFF}' => true,
+        '\u{2000}'..='\u{206F}'
+        | '\u{3000}'..='\u{3004}'
+        | '\u{3008}'..='\u{3011}'
+        | '\u{FF00}'..='\u{FF0F}'
+        | '\u{FF1A}'..='\u{FF20}' => false,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 #[cfg(test)]
@@ -163,11 +181,18 @@ mod tests {
     }
 
     #[test]
+    fn the_fast_alphanumeric_test_agrees_with_unicode_everywhere() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
     fn what_to_do_is_found_by_every_word_and_not_by_look_alikes() {
         let mut first: Vec<char> = ACTION.iter().filter_map(|w| w.chars().next()).collect();
         first.sort_unstable();
         first.dedup();
-        let mut listed: Vec<char> = ACTION_FIRST.chars().collect();
+        let mut listed = ACTION_FIRST.to_vec();
         listed.sort_unstable();
         assert_eq!(first, listed, "ACTION_FIRST is ACTION's first characters");
         for w in ACTION {
