@@ -19,7 +19,7 @@ use std::sync::Arc;
 pub use crate::input::sniff::{sniff, Foreign};
 pub use files::{read_file, ReadError, Reads, MAX_IMAGE_BYTES};
 
-use crate::theme::{Registry, ThemeError, DEFAULT_THEME};
+use crate::theme::{Registry, ThemeError};
 use crate::{Compiled, Format, Options, Parsed, Settings, Theme};
 
 /// Lectures larger than this are refused: a lecture is text, not a data dump.
@@ -168,7 +168,7 @@ fn resolve_theme(
     allow_outside: bool,
 ) -> Result<Theme, LoadError> {
     let Some(name) = name else {
-        return Ok(Theme::builtin(DEFAULT_THEME)?);
+        return Ok(Theme::default_theme());
     };
     let path = Path::new(name);
     let mut candidates = vec![path.to_path_buf()];

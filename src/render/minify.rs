@@ -14,12 +14,14 @@ pub fn js(src: &str) -> String {
 pub fn css(src: &str) -> String {
     let text = squeeze_lines(&strip(src, false));
     let mut out = String::with_capacity(text.len());
-    let chars: Vec<char> = text.chars().collect();
     let mut quote: Option<char> = None;
-    for (i, &c) in chars.iter().enumerate() {
+    let mut before = None;
+    for (i, c) in text.char_indices() {
+        let escaped = before == Some('\\');
+        before = Some(c);
         if let Some(q) = quote {
             out.push(c);
-            if c == q && chars.get(i.wrapping_sub(1)) != Some(&'\\') {
+            if c == q && !escaped {
                 quote = None;
             }
             continue;
@@ -31,10 +33,12 @@ pub fn css(src: &str) -> String {
         }
         if c.is_whitespace() {
             // a space next to `{ } ; ,` or a line break separates nothing
-            let next = chars[i + 1..].iter().find(|c| !c.is_whitespace());
-            let prev = out.chars().last();
-            let tight = |c: Option<&char>| c.is_some_and(|c| "{};,".contains(*c));
-            if tight(next) || tight(prev.as_ref()) || prev.is_none() {
+            let next = text[i + c.len_utf8()..]
+                .chars()
+                .find(|c| !c.is_whitespace());
+            let prev = out.chars().next_back();
+            let tight = |c: Option<char>| c.is_some_and(|c| "{};,".contains(c));
+            if tight(next) || tight(prev) || prev.is_none() {
                 continue;
             }
             if !out.ends_with(' ') {

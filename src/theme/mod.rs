@@ -170,7 +170,13 @@ pub fn builtin_names() -> Vec<String> {
 impl Theme {
     /// The default built-in theme.
     pub fn default_theme() -> Theme {
-        Theme::builtin(DEFAULT_THEME).expect("the default built-in theme loads")
+        // read once a process: `Options::default()` and the project loader both want it
+        static DEFAULT: std::sync::OnceLock<Theme> = std::sync::OnceLock::new();
+        DEFAULT
+            .get_or_init(|| {
+                Theme::builtin(DEFAULT_THEME).expect("the default built-in theme loads")
+            })
+            .clone()
     }
 
     /// A built-in theme by name (`default` names the default one).
