@@ -1,6 +1,5 @@
 //! Finding a marker at the start of a string, by the family table.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::families::{Family, Form, Placement, FAMILIES};
@@ -114,8 +113,7 @@ fn is_word_char(c: char) -> bool {
 fn find(s: &str, wanted: impl Fn(&Family, &Form) -> bool) -> Option<Found> {
     let first = s.chars().next()?;
     // most clauses start with a character no marker starts with
-    let candidates = starters().get(&first)?;
-    for &(f, i) in candidates {
+    for &(f, i) in starters(first)? {
         let (family, form) = (&FAMILIES[f], &FAMILIES[f].forms[i]);
         if !wanted(family, form) {
             continue;
@@ -148,21 +146,28 @@ fn find(s: &str, wanted: impl Fn(&Family, &Form) -> bool) -> Option<Found> {
     None
 }
 
-/// For each character a marker can start with, the forms that can (family and form
-/// index, in the table's order, which is the order they are tried in).
-fn starters() -> &'static HashMap<char, Vec<(usize, usize)>> {
-    static STARTERS: OnceLock<HashMap<char, Vec<(usize, usize)>>> = OnceLock::new();
-    STARTERS.get_or_init(|| {
-        let mut map: HashMap<char, Vec<(usize, usize)>> = HashMap::new();
+/// The forms a marker starting with `c` can be in (family and form index, in the
+/// table's order, which is the order they are tried in).
+fn starters(c: char) -> Option<&'static [(usize, usize)]> {
+    // sorted by character: a binary search is cheaper than hashing at every clause
+    type Starters = Vec<(char, Vec<(usize, usize)>)>;
+    static STARTERS: OnceLock<Starters> = OnceLock::new();
+    let table = STARTERS.get_or_init(|| {
+        let mut table: Starters = Vec::new();
         for (f, family) in FAMILIES.iter().enumerate() {
             for (i, form) in family.forms.iter().enumerate() {
                 for c in form.first_chars() {
-                    map.entry(c).or_default().push((f, i));
+                    match table.binary_search_by_key(&c, |e| e.0) {
+                        Ok(at) => table[at].1.push((f, i)),
+                        Err(at) => table.insert(at, (c, vec![(f, i)])),
+                    }
                 }
             }
         }
-        map
-    })
+        table
+    });
+    let at = table.binary_search_by_key(&c, |e| e.0).ok()?;
+    Some(&table[at].1)
 }
 
 /// Bytes of the separator after a marker: one comma or colon, then spaces.
