@@ -8,7 +8,7 @@ pub fn outline_json(parsed: &crate::Parsed) -> serde_json::Value {
     fn node(n: &Node) -> serde_json::Value {
         json!({
             "marker": n.marker.text,
-            "level": if n.inline { None } else { n.marker.level() },
+            "level": if n.inline { None } else { n.level() },
             "inline": n.inline,
             "ordinal": n.marker.ordinal,
             "title": n.title,

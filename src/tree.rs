@@ -122,9 +122,22 @@ pub struct Node {
     pub inline: bool,
     /// 1-based line of the marker.
     pub line: usize,
+    /// An unnumbered chapter line above the 一、 parts (a government report's
+    /// `“十四五”时期发展成就和2025年工作回顾` over its 一、…四、): level 0.
+    pub chapter: bool,
 }
 
 impl Node {
+    /// The node's level: 0 for a chapter line above 一、, then 1 for 一、 down to 5 for ①
+    /// (GB/T 9704), by its marker's family; `None` for the inline families.
+    pub fn level(&self) -> Option<u8> {
+        if self.chapter {
+            Some(0)
+        } else {
+            self.marker.level()
+        }
+    }
+
     /// The node's own text: heading then body, as paragraphs (a run that continues the
     /// paragraph before it is joined to it).
     pub fn own_paragraphs(&self) -> Vec<Paragraph> {

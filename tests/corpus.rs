@@ -421,7 +421,7 @@ fn check(path: &Path) -> Outcome {
             got_h.chapters += 1;
             continue;
         }
-        match n.marker.level() {
+        match n.level() {
             // A point of an inline family leading its paragraph (一是… ——…): no heading.
             None => {}
             Some(0) => got_h.chapters += 1,

@@ -3,6 +3,7 @@
 //! nesting by marker level, inline points, lead sentences and the checks that warn.
 
 pub mod assemble;
+mod chapters;
 pub mod markdown;
 mod page;
 pub mod plain;
@@ -135,11 +136,11 @@ impl Nester {
     }
 
     pub fn open(&mut self, node: Node) {
-        let level = node.marker.level().unwrap_or(u8::MAX);
+        let level = node.level().unwrap_or(u8::MAX);
         while self
             .stack
             .last()
-            .is_some_and(|top| top.marker.level().unwrap_or(u8::MAX) >= level)
+            .is_some_and(|top| top.level().unwrap_or(u8::MAX) >= level)
         {
             self.close_top();
         }
@@ -196,6 +197,11 @@ fn check_ordinals(nodes: &[Node], parent: Option<&Node>, diags: &mut Diagnostics
     // One level-jump warning per parent: the rest of its children jump the same way.
     let mut jump_warned = false;
     for node in nodes {
+        // a chapter line writes no number to check
+        if node.chapter {
+            check_ordinals(&node.children, Some(node), diags);
+            continue;
+        }
         let style = node.marker.style;
         let key = (style, node.inline);
         let prev = last
@@ -243,10 +249,10 @@ fn check_ordinals(nodes: &[Node], parent: Option<&Node>, diags: &mut Diagnostics
 
         // under a heading without a written number (名词解释, a Markdown `##`) there is
         // no numbered level to jump from
-        let level = node.marker.level().filter(|_| !node.inline);
+        let level = node.level().filter(|_| !node.inline);
         let parent = parent.filter(|p| !p.marker.text.is_empty());
         if let (Some(p), Some(level)) = (parent, level) {
-            if let Some(pl) = p.marker.level() {
+            if let Some(pl) = p.level() {
                 if level > pl + 1 && !jump_warned {
                     jump_warned = true;
                     let between = Style::at_level(pl + 1).unwrap_or(p.marker.style);

@@ -101,6 +101,7 @@ fn holder(body: Vec<Text>) -> Node {
         children: Vec::new(),
         span: Span::new(start, start),
         inline: false,
+        chapter: false,
         line,
     }
 }
@@ -382,6 +383,7 @@ fn point_node(c: &Candidate, ordinal: u32, mut texts: Vec<Text>) -> Result<Node,
         body,
         children: Vec::new(),
         inline: true,
+        chapter: false,
     })
 }
 
@@ -411,6 +413,7 @@ mod tests {
             children: Vec::new(),
             span: Span::new(0, source.len()),
             inline: false,
+            chapter: false,
             line: 1,
         }
     }

@@ -274,8 +274,9 @@ impl Planner<'_> {
     }
 
     fn node(&self, node: &Node, crumbs: &[String], out: &mut Vec<Slide>) {
-        let kind = match (node.inline, node.marker.level()) {
-            (false, Some(1)) => Kind::Part,
+        // a chapter line above 一、 is a part over parts
+        let kind = match (node.inline, node.level()) {
+            (false, Some(0 | 1)) => Kind::Part,
             (false, Some(2)) => Kind::Section,
             _ => Kind::Point,
         };
@@ -293,7 +294,9 @@ impl Planner<'_> {
         let spoken = spoken(&first);
         out.push(self.slide(kind, title.clone(), first, node.line, |s| {
             s.kicker = Some(self.text(&node.marker.text));
-            s.badge = Some(node.marker.badge());
+            // a chapter line writes no number, and one counted for it would read as
+            // its first part's 一
+            s.badge = (!node.chapter).then(|| node.marker.badge());
             s.crumbs = crumbs.to_vec();
             s.items = node.children.iter().map(|c| self.text(&c.title)).collect();
             s.chips = chips;
@@ -474,14 +477,22 @@ pub fn short_title(title: &str) -> String {
         .next()
         .unwrap_or(title)
         .trim();
-    let n = clause.chars().count();
-    if n <= 16 {
-        clause.to_string()
-    } else {
-        let mut s: String = clause.chars().take(15).collect();
-        s.push('…');
-        s
+    let chars: Vec<char> = clause.chars().collect();
+    if chars.len() <= 16 {
+        return clause.to_string();
     }
+    // not inside a number or a Latin word (…和202…): before it
+    let mut cut = 15;
+    while cut > 8 && chars[cut - 1].is_ascii_alphanumeric() && chars[cut].is_ascii_alphanumeric()
+    {
+        cut -= 1;
+    }
+    if chars[cut - 1].is_ascii_alphanumeric() && chars[cut].is_ascii_alphanumeric() {
+        cut = 15;
+    }
+    let mut s: String = chars[..cut].iter().collect();
+    s.push('…');
+    s
 }
 
 /// Up to six “quoted” phrases of the text, each once, short enough for a chip.
@@ -526,6 +537,11 @@ mod tests {
         assert_eq!(
             short_title("一二三四五六七八九十一二三四五六七八"),
             "一二三四五六七八九十一二三四五…"
+        );
+        // a number is not cut
+        assert_eq!(
+            short_title("“十五五”时期主要目标和2026年重点工作"),
+            "“十五五”时期主要目标和…"
         );
     }
 
