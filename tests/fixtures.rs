@@ -211,3 +211,45 @@ fn encoded_twins_plan_like_their_originals() {
         assert_eq!(a.diagnostics(), b.diagnostics(), "{twin}");
     }
 }
+
+/// A report's chapter lines above its 一、: a part slide each, without an ordinal, over
+/// the part slides of its 一、, which name the chapter above their ordinal.
+#[test]
+fn chapter_lines_above_the_parts_make_part_slides_over_parts() {
+    let report = "政府工作报告\n各位代表：\n现在，我代表省人民政府向大会报告工作。\n“十四五”时期发展成就和2025年工作回顾\n五年来成绩显著，发展迈上新台阶。\n“十五五”时期主要目标和2026年重点工作\n今年是开局之年。\n一、铸牢共同体意识\n要铸牢共同体意识。\n二、全力抓好重点工作\n要抓好重点工作。\n";
+    let compiled = compile(report.as_bytes(), &Options::default()).unwrap();
+    let shown: Vec<(String, String, Option<String>, Vec<String>)> = compiled
+        .deck
+        .slides
+        .iter()
+        .map(|s| {
+            (
+                s.kind.name().to_string(),
+                s.title.clone(),
+                s.badge.clone(),
+                s.crumbs.clone(),
+            )
+        })
+        .collect();
+    let part = |title: &str, badge: Option<&str>, crumbs: &[&str]| {
+        (
+            "part".to_string(),
+            title.to_string(),
+            badge.map(str::to_string),
+            crumbs.iter().map(|c| c.to_string()).collect::<Vec<_>>(),
+        )
+    };
+    assert_eq!(
+        shown[2..5],
+        [
+            part("“十四五”时期发展成就和2025年工作回顾", None, &[]),
+            part("“十五五”时期主要目标和2026年重点工作", None, &[]),
+            part("铸牢共同体意识", Some("一"), &["“十五五”时期主要目标和…"]),
+        ]
+    );
+    // the outline lists the chapters
+    assert_eq!(compiled.deck.slides[1].items.len(), 2);
+    assert!(compiled
+        .html
+        .contains("<p class=\"part-of\">“十五五”时期主要目标和…</p>"));
+}
