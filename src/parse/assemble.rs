@@ -851,7 +851,12 @@ mod tests {
         for n in nodes {
             n.walk(&mut |n, depth| {
                 let level = n.level().map_or("-".to_string(), |l| l.to_string());
-                out.push(format!("{}{level} {}{}", "  ".repeat(depth), n.marker.text, n.title))
+                out.push(format!(
+                    "{}{level} {}{}",
+                    "  ".repeat(depth),
+                    n.marker.text,
+                    n.title
+                ))
             });
         }
         out
@@ -876,7 +881,10 @@ mod tests {
             ]
         );
         // the chapter's own paragraphs are its text, not the opening
-        assert_eq!(texts(&l.opening), ["现在，我代表省人民政府向大会报告工作。"]);
+        assert_eq!(
+            texts(&l.opening),
+            ["现在，我代表省人民政府向大会报告工作。"]
+        );
         assert_eq!(texts(&l.nodes[0].body), ["五年来成绩显著。"]);
         assert_eq!(texts(&l.nodes[1].body), ["今年是开局之年。"]);
         assert!(l.nodes[1].chapter && !l.nodes[1].children[0].chapter);
@@ -937,5 +945,4 @@ mod tests {
         );
         assert_eq!(levels(&l.nodes), ["1 一、回顾", "1 二、安排"]);
     }
-
 }

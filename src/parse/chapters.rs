@@ -31,7 +31,11 @@ pub fn chapter_lines(items: &[(usize, Item)], closing_from: usize) -> Option<(Ve
             .and_then(|t| paragraph_marker(&t.text))
             .and_then(|f| f.marker.level().map(|l| (l, f.marker.ordinal)))
     };
-    let top = body.iter().filter_map(|(_, i)| heading(i)).map(|h| h.0).min();
+    let top = body
+        .iter()
+        .filter_map(|(_, i)| heading(i))
+        .map(|h| h.0)
+        .min();
     let first_heading = body
         .iter()
         .position(|(_, i)| heading(i).is_some())

@@ -483,8 +483,7 @@ pub fn short_title(title: &str) -> String {
     }
     // not inside a number or a Latin word (…和202…): before it
     let mut cut = 15;
-    while cut > 8 && chars[cut - 1].is_ascii_alphanumeric() && chars[cut].is_ascii_alphanumeric()
-    {
+    while cut > 8 && chars[cut - 1].is_ascii_alphanumeric() && chars[cut].is_ascii_alphanumeric() {
         cut -= 1;
     }
     if chars[cut - 1].is_ascii_alphanumeric() && chars[cut].is_ascii_alphanumeric() {
