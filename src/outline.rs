@@ -27,6 +27,7 @@ pub fn outline_json(parsed: &crate::Parsed) -> serde_json::Value {
         "salutation": l.salutation.as_ref().map(|s| &s.text),
         "source": l.source_note.iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join("\n"),
         "nodes": l.nodes.iter().map(node).collect::<Vec<_>>(),
+        "closing_points": l.ending.iter().flat_map(|e| e.children.iter().map(node)).collect::<Vec<_>>(),
         "diagnostics": parsed.diagnostics,
     })
 }

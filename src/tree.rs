@@ -97,8 +97,12 @@ pub struct Lecture {
     /// Paragraphs between the salutation and the first numbered heading.
     pub opening: Vec<Text>,
     pub nodes: Vec<Node>,
-    /// `谢谢大家` and a final exhortation.
+    /// `谢谢大家` and a final exhortation: what follows `ending`'s points, if any.
     pub closing: Vec<Text>,
+    /// A series in the closing (一要…二要… in the last exhortation): an unnumbered holder
+    /// whose body is the closing's text before the first point and whose children are
+    /// the points. They are read after the nodes, before `closing`.
+    pub ending: Option<Node>,
     /// Reprint and source lines, set apart from the notes.
     pub source_note: Vec<Text>,
     /// Web-page chrome (toolbars, breadcrumbs, share and link lists): on no slide.

@@ -413,6 +413,8 @@ fn check(path: &Path) -> Outcome {
     // Headings per level.
     let mut all = Vec::new();
     walk_all(&lecture.nodes, &mut all);
+    let ending: &[Node] = lecture.ending.as_ref().map_or(&[], |e| &e.children);
+    walk_all(ending, &mut all);
     let mut got_h = Headings::default();
     for n in all.iter().filter(|n| !n.inline) {
         // A heading without a number (a Markdown heading, an unnumbered chapter line) has
@@ -441,6 +443,7 @@ fn check(path: &Path) -> Outcome {
     // Series: the item at the line, then its siblings of the same family that follow.
     let mut lists = Vec::new();
     sibling_lists(&lecture.nodes, &mut lists);
+    sibling_lists(ending, &mut lists);
     let mut series_found = 0;
     let mut series_expected = 0;
     let mut series_diffs = Vec::new();

@@ -253,3 +253,49 @@ fn chapter_lines_above_the_parts_make_part_slides_over_parts() {
         .html
         .contains("<p class=\"part-of\">“十五五”时期主要目标和…</p>"));
 }
+
+/// A series in the closing exhortation: its points after the headings, under 结束语, the
+/// words that lead into the first read with it, 谢谢大家 on the closing slide; read in
+/// order, the notes are the closing as written.
+#[test]
+fn a_series_in_the_closing_gives_point_slides_before_the_closing_slide() {
+    let closing = "同志们，新征程上，一要坚定信心，勇往直前；二要真抓实干，久久为功；三要守正创新，开拓进取。让我们团结奋斗！";
+    let lecture = format!(
+        "题目\n同志们：\n今天讲一点。\n一、提高认识\n要认识到位。\n{closing}\n谢谢大家！\n"
+    );
+    let compiled = compile(lecture.as_bytes(), &Options::default()).unwrap();
+    let slides = &compiled.deck.slides;
+    let tail: Vec<(&str, &str, Vec<String>)> = slides[slides.len() - 4..]
+        .iter()
+        .map(|s| (s.kind.name(), s.title.as_str(), s.crumbs.clone()))
+        .collect();
+    let crumbs = vec!["结束语".to_string()];
+    assert_eq!(
+        tail,
+        [
+            ("point", "坚定信心，勇往直前", crumbs.clone()),
+            ("point", "真抓实干，久久为功", crumbs.clone()),
+            ("point", "守正创新，开拓进取", crumbs),
+            ("closing", "谢谢！", vec![]),
+        ]
+    );
+    assert_eq!(
+        slides[slides.len() - 4].notes_text()[0],
+        "同志们，新征程上，一要坚定信心，勇往直前；"
+    );
+    let notes: String = slides[slides.len() - 4..]
+        .iter()
+        .flat_map(|s| s.notes_text())
+        .collect();
+    assert_eq!(notes, format!("{closing}谢谢大家！"));
+
+    // a whole sentence before the series is a slide of its own
+    let lecture = lecture.replace("同志们，新征程上，一要", "同志们！任重道远。一要");
+    let compiled = compile(lecture.as_bytes(), &Options::default()).unwrap();
+    let slides = &compiled.deck.slides;
+    let intro = &slides[slides.len() - 5];
+    assert_eq!(
+        (intro.title.as_str(), intro.continues.as_deref()),
+        ("同志们", Some("结束语"))
+    );
+}

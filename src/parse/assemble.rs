@@ -945,4 +945,41 @@ mod tests {
         );
         assert_eq!(levels(&l.nodes), ["1 一、回顾", "1 二、安排"]);
     }
+
+    #[test]
+    fn a_series_in_the_closing_gives_points_after_the_headings() {
+        let (l, warnings) = lecture(
+            "题目\n同志们：\n今天讲两点。\n一、提高认识\n要认识到位。\n同志们，新征程上，一要坚定信心，勇往直前；二要真抓实干，久久为功；三要守正创新，开拓进取。让我们团结奋斗！\n谢谢大家！",
+        );
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(outline(&l.nodes), ["一、1 提高认识"]);
+        let end = l.ending.as_ref().expect("the closing's points");
+        assert_eq!(
+            outline(&end.children),
+            [
+                "一要1 坚定信心，勇往直前",
+                "二要2 真抓实干，久久为功",
+                "三要3 守正创新，开拓进取",
+            ]
+        );
+        // the text before the first point, the last point to the end of its paragraph,
+        // then the rest of the closing
+        assert_eq!(texts(&end.body), ["同志们，新征程上，"]);
+        assert_eq!(texts(&end.children[2].body), ["让我们团结奋斗！"]);
+        assert_eq!(texts(&l.closing), ["谢谢大家！"]);
+    }
+
+    #[test]
+    fn thanks_and_wishes_in_a_closing_stay_the_closing() {
+        // 首先…其次…最后 in a closing thank and wish; a lone 第一 is a word
+        for closing in [
+            "同志们，首先，感谢大家的辛勤付出；其次，感谢各部门的支持；最后，祝大家新春快乐！",
+            "同志们，最后我想说，争创第一是我们的追求！",
+        ] {
+            let source = format!("题目\n一、提高认识\n要认识到位。\n{closing}\n谢谢大家！");
+            let (l, _) = lecture(&source);
+            assert!(l.ending.is_none(), "{closing}");
+            assert_eq!(texts(&l.closing), [closing, "谢谢大家！"]);
+        }
+    }
 }

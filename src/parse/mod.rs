@@ -16,7 +16,7 @@ use crate::input::source::Span;
 use crate::numbering::{inline_marker, Marker, Style};
 use crate::tree::{Lecture, Node, Text};
 
-pub use points::{split_inline_points, split_opening};
+pub use points::{split_closing, split_inline_points, split_opening};
 pub use title::{classify_meta, is_closing, is_salutation, is_source_note, split_kicker, MetaLine};
 
 /// The lines of dropped web-page chrome, as ranges (`1–2, 39–41`), and how many.
@@ -179,14 +179,15 @@ impl Default for Nester {
     }
 }
 
-/// Finds inline points in every node and in the opening (those go ahead of the
-/// nodes), then warns about skipped ordinals and level jumps.
+/// Finds inline points in every node, in the opening (those go ahead of the nodes) and in
+/// the closing, then warns about skipped ordinals and level jumps.
 pub fn finish_nodes(lecture: &mut Lecture, diags: &mut Diagnostics) {
     for node in lecture.nodes.iter_mut() {
         split_inline_points(node, &[], diags);
     }
     let opening_points = split_opening(&mut lecture.opening, diags);
     lecture.nodes.splice(0..0, opening_points);
+    lecture.ending = split_closing(&mut lecture.closing, diags);
     check_ordinals(&lecture.nodes, None, diags);
 }
 

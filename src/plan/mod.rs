@@ -115,6 +115,32 @@ pub fn plan(lecture: &Lecture, opts: &PlanOptions) -> Deck {
         p.node(node, &[], &mut slides);
     }
 
+    // A series in the closing: its points under 结束语, after the text before them (on a
+    // slide of its own, or, when it only leads into the first point's sentence —
+    // 同志们，新征程上，一要…… — read with that point).
+    if let Some(end) = &lecture.ending {
+        let mut points = end.children.clone();
+        let lead_in = match (end.body.as_slice(), points.first()) {
+            ([intro], Some(first)) => {
+                !first.heading.new_para && !intro.text.contains(['。', '！', '？', '!', '?'])
+            }
+            _ => false,
+        };
+        if lead_in {
+            let first = &mut points[0].heading;
+            first.text.insert_str(0, &end.body[0].text);
+            first.new_para = true;
+            first.rich = None;
+        } else if !end.body.is_empty() {
+            for stretch in p.stretches(paragraphs(&end.body)) {
+                slides.push(p.continuation("结束语", &[], stretch, end.line));
+            }
+        }
+        for point in &points {
+            p.node(point, &["结束语".to_string()], &mut slides);
+        }
+    }
+
     // A long closing speaks its first stretches on slides of their own, the last on
     // the closing slide.
     let closing = paragraphs(&lecture.closing);
@@ -383,7 +409,8 @@ fn spoken(paras: &[Paragraph]) -> Vec<String> {
 
 /// The title of a continuation slide: its lead sentence, cut to a clause when long.
 fn continuation_title(lead: &str) -> String {
-    let lead = lead.trim();
+    // a stretch cut before a point (同志们，新征程上，一要……) ends at a comma
+    let lead = lead.trim().trim_end_matches(['，', ',', '、']);
     if lead.chars().count() <= 30 {
         return lead.to_string();
     }
