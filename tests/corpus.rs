@@ -138,6 +138,11 @@ struct Outcome {
     series_found: usize,
     lookalikes_as_points: usize,
     slides_over_bound: usize,
+    /// Point slides (continuations among them) and those that show their title alone.
+    points: usize,
+    bare_points: usize,
+    continuations: usize,
+    bare_continuations: usize,
 }
 
 fn corpus_dir() -> PathBuf {
@@ -614,6 +619,25 @@ fn check(path: &Path) -> Outcome {
         .filter(|s| s.timing > exp.max_slide_seconds)
         .collect();
     let slides_over_bound = over.len();
+    // What a reviewer sends back: a point slide with its title and nothing under it.
+    let point_slides: Vec<&lectern::Slide> = compiled
+        .deck
+        .slides
+        .iter()
+        .filter(|s| s.kind == lectern::deck::Kind::Point)
+        .collect();
+    let bare = |s: &&&lectern::Slide| s.keys.is_empty() && s.content.is_empty();
+    let points = point_slides.len();
+    let bare_points = point_slides.iter().filter(bare).count();
+    let continuations = point_slides
+        .iter()
+        .filter(|s| s.continues.is_some())
+        .count();
+    let bare_continuations = point_slides
+        .iter()
+        .filter(|s| s.continues.is_some())
+        .filter(bare)
+        .count();
     results.insert(
         "pacing",
         (!over.is_empty()).then(|| {
@@ -648,6 +672,10 @@ fn check(path: &Path) -> Outcome {
         series_found,
         lookalikes_as_points,
         slides_over_bound,
+        points,
+        bare_points,
+        continuations,
+        bare_continuations,
     }
 }
 
@@ -742,6 +770,15 @@ fn corpus_texts_read_as_written_by_hand() {
     });
     let lookalikes: usize = outcomes.iter().map(|o| o.lookalikes_as_points).sum();
     let over: usize = outcomes.iter().map(|o| o.slides_over_bound).sum();
+    let sum = |f: fn(&Outcome) -> usize| outcomes.iter().map(f).sum::<usize>();
+    let _ = writeln!(
+        report,
+        "point slides showing only their title: {}/{} (continuation slides: {}/{})",
+        sum(|o| o.bare_points),
+        sum(|o| o.points),
+        sum(|o| o.bare_continuations),
+        sum(|o| o.continuations)
+    );
     let _ = writeln!(
         report,
         "corpus: titles/speakers/dates right {meta_right}/{} · heading counts exact {headings_right}/{n} · inline series items found {:.0}% ({found}/{expected}) · look-alikes as points {lookalikes} · slides over the pacing bound {over}",

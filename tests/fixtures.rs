@@ -299,3 +299,30 @@ fn a_series_in_the_closing_gives_point_slides_before_the_closing_slide() {
         ("同志们", Some("结束语"))
     );
 }
+
+/// A continuation slide of one long sentence shows the rest of the sentence its title
+/// was cut from, word for word, not a title alone.
+#[test]
+fn a_continuation_of_one_long_sentence_shows_the_rest_of_it() {
+    let second = "我们要坚持以人民为中心的发展思想，把人民对美好生活的向往作为奋斗目标，在发展中保障和改善民生，推进全体人民共同富裕。";
+    let lecture = format!("题目\n一、民生\n民生是最大的政治，要办好民生实事。\n{second}\n");
+    let mut opts = Options::default();
+    // 40 characters a slide: the second paragraph goes on a slide of its own
+    opts.plan.max_seconds = 10;
+    let compiled = compile(lecture.as_bytes(), &opts).unwrap();
+    let slide = compiled
+        .deck
+        .slides
+        .iter()
+        .find(|s| s.continues.is_some())
+        .expect("a continuation slide");
+    assert_eq!(slide.notes_text(), [second]);
+    assert_eq!(slide.title, "我们要坚持以人民为中心的发展思想");
+    assert_eq!(
+        slide.keys,
+        [
+            "把人民对美好生活的向往作为奋斗目标",
+            "在发展中保障和改善民生，推进全体人民共同富裕"
+        ]
+    );
+}

@@ -361,14 +361,20 @@ impl Planner<'_> {
             .map(|p| {
                 let t = self.text(p.text.trim());
                 let (stop, _) = crate::parse::lead_sentence(&t);
-                continuation_title(&t[..stop])
+                t[..stop].to_string()
             })
             .unwrap_or_default();
+        let title = continuation_title(&lead);
         let spoken = spoken(&paras);
-        self.slide(Kind::Point, lead, paras, line, |s| {
+        self.slide(Kind::Point, title, paras, line, |s| {
             s.crumbs = crumbs.to_vec();
             s.continues = Some(parent.to_string());
             self.show_text(s, &spoken, false);
+            // one long sentence and nothing else to show: the title is a cut of it, the
+            // rest of it shows below
+            if self.opts.content == Content::Key && s.keys.is_empty() {
+                s.keys = rest_of_sentence(&lead, &s.title, 3);
+            }
         })
     }
 
@@ -420,11 +426,50 @@ fn continuation_title(lead: &str) -> String {
             return out;
         }
         if i == 30 {
+            // not mid-word: before the last 、 of a list, if there is one
+            if let Some(at) = out.rfind('、').filter(|&at| out[..at].chars().count() >= 8) {
+                out.truncate(at);
+            }
             out.push('…');
             return out;
         }
         out.push(c);
     }
+    out
+}
+
+/// What a title cut from `sentence` leaves out, in reading order, as up to `max` pieces
+/// of whole clauses (each at least 16 characters where the clauses allow): a slide of one
+/// long sentence shows that sentence.
+fn rest_of_sentence(sentence: &str, title: &str, max: usize) -> Vec<String> {
+    const CLAUSE_ENDS: [char; 6] = ['，', '；', '：', ',', ';', ':'];
+    let Some(rest) = sentence.trim().strip_prefix(title.trim_end_matches('…')) else {
+        return Vec::new();
+    };
+    let rest = rest
+        .trim_start_matches(CLAUSE_ENDS)
+        .trim_start_matches('、')
+        .trim_start();
+    let mut out: Vec<String> = Vec::new();
+    let mut piece = String::new();
+    let mut depth = 0i32;
+    for c in rest.chars() {
+        piece.push(c);
+        match c {
+            '“' | '（' | '(' | '《' => depth += 1,
+            '”' | '）' | ')' | '》' => depth -= 1,
+            _ => {}
+        }
+        if depth <= 0 && CLAUSE_ENDS.contains(&c) && piece.chars().count() >= 16 {
+            out.push(piece.trim_end_matches(CLAUSE_ENDS).to_string());
+            piece.clear();
+        }
+    }
+    let piece = piece.trim();
+    if !piece.is_empty() {
+        out.push(piece.to_string());
+    }
+    out.truncate(max);
     out
 }
 
@@ -578,6 +623,30 @@ mod tests {
             "避免概念“泛化”",
         );
         assert_eq!(chips, ["卡脖子", "含金量", "含智量"]);
+    }
+
+    #[test]
+    fn a_cut_title_leaves_the_rest_of_its_sentence_to_show() {
+        let sentence = "我们要坚持以人民为中心的发展思想，把人民对美好生活的向往作为奋斗目标，在发展中保障和改善民生，推进全体人民共同富裕";
+        let title = continuation_title(sentence);
+        assert_eq!(title, "我们要坚持以人民为中心的发展思想");
+        assert_eq!(
+            rest_of_sentence(sentence, &title, 3),
+            [
+                "把人民对美好生活的向往作为奋斗目标",
+                "在发展中保障和改善民生，推进全体人民共同富裕"
+            ]
+        );
+        // a title cut in a list stops at its 、, and the rest starts after it
+        let sentence = "实现上述目标，要坚持党的全面领导、坚持人民至上、坚持高质量发展、坚持全面深化改革，认真落实省委要求";
+        let title = continuation_title(sentence);
+        assert_eq!(title, "实现上述目标，要坚持党的全面领导、坚持人民至上…");
+        assert_eq!(
+            rest_of_sentence(sentence, &title, 3),
+            ["坚持高质量发展、坚持全面深化改革", "认真落实省委要求"]
+        );
+        // a title that is the whole sentence leaves nothing
+        assert!(rest_of_sentence("坚持人民至上", "坚持人民至上", 3).is_empty());
     }
 
     #[test]
