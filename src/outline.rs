@@ -8,7 +8,7 @@ pub fn outline_json(parsed: &crate::Parsed) -> serde_json::Value {
     fn node(n: &Node) -> serde_json::Value {
         json!({
             "marker": n.marker.text,
-            "level": if n.inline { None } else { n.marker.level() },
+            "level": if n.inline { None } else { n.level() },
             "inline": n.inline,
             "ordinal": n.marker.ordinal,
             "title": n.title,
@@ -27,6 +27,7 @@ pub fn outline_json(parsed: &crate::Parsed) -> serde_json::Value {
         "salutation": l.salutation.as_ref().map(|s| &s.text),
         "source": l.source_note.iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join("\n"),
         "nodes": l.nodes.iter().map(node).collect::<Vec<_>>(),
+        "closing_points": l.ending.iter().flat_map(|e| e.children.iter().map(node)).collect::<Vec<_>>(),
         "diagnostics": parsed.diagnostics,
     })
 }

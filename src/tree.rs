@@ -97,8 +97,12 @@ pub struct Lecture {
     /// Paragraphs between the salutation and the first numbered heading.
     pub opening: Vec<Text>,
     pub nodes: Vec<Node>,
-    /// `谢谢大家` and a final exhortation.
+    /// `谢谢大家` and a final exhortation: what follows `ending`'s points, if any.
     pub closing: Vec<Text>,
+    /// A series in the closing (一要…二要… in the last exhortation): an unnumbered holder
+    /// whose body is the closing's text before the first point and whose children are
+    /// the points. They are read after the nodes, before `closing`.
+    pub ending: Option<Node>,
     /// Reprint and source lines, set apart from the notes.
     pub source_note: Vec<Text>,
     /// Web-page chrome (toolbars, breadcrumbs, share and link lists): on no slide.
@@ -122,9 +126,22 @@ pub struct Node {
     pub inline: bool,
     /// 1-based line of the marker.
     pub line: usize,
+    /// An unnumbered chapter line above the 一、 parts (a government report's
+    /// `“十四五”时期发展成就和2025年工作回顾` over its 一、…四、): level 0.
+    pub chapter: bool,
 }
 
 impl Node {
+    /// The node's level: 0 for a chapter line above 一、, then 1 for 一、 down to 5 for ①
+    /// (GB/T 9704), by its marker's family; `None` for the inline families.
+    pub fn level(&self) -> Option<u8> {
+        if self.chapter {
+            Some(0)
+        } else {
+            self.marker.level()
+        }
+    }
+
     /// The node's own text: heading then body, as paragraphs (a run that continues the
     /// paragraph before it is joined to it).
     pub fn own_paragraphs(&self) -> Vec<Paragraph> {

@@ -170,12 +170,14 @@ fn outline_json_follows_the_documented_schema() {
         "salutation",
         "source",
         "nodes",
+        "closing_points",
         "diagnostics",
     ] {
         assert!(v.get(key).is_some(), "top-level key {key}");
     }
     assert_eq!(v["kicker"], "专题党课");
     assert_eq!(v["salutation"], "同志们:");
+    assert_eq!(v["closing_points"], serde_json::json!([]));
     assert!(v["source"].as_str().unwrap().starts_with("如若转载"));
     let part = &v["nodes"][0];
     assert_eq!(

@@ -138,6 +138,11 @@ struct Outcome {
     series_found: usize,
     lookalikes_as_points: usize,
     slides_over_bound: usize,
+    /// Point slides (continuations among them) and those that show their title alone.
+    points: usize,
+    bare_points: usize,
+    continuations: usize,
+    bare_continuations: usize,
 }
 
 fn corpus_dir() -> PathBuf {
@@ -413,6 +418,8 @@ fn check(path: &Path) -> Outcome {
     // Headings per level.
     let mut all = Vec::new();
     walk_all(&lecture.nodes, &mut all);
+    let ending: &[Node] = lecture.ending.as_ref().map_or(&[], |e| &e.children);
+    walk_all(ending, &mut all);
     let mut got_h = Headings::default();
     for n in all.iter().filter(|n| !n.inline) {
         // A heading without a number (a Markdown heading, an unnumbered chapter line) has
@@ -421,7 +428,7 @@ fn check(path: &Path) -> Outcome {
             got_h.chapters += 1;
             continue;
         }
-        match n.marker.level() {
+        match n.level() {
             // A point of an inline family leading its paragraph (一是… ——…): no heading.
             None => {}
             Some(0) => got_h.chapters += 1,
@@ -441,6 +448,7 @@ fn check(path: &Path) -> Outcome {
     // Series: the item at the line, then its siblings of the same family that follow.
     let mut lists = Vec::new();
     sibling_lists(&lecture.nodes, &mut lists);
+    sibling_lists(ending, &mut lists);
     let mut series_found = 0;
     let mut series_expected = 0;
     let mut series_diffs = Vec::new();
@@ -611,6 +619,25 @@ fn check(path: &Path) -> Outcome {
         .filter(|s| s.timing > exp.max_slide_seconds)
         .collect();
     let slides_over_bound = over.len();
+    // What a reviewer sends back: a point slide with its title and nothing under it.
+    let point_slides: Vec<&lectern::Slide> = compiled
+        .deck
+        .slides
+        .iter()
+        .filter(|s| s.kind == lectern::deck::Kind::Point)
+        .collect();
+    let bare = |s: &&&lectern::Slide| s.keys.is_empty() && s.content.is_empty();
+    let points = point_slides.len();
+    let bare_points = point_slides.iter().filter(bare).count();
+    let continuations = point_slides
+        .iter()
+        .filter(|s| s.continues.is_some())
+        .count();
+    let bare_continuations = point_slides
+        .iter()
+        .filter(|s| s.continues.is_some())
+        .filter(bare)
+        .count();
     results.insert(
         "pacing",
         (!over.is_empty()).then(|| {
@@ -645,6 +672,10 @@ fn check(path: &Path) -> Outcome {
         series_found,
         lookalikes_as_points,
         slides_over_bound,
+        points,
+        bare_points,
+        continuations,
+        bare_continuations,
     }
 }
 
@@ -739,6 +770,15 @@ fn corpus_texts_read_as_written_by_hand() {
     });
     let lookalikes: usize = outcomes.iter().map(|o| o.lookalikes_as_points).sum();
     let over: usize = outcomes.iter().map(|o| o.slides_over_bound).sum();
+    let sum = |f: fn(&Outcome) -> usize| outcomes.iter().map(f).sum::<usize>();
+    let _ = writeln!(
+        report,
+        "point slides showing only their title: {}/{} (continuation slides: {}/{})",
+        sum(|o| o.bare_points),
+        sum(|o| o.points),
+        sum(|o| o.bare_continuations),
+        sum(|o| o.continuations)
+    );
     let _ = writeln!(
         report,
         "corpus: titles/speakers/dates right {meta_right}/{} · heading counts exact {headings_right}/{n} · inline series items found {:.0}% ({found}/{expected}) · look-alikes as points {lookalikes} · slides over the pacing bound {over}",

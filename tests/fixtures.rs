@@ -211,3 +211,118 @@ fn encoded_twins_plan_like_their_originals() {
         assert_eq!(a.diagnostics(), b.diagnostics(), "{twin}");
     }
 }
+
+/// A report's chapter lines above its 一、: a part slide each, without an ordinal, over
+/// the part slides of its 一、, which name the chapter above their ordinal.
+#[test]
+fn chapter_lines_above_the_parts_make_part_slides_over_parts() {
+    let report = "政府工作报告\n各位代表：\n现在，我代表省人民政府向大会报告工作。\n“十四五”时期发展成就和2025年工作回顾\n五年来成绩显著，发展迈上新台阶。\n“十五五”时期主要目标和2026年重点工作\n今年是开局之年。\n一、铸牢共同体意识\n要铸牢共同体意识。\n二、全力抓好重点工作\n要抓好重点工作。\n";
+    let compiled = compile(report.as_bytes(), &Options::default()).unwrap();
+    let shown: Vec<(String, String, Option<String>, Vec<String>)> = compiled
+        .deck
+        .slides
+        .iter()
+        .map(|s| {
+            (
+                s.kind.name().to_string(),
+                s.title.clone(),
+                s.badge.clone(),
+                s.crumbs.clone(),
+            )
+        })
+        .collect();
+    let part = |title: &str, badge: Option<&str>, crumbs: &[&str]| {
+        (
+            "part".to_string(),
+            title.to_string(),
+            badge.map(str::to_string),
+            crumbs.iter().map(|c| c.to_string()).collect::<Vec<_>>(),
+        )
+    };
+    assert_eq!(
+        shown[2..5],
+        [
+            part("“十四五”时期发展成就和2025年工作回顾", None, &[]),
+            part("“十五五”时期主要目标和2026年重点工作", None, &[]),
+            part("铸牢共同体意识", Some("一"), &["“十五五”时期主要目标和…"]),
+        ]
+    );
+    // the outline lists the chapters
+    assert_eq!(compiled.deck.slides[1].items.len(), 2);
+    assert!(compiled
+        .html
+        .contains("<p class=\"part-of\">“十五五”时期主要目标和…</p>"));
+}
+
+/// A series in the closing exhortation: its points after the headings, under 结束语, the
+/// words that lead into the first read with it, 谢谢大家 on the closing slide; read in
+/// order, the notes are the closing as written.
+#[test]
+fn a_series_in_the_closing_gives_point_slides_before_the_closing_slide() {
+    let closing = "同志们，新征程上，一要坚定信心，勇往直前；二要真抓实干，久久为功；三要守正创新，开拓进取。让我们团结奋斗！";
+    let lecture = format!(
+        "题目\n同志们：\n今天讲一点。\n一、提高认识\n要认识到位。\n{closing}\n谢谢大家！\n"
+    );
+    let compiled = compile(lecture.as_bytes(), &Options::default()).unwrap();
+    let slides = &compiled.deck.slides;
+    let tail: Vec<(&str, &str, Vec<String>)> = slides[slides.len() - 4..]
+        .iter()
+        .map(|s| (s.kind.name(), s.title.as_str(), s.crumbs.clone()))
+        .collect();
+    let crumbs = vec!["结束语".to_string()];
+    assert_eq!(
+        tail,
+        [
+            ("point", "坚定信心，勇往直前", crumbs.clone()),
+            ("point", "真抓实干，久久为功", crumbs.clone()),
+            ("point", "守正创新，开拓进取", crumbs),
+            ("closing", "谢谢！", vec![]),
+        ]
+    );
+    assert_eq!(
+        slides[slides.len() - 4].notes_text()[0],
+        "同志们，新征程上，一要坚定信心，勇往直前；"
+    );
+    let notes: String = slides[slides.len() - 4..]
+        .iter()
+        .flat_map(|s| s.notes_text())
+        .collect();
+    assert_eq!(notes, format!("{closing}谢谢大家！"));
+
+    // a whole sentence before the series is a slide of its own
+    let lecture = lecture.replace("同志们，新征程上，一要", "同志们！任重道远。一要");
+    let compiled = compile(lecture.as_bytes(), &Options::default()).unwrap();
+    let slides = &compiled.deck.slides;
+    let intro = &slides[slides.len() - 5];
+    assert_eq!(
+        (intro.title.as_str(), intro.continues.as_deref()),
+        ("同志们", Some("结束语"))
+    );
+}
+
+/// A continuation slide of one long sentence shows the rest of the sentence its title
+/// was cut from, word for word, not a title alone.
+#[test]
+fn a_continuation_of_one_long_sentence_shows_the_rest_of_it() {
+    let second = "我们要坚持以人民为中心的发展思想，把人民对美好生活的向往作为奋斗目标，在发展中保障和改善民生，推进全体人民共同富裕。";
+    let lecture = format!("题目\n一、民生\n民生是最大的政治，要办好民生实事。\n{second}\n");
+    let mut opts = Options::default();
+    // 40 characters a slide: the second paragraph goes on a slide of its own
+    opts.plan.max_seconds = 10;
+    let compiled = compile(lecture.as_bytes(), &opts).unwrap();
+    let slide = compiled
+        .deck
+        .slides
+        .iter()
+        .find(|s| s.continues.is_some())
+        .expect("a continuation slide");
+    assert_eq!(slide.notes_text(), [second]);
+    assert_eq!(slide.title, "我们要坚持以人民为中心的发展思想");
+    assert_eq!(
+        slide.keys,
+        [
+            "把人民对美好生活的向往作为奋斗目标",
+            "在发展中保障和改善民生，推进全体人民共同富裕"
+        ]
+    );
+}

@@ -40,7 +40,9 @@ pub fn print_tree(out: &mut Out, project: &Project) {
         (None, Some(t)) => t.clone(),
         _ => t!("(no title)", "（没有标题）"),
     });
-    for node in &l.nodes {
+    // the closing's points after the headings, as the slides have them
+    let ending = l.ending.iter().flat_map(|e| &e.children);
+    for node in l.nodes.iter().chain(ending) {
         node.walk(&mut |n, depth| {
             let point = if n.inline { " ·" } else { "" };
             let (marker, title) = (

@@ -7,6 +7,7 @@ use crate::input::source::Span;
 use crate::numbering::{block_marker, spaced_heading, Counters, Found, Marker, Style, LEVELS};
 use crate::tree::{Lecture, Node, Role, Text};
 
+use super::chapters::chapter_lines;
 use super::page::{self, Metadata};
 use super::title::{continues_subtitle, date_in, is_date, is_subtitle, split_subtitle_speaker};
 use super::{
@@ -35,7 +36,7 @@ impl Item {
         }
     }
 
-    fn prose(&self) -> Option<&Text> {
+    pub(super) fn prose(&self) -> Option<&Text> {
         match self {
             Item::Text(t) if t.role == Role::Prose => Some(t),
             _ => None,
@@ -203,6 +204,10 @@ pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
     let mut counters = Counters::default();
     // the last part's ordinal, for a part without a number of its own
     let mut parts = 0;
+    let body: Vec<(usize, Item)> = rest.collect();
+    let (chapters, chapter_level) = chapter_lines(&body, closing_from).unwrap_or_default();
+    let mut chapter_count = 0;
+    let mut rest = body.into_iter().peekable();
     while let Some((i, item)) = rest.next() {
         check_quotes(item.text(), diags);
         if i >= closing_from {
@@ -210,6 +215,10 @@ pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
             continue;
         }
         let node = match &item {
+            Item::Text(t) if chapters.contains(&i) => {
+                chapter_count += 1;
+                Some(chapter_node(t, chapter_level, chapter_count))
+            }
             Item::Heading { level, text } => heading_node(*level, text, &mut counters),
             Item::Text(t) if item.is_heading() => marked_paragraph(t, diags),
             Item::Text(t) if nester.current().is_some() => {
@@ -219,7 +228,7 @@ pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
             Item::Text(_) => None,
         };
         if let Some(node) = node {
-            if node.marker.level() == Some(1) {
+            if node.level() == Some(1) {
                 parts = node.marker.ordinal;
             }
             nester.open(node);
@@ -257,7 +266,7 @@ pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
 
 /// The marker a paragraph or heading starts with: one of the table's, or a numeral and
 /// a space before a short heading (`一　中国人民的基本要求`).
-fn paragraph_marker(s: &str) -> Option<Found> {
+pub(super) fn paragraph_marker(s: &str) -> Option<Found> {
     block_marker(s).or_else(|| spaced_heading(s))
 }
 
@@ -478,6 +487,7 @@ fn marked_paragraph(p: &Text, diags: &mut Diagnostics) -> Option<Node> {
         body: h.rest.into_iter().collect(),
         children: Vec::new(),
         inline: false,
+        chapter: false,
     })
 }
 
@@ -511,7 +521,28 @@ fn unnumbered_part(t: &Text, next: Option<&Text>, ordinal: u32) -> Option<Node> 
         body: Vec::new(),
         children: Vec::new(),
         inline: false,
+        chapter: false,
     })
+}
+
+/// An unnumbered chapter line heading the level above the numbered headings under it:
+/// level 0 (above 一、) or an unnumbered heading of a numbered level.
+fn chapter_node(t: &Text, level: u8, ordinal: u32) -> Node {
+    Node {
+        marker: Marker {
+            text: String::new(),
+            style: Style::at_level(level).unwrap_or(Style::Chapter),
+            ordinal,
+        },
+        title: t.text.trim().to_string(),
+        span: t.span,
+        line: t.line,
+        heading: t.clone(),
+        body: Vec::new(),
+        children: Vec::new(),
+        inline: false,
+        chapter: level == 0,
+    }
 }
 
 /// A Markdown heading: `##` is level 1 (一、), `###` level 2 (（一）) and so on, whether or
@@ -545,6 +576,7 @@ fn heading_node(level: u8, text: &Text, counters: &mut Counters) -> Option<Node>
         body: Vec::new(),
         children: Vec::new(),
         inline: false,
+        chapter: false,
     })
 }
 
@@ -811,5 +843,143 @@ mod tests {
             outline(&l.nodes),
             ["一、1 成效", "  （一）1 形式丰富", "  （二）2 规模扩大"]
         );
+    }
+
+    /// The tree with each node's level: `level marker title`.
+    fn levels(nodes: &[Node]) -> Vec<String> {
+        let mut out = Vec::new();
+        for n in nodes {
+            n.walk(&mut |n, depth| {
+                let level = n.level().map_or("-".to_string(), |l| l.to_string());
+                out.push(format!(
+                    "{}{level} {}{}",
+                    "  ".repeat(depth),
+                    n.marker.text,
+                    n.title
+                ))
+            });
+        }
+        out
+    }
+
+    #[test]
+    fn chapter_lines_of_a_report_stand_above_its_parts() {
+        let (l, warnings) = lecture(
+            "政府工作报告\n各位代表：\n现在，我代表省人民政府向大会报告工作。\n“十四五”时期发展成就和2025年工作回顾\n五年来成绩显著。\n——这五年经济实力大幅提升。\n——这五年民生福祉不断增进。\n“十五五”时期主要目标和2026年重点工作\n今年是开局之年。\n一、铸牢共同体意识\n正文。\n（一）加强精神家园建设。正文。\n二、全力抓好重点工作\n正文。\n各位代表！让我们团结奋斗。",
+        );
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(
+            levels(&l.nodes),
+            [
+                "0 “十四五”时期发展成就和2025年工作回顾",
+                "  - ——这五年经济实力大幅提升",
+                "  - ——这五年民生福祉不断增进",
+                "0 “十五五”时期主要目标和2026年重点工作",
+                "  1 一、铸牢共同体意识",
+                "    2 （一）加强精神家园建设",
+                "  1 二、全力抓好重点工作",
+            ]
+        );
+        // the chapter's own paragraphs are its text, not the opening
+        assert_eq!(
+            texts(&l.opening),
+            ["现在，我代表省人民政府向大会报告工作。"]
+        );
+        assert_eq!(texts(&l.nodes[0].body), ["五年来成绩显著。"]);
+        assert_eq!(texts(&l.nodes[1].body), ["今年是开局之年。"]);
+        assert!(l.nodes[1].chapter && !l.nodes[1].children[0].chapter);
+    }
+
+    #[test]
+    fn chapter_lines_over_sections_take_the_place_of_parts() {
+        // a report that numbers nothing at 一、: its chapters are the parts
+        let (l, warnings) = lecture(
+            "政府工作报告\n各位代表：\n现在报告工作。\n“十四五”时期工作回顾\n五年来成绩显著。\n2026年重点工作\n今年是开局之年。重点抓好两个方面工作：\n（一）放大政策效应\n正文。\n（二）建设产业体系\n正文。",
+        );
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(
+            levels(&l.nodes),
+            [
+                "1 “十四五”时期工作回顾",
+                "1 2026年重点工作",
+                "  2 （一）放大政策效应",
+                "  2 （二）建设产业体系",
+            ]
+        );
+        assert_eq!(l.nodes[1].marker.style, Style::Chapter);
+        assert!(!l.nodes[1].chapter);
+    }
+
+    #[test]
+    fn bare_lines_of_a_text_without_markers_are_its_parts() {
+        let (l, _) = lecture(
+            "关于作风建设的思考\n同志们：\n今天讲几点意见。\n思想认识问题\n要提高认识。\n工作落实问题\n要狠抓落实。\n谢谢大家！",
+        );
+        assert_eq!(levels(&l.nodes), ["1 思想认识问题", "1 工作落实问题"]);
+        assert_eq!(texts(&l.nodes[1].body), ["要狠抓落实。"]);
+        assert_eq!(texts(&l.closing), ["谢谢大家！"]);
+        // one bare line alone is no structure: it stays a paragraph
+        let (l, _) = lecture("题目\n同志们：\n今天讲几点意见。\n思想认识问题\n要提高认识。");
+        assert!(l.nodes.is_empty());
+    }
+
+    #[test]
+    fn short_lines_that_are_no_chapters_stay_text() {
+        // a slogan in quotes and a sentence without its stop over the first 一、, a date
+        // line, and a signature after the last part: no chapter
+        for source in [
+            "题目\n同志们：\n开场白。\n“不忘初心、牢记使命”\n这是一段话。\n我们要坚持以人民为中心\n这是又一段话。\n一、甲部分\n正文。\n二、乙部分\n正文。",
+            "题目\n同志们：\n开场白。\n2024年3月5日\n这是一段话。\n思想认识问题\n这是又一段话。\n一、甲部分\n正文。\n二、乙部分\n正文。",
+            "题目\n同志们：\n开场白。\n一、甲部分\n正文。\n二、乙部分\n正文。\n中共某某市委组织部\n2024年3月5日",
+        ] {
+            let (l, _) = lecture(source);
+            assert_eq!(
+                levels(&l.nodes),
+                ["1 一、甲部分", "1 二、乙部分"],
+                "{source}"
+            );
+        }
+        // a bare line inside a part, over more of its text, is the part's text
+        let (l, _) = lecture(
+            "题目\n一、回顾\n正文。\n主要工作成效\n正文。\n二、安排\n正文。\n重点工作任务\n正文。",
+        );
+        assert_eq!(levels(&l.nodes), ["1 一、回顾", "1 二、安排"]);
+    }
+
+    #[test]
+    fn a_series_in_the_closing_gives_points_after_the_headings() {
+        let (l, warnings) = lecture(
+            "题目\n同志们：\n今天讲两点。\n一、提高认识\n要认识到位。\n同志们，新征程上，一要坚定信心，勇往直前；二要真抓实干，久久为功；三要守正创新，开拓进取。让我们团结奋斗！\n谢谢大家！",
+        );
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(outline(&l.nodes), ["一、1 提高认识"]);
+        let end = l.ending.as_ref().expect("the closing's points");
+        assert_eq!(
+            outline(&end.children),
+            [
+                "一要1 坚定信心，勇往直前",
+                "二要2 真抓实干，久久为功",
+                "三要3 守正创新，开拓进取",
+            ]
+        );
+        // the text before the first point, the last point to the end of its paragraph,
+        // then the rest of the closing
+        assert_eq!(texts(&end.body), ["同志们，新征程上，"]);
+        assert_eq!(texts(&end.children[2].body), ["让我们团结奋斗！"]);
+        assert_eq!(texts(&l.closing), ["谢谢大家！"]);
+    }
+
+    #[test]
+    fn thanks_and_wishes_in_a_closing_stay_the_closing() {
+        // 首先…其次…最后 in a closing thank and wish; a lone 第一 is a word
+        for closing in [
+            "同志们，首先，感谢大家的辛勤付出；其次，感谢各部门的支持；最后，祝大家新春快乐！",
+            "同志们，最后我想说，争创第一是我们的追求！",
+        ] {
+            let source = format!("题目\n一、提高认识\n要认识到位。\n{closing}\n谢谢大家！");
+            let (l, _) = lecture(&source);
+            assert!(l.ending.is_none(), "{closing}");
+            assert_eq!(texts(&l.closing), [closing, "谢谢大家！"]);
+        }
     }
 }

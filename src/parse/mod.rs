@@ -3,6 +3,7 @@
 //! nesting by marker level, inline points, lead sentences and the checks that warn.
 
 pub mod assemble;
+mod chapters;
 pub mod markdown;
 mod page;
 pub mod plain;
@@ -15,7 +16,7 @@ use crate::input::source::Span;
 use crate::numbering::{inline_marker, Marker, Style};
 use crate::tree::{Lecture, Node, Text};
 
-pub use points::{split_inline_points, split_opening};
+pub use points::{split_closing, split_inline_points, split_opening};
 pub use title::{classify_meta, is_closing, is_salutation, is_source_note, split_kicker, MetaLine};
 
 /// The lines of dropped web-page chrome, as ranges (`1–2, 39–41`), and how many.
@@ -135,11 +136,11 @@ impl Nester {
     }
 
     pub fn open(&mut self, node: Node) {
-        let level = node.marker.level().unwrap_or(u8::MAX);
+        let level = node.level().unwrap_or(u8::MAX);
         while self
             .stack
             .last()
-            .is_some_and(|top| top.marker.level().unwrap_or(u8::MAX) >= level)
+            .is_some_and(|top| top.level().unwrap_or(u8::MAX) >= level)
         {
             self.close_top();
         }
@@ -178,14 +179,15 @@ impl Default for Nester {
     }
 }
 
-/// Finds inline points in every node and in the opening (those go ahead of the
-/// nodes), then warns about skipped ordinals and level jumps.
+/// Finds inline points in every node, in the opening (those go ahead of the nodes) and in
+/// the closing, then warns about skipped ordinals and level jumps.
 pub fn finish_nodes(lecture: &mut Lecture, diags: &mut Diagnostics) {
     for node in lecture.nodes.iter_mut() {
         split_inline_points(node, &[], diags);
     }
     let opening_points = split_opening(&mut lecture.opening, diags);
     lecture.nodes.splice(0..0, opening_points);
+    lecture.ending = split_closing(&mut lecture.closing, diags);
     check_ordinals(&lecture.nodes, None, diags);
 }
 
@@ -196,6 +198,11 @@ fn check_ordinals(nodes: &[Node], parent: Option<&Node>, diags: &mut Diagnostics
     // One level-jump warning per parent: the rest of its children jump the same way.
     let mut jump_warned = false;
     for node in nodes {
+        // a chapter line writes no number to check
+        if node.chapter {
+            check_ordinals(&node.children, Some(node), diags);
+            continue;
+        }
         let style = node.marker.style;
         let key = (style, node.inline);
         let prev = last
@@ -243,10 +250,10 @@ fn check_ordinals(nodes: &[Node], parent: Option<&Node>, diags: &mut Diagnostics
 
         // under a heading without a written number (名词解释, a Markdown `##`) there is
         // no numbered level to jump from
-        let level = node.marker.level().filter(|_| !node.inline);
+        let level = node.level().filter(|_| !node.inline);
         let parent = parent.filter(|p| !p.marker.text.is_empty());
         if let (Some(p), Some(level)) = (parent, level) {
-            if let Some(pl) = p.marker.level() {
+            if let Some(pl) = p.level() {
                 if level > pl + 1 && !jump_warned {
                     jump_warned = true;
                     let between = Style::at_level(pl + 1).unwrap_or(p.marker.style);

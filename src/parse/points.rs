@@ -101,6 +101,7 @@ fn holder(body: Vec<Text>) -> Node {
         children: Vec::new(),
         span: Span::new(start, start),
         inline: false,
+        chapter: false,
         line,
     }
 }
@@ -113,6 +114,28 @@ pub fn split_opening(opening: &mut Vec<Text>, diags: &mut Diagnostics) -> Vec<No
     split_inline_points(&mut holder, &[], diags);
     *opening = holder.body;
     holder.children
+}
+
+/// Finds inline points in the closing (一要…二要… in a last exhortation) and takes them
+/// out of it: a holder whose body is the closing's text before the first point and whose
+/// children are the points; the closing keeps the paragraphs after the last point's
+/// paragraph (谢谢大家！). 首先/其次/最后 are not looked for there: in a closing they
+/// thank and wish far more often than they list.
+pub fn split_closing(closing: &mut Vec<Text>, diags: &mut Diagnostics) -> Option<Node> {
+    let not_here: [Kind; 1] = [(Style::Sequence, 0)];
+    let mut trial = holder(closing.clone());
+    split_inline_points(&mut trial, &not_here, diags);
+    let mut last = None;
+    for point in &trial.children {
+        point.walk(&mut |n, _| last = last.max(Some(n.span.start)));
+    }
+    // the paragraph of the last marker ends the points
+    let last = last?;
+    let at = closing.iter().rposition(|t| t.span.start <= last)?;
+    let tail = closing.split_off(at + 1);
+    let mut holder = holder(std::mem::replace(closing, tail));
+    split_inline_points(&mut holder, &not_here, diags);
+    Some(holder)
 }
 
 /// The inline markers at the places their families may stand in `body`, but not of the
@@ -382,6 +405,7 @@ fn point_node(c: &Candidate, ordinal: u32, mut texts: Vec<Text>) -> Result<Node,
         body,
         children: Vec::new(),
         inline: true,
+        chapter: false,
     })
 }
 
@@ -411,6 +435,7 @@ mod tests {
             children: Vec::new(),
             span: Span::new(0, source.len()),
             inline: false,
+            chapter: false,
             line: 1,
         }
     }

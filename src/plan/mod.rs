@@ -115,6 +115,32 @@ pub fn plan(lecture: &Lecture, opts: &PlanOptions) -> Deck {
         p.node(node, &[], &mut slides);
     }
 
+    // A series in the closing: its points under 结束语, after the text before them (on a
+    // slide of its own, or, when it only leads into the first point's sentence —
+    // 同志们，新征程上，一要…… — read with that point).
+    if let Some(end) = &lecture.ending {
+        let mut points = end.children.clone();
+        let lead_in = match (end.body.as_slice(), points.first()) {
+            ([intro], Some(first)) => {
+                !first.heading.new_para && !intro.text.contains(['。', '！', '？', '!', '?'])
+            }
+            _ => false,
+        };
+        if lead_in {
+            let first = &mut points[0].heading;
+            first.text.insert_str(0, &end.body[0].text);
+            first.new_para = true;
+            first.rich = None;
+        } else if !end.body.is_empty() {
+            for stretch in p.stretches(paragraphs(&end.body)) {
+                slides.push(p.continuation("结束语", &[], stretch, end.line));
+            }
+        }
+        for point in &points {
+            p.node(point, &["结束语".to_string()], &mut slides);
+        }
+    }
+
     // A long closing speaks its first stretches on slides of their own, the last on
     // the closing slide.
     let closing = paragraphs(&lecture.closing);
@@ -274,8 +300,9 @@ impl Planner<'_> {
     }
 
     fn node(&self, node: &Node, crumbs: &[String], out: &mut Vec<Slide>) {
-        let kind = match (node.inline, node.marker.level()) {
-            (false, Some(1)) => Kind::Part,
+        // a chapter line above 一、 is a part over parts
+        let kind = match (node.inline, node.level()) {
+            (false, Some(0 | 1)) => Kind::Part,
             (false, Some(2)) => Kind::Section,
             _ => Kind::Point,
         };
@@ -293,7 +320,9 @@ impl Planner<'_> {
         let spoken = spoken(&first);
         out.push(self.slide(kind, title.clone(), first, node.line, |s| {
             s.kicker = Some(self.text(&node.marker.text));
-            s.badge = Some(node.marker.badge());
+            // a chapter line writes no number, and one counted for it would read as
+            // its first part's 一
+            s.badge = (!node.chapter).then(|| node.marker.badge());
             s.crumbs = crumbs.to_vec();
             s.items = node.children.iter().map(|c| self.text(&c.title)).collect();
             s.chips = chips;
@@ -332,14 +361,20 @@ impl Planner<'_> {
             .map(|p| {
                 let t = self.text(p.text.trim());
                 let (stop, _) = crate::parse::lead_sentence(&t);
-                continuation_title(&t[..stop])
+                t[..stop].to_string()
             })
             .unwrap_or_default();
+        let title = continuation_title(&lead);
         let spoken = spoken(&paras);
-        self.slide(Kind::Point, lead, paras, line, |s| {
+        self.slide(Kind::Point, title, paras, line, |s| {
             s.crumbs = crumbs.to_vec();
             s.continues = Some(parent.to_string());
             self.show_text(s, &spoken, false);
+            // one long sentence and nothing else to show: the title is a cut of it, the
+            // rest of it shows below
+            if self.opts.content == Content::Key && s.keys.is_empty() {
+                s.keys = rest_of_sentence(&lead, &s.title, 3);
+            }
         })
     }
 
@@ -380,7 +415,8 @@ fn spoken(paras: &[Paragraph]) -> Vec<String> {
 
 /// The title of a continuation slide: its lead sentence, cut to a clause when long.
 fn continuation_title(lead: &str) -> String {
-    let lead = lead.trim();
+    // a stretch cut before a point (同志们，新征程上，一要……) ends at a comma
+    let lead = lead.trim().trim_end_matches(['，', ',', '、']);
     if lead.chars().count() <= 30 {
         return lead.to_string();
     }
@@ -390,11 +426,50 @@ fn continuation_title(lead: &str) -> String {
             return out;
         }
         if i == 30 {
+            // not mid-word: before the last 、 of a list, if there is one
+            if let Some(at) = out.rfind('、').filter(|&at| out[..at].chars().count() >= 8) {
+                out.truncate(at);
+            }
             out.push('…');
             return out;
         }
         out.push(c);
     }
+    out
+}
+
+/// What a title cut from `sentence` leaves out, in reading order, as up to `max` pieces
+/// of whole clauses (each at least 16 characters where the clauses allow): a slide of one
+/// long sentence shows that sentence.
+fn rest_of_sentence(sentence: &str, title: &str, max: usize) -> Vec<String> {
+    const CLAUSE_ENDS: [char; 6] = ['，', '；', '：', ',', ';', ':'];
+    let Some(rest) = sentence.trim().strip_prefix(title.trim_end_matches('…')) else {
+        return Vec::new();
+    };
+    let rest = rest
+        .trim_start_matches(CLAUSE_ENDS)
+        .trim_start_matches('、')
+        .trim_start();
+    let mut out: Vec<String> = Vec::new();
+    let mut piece = String::new();
+    let mut depth = 0i32;
+    for c in rest.chars() {
+        piece.push(c);
+        match c {
+            '“' | '（' | '(' | '《' => depth += 1,
+            '”' | '）' | ')' | '》' => depth -= 1,
+            _ => {}
+        }
+        if depth <= 0 && CLAUSE_ENDS.contains(&c) && piece.chars().count() >= 16 {
+            out.push(piece.trim_end_matches(CLAUSE_ENDS).to_string());
+            piece.clear();
+        }
+    }
+    let piece = piece.trim();
+    if !piece.is_empty() {
+        out.push(piece.to_string());
+    }
+    out.truncate(max);
     out
 }
 
@@ -471,14 +546,21 @@ pub fn short_title(title: &str) -> String {
         .next()
         .unwrap_or(title)
         .trim();
-    let n = clause.chars().count();
-    if n <= 16 {
-        clause.to_string()
-    } else {
-        let mut s: String = clause.chars().take(15).collect();
-        s.push('…');
-        s
+    let chars: Vec<char> = clause.chars().collect();
+    if chars.len() <= 16 {
+        return clause.to_string();
     }
+    // not inside a number or a Latin word (…和202…): before it
+    let mut cut = 15;
+    while cut > 8 && chars[cut - 1].is_ascii_alphanumeric() && chars[cut].is_ascii_alphanumeric() {
+        cut -= 1;
+    }
+    if chars[cut - 1].is_ascii_alphanumeric() && chars[cut].is_ascii_alphanumeric() {
+        cut = 15;
+    }
+    let mut s: String = chars[..cut].iter().collect();
+    s.push('…');
+    s
 }
 
 /// Up to six “quoted” phrases of the text, each once, short enough for a chip.
@@ -524,6 +606,11 @@ mod tests {
             short_title("一二三四五六七八九十一二三四五六七八"),
             "一二三四五六七八九十一二三四五…"
         );
+        // a number is not cut
+        assert_eq!(
+            short_title("“十五五”时期主要目标和2026年重点工作"),
+            "“十五五”时期主要目标和…"
+        );
     }
 
     #[test]
@@ -533,6 +620,30 @@ mod tests {
             "避免概念“泛化”",
         );
         assert_eq!(chips, ["卡脖子", "含金量", "含智量"]);
+    }
+
+    #[test]
+    fn a_cut_title_leaves_the_rest_of_its_sentence_to_show() {
+        let sentence = "我们要坚持以人民为中心的发展思想，把人民对美好生活的向往作为奋斗目标，在发展中保障和改善民生，推进全体人民共同富裕";
+        let title = continuation_title(sentence);
+        assert_eq!(title, "我们要坚持以人民为中心的发展思想");
+        assert_eq!(
+            rest_of_sentence(sentence, &title, 3),
+            [
+                "把人民对美好生活的向往作为奋斗目标",
+                "在发展中保障和改善民生，推进全体人民共同富裕"
+            ]
+        );
+        // a title cut in a list stops at its 、, and the rest starts after it
+        let sentence = "实现上述目标，要坚持党的全面领导、坚持人民至上、坚持高质量发展、坚持全面深化改革，认真落实省委要求";
+        let title = continuation_title(sentence);
+        assert_eq!(title, "实现上述目标，要坚持党的全面领导、坚持人民至上…");
+        assert_eq!(
+            rest_of_sentence(sentence, &title, 3),
+            ["坚持高质量发展、坚持全面深化改革", "认真落实省委要求"]
+        );
+        // a title that is the whole sentence leaves nothing
+        assert!(rest_of_sentence("坚持人民至上", "坚持人民至上", 3).is_empty());
     }
 
     #[test]
