@@ -385,3 +385,76 @@ fn the_closing_words_sit_at_the_canvas_centre() {
         }
     }
 }
+
+/// A long title with no mark, no 的/和/是 and no word that opens a phrase: the lines
+/// end between words (before 暨, which joins two events), never inside one (it broke
+/// 高质量发|展).
+#[test]
+fn a_title_without_cues_breaks_between_words() {
+    let name = "a_title_without_cues_breaks_between_words";
+    let Some(chrome) = chromium(name) else {
+        return;
+    };
+    const LECTURE: &str = "题目
+同志们：
+今天讲两个问题。
+一、全省营商环境优化提升暨高质量发展现场观摩会议暨项目集中开工
+正文。
+二、第二部分
+正文。
+";
+    const WORDS: [&str; 12] = [
+        "营商",
+        "环境",
+        "优化",
+        "提升",
+        "高质量",
+        "发展",
+        "现场",
+        "观摩",
+        "会议",
+        "项目",
+        "集中",
+        "开工",
+    ];
+    let lines_in = |engine: &dyn Fn(&str) -> Vec<String>| -> Vec<Vec<String>> {
+        let dir = tempfile::tempdir().unwrap();
+        lectern::theme::builtin_names()
+            .iter()
+            .map(|theme| {
+                let deck = build(dir.path(), "cues", LECTURE, Format::Plain, theme);
+                engine(&file_url(&deck, "#/3"))
+            })
+            .collect()
+    };
+    let open_in = |url: &str| {
+        let page = chrome.open(url);
+        page.wait_for("document.fonts.status === 'loaded'", "fonts load");
+        heading_lines(&page, 3)
+    };
+    let lines = lines_in(&open_in);
+    for l in &lines {
+        eprintln!("{l:?}");
+        assert!(l.len() >= 2, "the title wraps: {l:?}");
+        let mut at = 0;
+        let whole: String = l.concat();
+        for line in &l[..l.len() - 1] {
+            at += line.len();
+            for w in WORDS {
+                let split = whole
+                    .match_indices(w)
+                    .any(|(i, _)| i < at && at < i + w.len());
+                assert!(!split, "«{w}» split across lines: {l:?}");
+            }
+        }
+    }
+    drop(chrome);
+    if let Some(fox) = firefox(name) {
+        let open_in = |url: &str| {
+            let page = fox.open(url);
+            page.wait_for("document.fonts.status === 'loaded'", "fonts load");
+            heading_lines(&page, 3)
+        };
+        assert_eq!(lines_in(&open_in), lines, "the same lines in Firefox");
+    }
+}

@@ -161,22 +161,32 @@
   }
   /* Chinese titles break where a reader pauses. Where a heading (or a key sentence or list
      item) needs more than one line, the lines are chosen here, not by the engine: at natural
-     points (after ，、：；, at a space, after 的, before 和 与 是 …), else beside a quotation,
-     and between any two characters only where nothing else fits; never one character or a
+     points (after ，、：；, at a space, after 的, before 和 与 暨 是 …), else beside a quotation,
+     and between any two characters only where nothing else fits, and not inside a common
+     word of such titles (发展, 高质量); never one character or a
      lone mark on a line, never a closing mark at the start of one. Headings get lines of
      balanced width, list items fill theirs. The breaks are <br class="lx-br"> chosen from
      widths measured on one line, so both engines (and those without text-wrap: balance)
      break alike. Layout is needed: this runs with shrink-to-fit, on the slide shown and on
      every thumbnail. */
-  var PAUSE = "，、：；。！？", AFTER_WORD = "的", BEFORE_WORD = "和与及并或是";
+  var PAUSE = "，、：；。！？", AFTER_WORD = "的", BEFORE_WORD = "和与及并或暨是";
   // Words that open a phrase in Party and government titles (奋力开创…, 加快形成…): a break
   // before one is likely between phrases, unless another such word ends there (大力|推动).
   // 是 after 就 但 于 … is part of a word (就是, 但是).
   var OPENERS = ("奋力 加快 推动 推进 坚持 全面 深入 持续 不断 切实 扎实 努力 积极 大力 聚焦 围绕 " +
     "奋进 开创 谱写 打造 助力 更好 更加 进一步 共同 携手 凝心 汇聚 牢记 践行 锚定 始终 坚定 准确").split(" ");
+  // Words of such titles that a break between two characters must not split where no cue
+  // says where their words end (…高质量发|展新局面).
+  var WORDS = ("发展 建设 改革 创新 工作 经济 社会 文化 生态 文明 治理 体系 能力 质量 人民 群众 干部 " +
+    "党员 组织 政治 思想 理论 实践 制度 时代 精神 战略 目标 任务 重点 安全 水平 机制 领导 中国 特色 " +
+    "民族 复兴 伟大 事业 产业 科技 人才 教育 乡村 振兴 城乡 区域 协调 开放 合作 绿色 基层 服务 保障 " +
+    "民生 福祉 现代化 高质量 生产力 营商 环境 招商 引资 项目 大会 会议 学习 贯彻 落实 全会 专题 党课 " +
+    "初心 使命 担当 作风 纪律 法治 政府 企业 市场 农业 农村 城市 新篇 局面 篇章 奋斗 征程 强国 一流 " +
+    "高水平 新时代 主题 实干 新质 动能 格局 优化 推进 推动 全面 深入").split(" ");
   var at = (chars, j, w) => w.split("").every((c, i) => chars[j + i] && chars[j + i].c === c);
   var opens = (chars, j) => OPENERS.some((w) => at(chars, j, w)) && !OPENERS.some((w) => j >= w.length && at(chars, j - w.length, w));
-  var CUT = { pause: 0, close: 1, open: 2, word: 4, opener: 8, mid: 14 };
+  var splits = (chars, j) => WORDS.some((w) => { for (var k = 1; k < w.length; k++) if (j >= k && at(chars, j - k, w)) return true; return false; });
+  var CUT = { pause: 0, close: 1, open: 2, word: 4, opener: 8, mid: 14, inword: 20 };
   // What a line break before c (after p) costs, or -1 where there may be none.
   function cutCost(p, c, chars, j) {
     if (!p || !c || has(NO_START, c) || has(OPEN, p) || c === "　" || c === " ") return -1;
@@ -187,7 +197,8 @@
     if (has(CLOSE, p)) return CUT.close;
     if (has(OPEN, c)) return CUT.open;
     if (has(AFTER_WORD, p) || (has(BEFORE_WORD, c) && !(c === "是" && has("就但于总还正都也而只凡可要若", p)))) return CUT.word;
-    return chars && opens(chars, j) ? CUT.opener : CUT.mid;
+    if (!chars) return CUT.mid;
+    return opens(chars, j) ? CUT.opener : splits(chars, j) ? CUT.inword : CUT.mid;
   }
   var isMark = (c) => has(CLOSE + OPEN + "！？…—　 ", c);
   /* A centred line is centred by its box, not by its ink: the letter-spacing after its last
