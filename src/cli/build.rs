@@ -149,13 +149,13 @@ pub fn build_one(args: &Args, reporter: &mut Reporter) -> Result<Summary, Fail> 
             "--print 用于 PDF：请加上 -o 文件名.pdf（或 --format pdf）"
         )));
     }
-    let (project, compiled) = compile(&args.input, &args.deck, reporter)?;
+    let (options, mut compiled) = compile(&args.input, &args.deck, reporter)?;
     let bytes = match format {
-        OutFormat::Html => compiled.html.clone().into_bytes(),
+        OutFormat::Html => std::mem::take(&mut compiled.html).into_bytes(),
         OutFormat::Pptx => {
             use lectern::render::Writer as _;
             lectern::render::pptx::Pptx
-                .write(&compiled.deck, &project.options.theme, compiled.aspect)
+                .write(&compiled.deck, &options.theme, compiled.aspect)
                 .map_err(|e| {
                     let file = file.display();
                     Fail(t!(
@@ -206,17 +206,17 @@ pub fn build_one(args: &Args, reporter: &mut Reporter) -> Result<Summary, Fail> 
     Ok(summary)
 }
 
-/// Loads `input` with the deck flags, reports its diagnostics and compiles it: the
-/// common start of `build` and `watch`. Errors (or warnings under `--deny-warnings`)
-/// stop it before anything is written.
+/// Loads `input` with the deck flags, reports its diagnostics and compiles it, for a
+/// one-off build (`watch` keeps its project and calls [`report_and_compile`]). Errors
+/// (or warnings under `--deny-warnings`) stop it before anything is written.
 pub fn compile(
     input: &LectureArgs,
     deck: &DeckArgs,
     reporter: &mut Reporter,
-) -> Result<(Project, lectern::Compiled), Fail> {
+) -> Result<(lectern::Options, lectern::Compiled), Fail> {
     let project = load(input, deck)?;
-    let compiled = report_and_compile(&project, input, reporter)?;
-    Ok((project, compiled))
+    report(&project, input, reporter)?;
+    Ok(project.into_compiled()?)
 }
 
 /// Reads the lecture, its settings and theme.
@@ -236,6 +236,13 @@ pub fn report_and_compile(
     input: &LectureArgs,
     reporter: &mut Reporter,
 ) -> Result<lectern::Compiled, Fail> {
+    report(project, input, reporter)?;
+    Ok(project.compile()?)
+}
+
+/// Shows the project's diagnostics; errors (or warnings under `--deny-warnings`) stop
+/// the build.
+fn report(project: &Project, input: &LectureArgs, reporter: &mut Reporter) -> Result<(), Fail> {
     let file = &input.file;
     if super::diagnostics(project, input.deny_warnings, reporter) {
         let file = file.display();
@@ -251,5 +258,5 @@ pub fn report_and_compile(
             )
         }));
     }
-    Ok(project.compile()?)
+    Ok(())
 }

@@ -112,6 +112,22 @@ impl Project {
         })
     }
 
+    /// As [`Project::compile`], moving the lecture into the result instead of copying
+    /// it (a one-off build has no use for the project after): the options come back
+    /// beside the deck.
+    pub fn into_compiled(self) -> Result<(Options, Compiled), LoadError> {
+        let Project {
+            path,
+            options,
+            parsed,
+            ..
+        } = self;
+        match crate::compile_parsed(parsed, &options) {
+            Ok(compiled) => Ok((options, compiled)),
+            Err(error) => Err(LoadError::Lecture { path, error }),
+        }
+    }
+
     /// "line" as reports and outlines say it; in a Word file a line is a paragraph.
     pub fn line_word(&self) -> &'static str {
         match self.options.format {
