@@ -435,7 +435,7 @@ pub fn plan_options(parsed: &Parsed, opts: &Options) -> PlanOptions {
             .slides
             .iter()
             .flat_map(|s| s.notes_text())
-            .map(|n| n.chars().filter(|c| !c.is_whitespace()).count() as u64)
+            .map(|n| plan::pacing::spoken_chars(&n) as u64)
             .sum();
         p.rate = (chars.div_ceil(minutes as u64) as u32).max(1);
         p.total_seconds = Some(minutes * 60);

@@ -47,14 +47,19 @@ impl Writer for Html {
 
 /// The Content-Security-Policy of a deck running `script`.
 pub fn content_security_policy(script: &str) -> String {
-    let hash = if script == runtime_js() {
-        RUNTIME_JS_SHA256.to_string()
-    } else {
-        base64::engine::general_purpose::STANDARD.encode(Sha256::digest(script.as_bytes()))
-    };
+    policy(&base64::engine::general_purpose::STANDARD.encode(Sha256::digest(script.as_bytes())))
+}
+
+/// The Content-Security-Policy of a deck running our runtime, with the hash `build.rs`
+/// took of it.
+pub fn runtime_csp() -> String {
+    policy(RUNTIME_JS_SHA256)
+}
+
+fn policy(script_sha256: &str) -> String {
     format!(
         "default-src 'none'; img-src data:; font-src data:; style-src 'unsafe-inline'; \
-         script-src 'sha256-{hash}'; base-uri 'none'; form-action 'none'"
+         script-src 'sha256-{script_sha256}'; base-uri 'none'; form-action 'none'"
     )
 }
 
@@ -93,7 +98,7 @@ pub fn render(deck: &Deck, theme: &Theme, aspect: Aspect) -> Result<String, Rend
             logo => theme.logo.is_some() && l.show_logo,
             layout => l,
         },
-        csp => Value::from_safe_string(content_security_policy(runtime_js())),
+        csp => Value::from_safe_string(runtime_csp()),
         css => Value::from_safe_string(css),
         js => Value::from_safe_string(runtime_js().to_string()),
         width => width,

@@ -199,7 +199,7 @@ mod tests {
 
     #[test]
     fn the_deck_carries_the_runtime_as_this_module_shrinks_it_and_hashes_it_right() {
-        use crate::render::html::{content_security_policy, runtime_css, runtime_js};
+        use crate::render::html::{runtime_csp, runtime_css, runtime_js};
         assert_eq!(runtime_js(), js(include_str!("../runtime/runtime.js")));
         assert_eq!(runtime_css(), css(include_str!("../runtime/runtime.css")));
         // build.rs's hash against one taken here
@@ -207,7 +207,7 @@ mod tests {
         use sha2::Digest as _;
         let hash = base64::engine::general_purpose::STANDARD
             .encode(sha2::Sha256::digest(runtime_js().as_bytes()));
-        assert!(content_security_policy(runtime_js()).contains(&format!("'sha256-{hash}'")));
+        assert!(runtime_csp().contains(&format!("'sha256-{hash}'")));
     }
 
     #[test]
