@@ -37,6 +37,7 @@ pub mod parse;
 pub mod plan;
 pub mod project;
 pub mod render;
+pub mod scan;
 pub mod settings;
 pub mod theme;
 pub mod tree;

@@ -230,6 +230,10 @@ fn normalise(text: &str) -> String {
     let mut copied = 0;
     let mut i = 0;
     while i < bytes.len() {
+        if crate::scan::leads_ideograph(bytes[i]) {
+            i += 3;
+            continue;
+        }
         if !matches!(bytes[i], b'\r' | b'\n' | b'\t' | 0xC2 | 0xE2 | 0xEF) {
             i += 1;
             continue;

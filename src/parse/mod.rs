@@ -50,7 +50,7 @@ pub fn dropped_lines(lecture: &Lecture) -> Option<(usize, String)> {
 pub fn lead_sentence(s: &str) -> (usize, usize) {
     let mut depth = 0i32;
     let mut straight = false;
-    for (i, c) in s.char_indices() {
+    for (i, c) in crate::scan::non_ideographs(s) {
         match c {
             '“' | '‘' | '「' | '『' | '（' | '(' | '《' | '【' | '[' | '〈' => depth += 1,
             '”' | '’' | '」' | '』' | '）' | ')' | '》' | '】' | ']' | '〉' => {
@@ -295,7 +295,7 @@ fn check_ordinals(nodes: &[Node], parent: Option<&Node>, diags: &mut Diagnostics
 /// Warns where a paragraph opens a “ quote it never closes.
 pub fn check_quotes(text: &Text, diags: &mut Diagnostics) {
     let mut open: Vec<usize> = Vec::new();
-    for (i, c) in text.text.char_indices() {
+    for (i, c) in crate::scan::non_ideographs(&text.text) {
         match c {
             '“' => open.push(i),
             '”' => {

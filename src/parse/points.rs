@@ -202,8 +202,7 @@ fn starts(s: &str, new_para: bool) -> Vec<(usize, Start, usize)> {
     };
     let mut out = vec![(head, first, 0)];
     let mut sentence = 0;
-    let mut chars = s.char_indices().peekable();
-    while let Some((_, c)) = chars.next() {
+    for (i, c) in crate::scan::non_ideographs(s) {
         let start = match c {
             '。' | '！' | '？' | '!' | '?' => {
                 sentence += 1;
@@ -213,14 +212,16 @@ fn starts(s: &str, new_para: bool) -> Vec<(usize, Start, usize)> {
             '，' | ',' | '、' => Start::Clause,
             _ => continue,
         };
-        while let Some(&(_, n)) = chars.peek() {
-            if matches!(n, '”' | '’' | '」' | '』' | '）' | ')' | ' ' | '\u{3000}') {
-                chars.next();
-            } else {
-                break;
-            }
+        // closing quotes and spaces after the stop belong to what it ends
+        let mut j = i + c.len_utf8();
+        while let Some(n) = s[j..]
+            .chars()
+            .next()
+            .filter(|n| matches!(n, '”' | '’' | '」' | '』' | '）' | ')' | ' ' | '\u{3000}'))
+        {
+            j += n.len_utf8();
         }
-        if let Some(&(j, _)) = chars.peek() {
+        if j < s.len() {
             out.push((j, start, sentence));
         }
     }

@@ -8,10 +8,7 @@ use crate::tree::{Paragraph, Role};
 
 /// Characters that count for speaking time (white space does not).
 pub fn spoken_chars(s: &str) -> usize {
-    // CJK ideographs first: Unicode's white-space table is slower to ask for them
-    s.chars()
-        .filter(|&c| ('\u{4E00}'..='\u{9FFF}').contains(&c) || !c.is_whitespace())
-        .count()
+    crate::scan::non_space_chars(s)
 }
 
 /// Cuts `paras` into stretches of at most `limit` spoken characters each, unless one

@@ -38,7 +38,15 @@ fn substitutions(s: &str) -> Vec<(usize, char)> {
     let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
     let mut open: Vec<usize> = Vec::new();
     let mut parens = false;
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        let i = at;
+        // an ideograph is no mark: step over its three bytes at once
+        at += if crate::scan::leads_ideograph(b) {
+            3
+        } else {
+            1
+        };
         let full = match b {
             b',' | b';'
                 if (cjk(prev(i)) || cjk(next(i))) && !(digit(prev(i)) && digit(next(i))) =>

@@ -78,7 +78,8 @@ pub fn render(deck: &Deck, theme: &Theme, aspect: Aspect) -> Result<String, Rend
     for (name, source) in &theme.templates {
         env.add_template_owned(name.clone(), source.clone())?;
     }
-    let slide_values: Vec<Value> = slides.iter().map(slide_value).collect();
+    let wanted = Wanted::by(theme.templates.values());
+    let slide_values: Vec<Value> = slides.iter().map(|s| slide_value(s, &wanted)).collect();
     let (width, height) = aspect.size();
     let css = format!(
         "{}\n{}\n{}",
@@ -180,43 +181,160 @@ fn embed_pictures(
 /// content and notes (every piece of the author's text escaped), which goes in as is.
 ///
 /// `content_html` and `notes_blocks_html` are whole blocks in reading order;
-/// `bullets`, `blocks` and `notes_html` are what themes written before them use.
-fn slide_value(s: &Slide) -> Value {
-    let safe = |list: Vec<String>| -> Vec<Value> {
-        list.into_iter().map(Value::from_safe_string).collect()
+/// `bullets`, `blocks` and `notes_html` are what themes written before them use. Those
+/// three and the content and notes as data (`content`, `notes`) are made only for
+/// templates that name them (`Wanted`).
+fn slide_value(s: &Slide, wanted: &Wanted) -> Value {
+    let safe = |list: Vec<String>| -> Value {
+        Value::from(
+            list.into_iter()
+                .map(Value::from_safe_string)
+                .collect::<Vec<_>>(),
+        )
     };
-    let mut bullets = Vec::new();
-    let mut blocks = Vec::new();
-    for b in &s.content {
-        match b {
-            Block::List(l) => bullets.extend(l.items.iter().map(|i| {
-                let mut h = runs_html(&i.runs);
-                if let Some(sub) = &i.sublist {
-                    list_html(sub, "", &mut h);
-                }
-                h
-            })),
-            other => blocks.push(block_html(other)),
-        }
-    }
     let content = s.content.iter().map(content_html).collect();
     let notes_blocks = s.notes.iter().map(block_html).collect();
-    let notes = s
-        .notes
-        .iter()
-        .map(|b| match b {
-            Block::Paragraph { runs } => runs_html(runs),
-            other => escape(&other.plain_text()),
-        })
-        .collect();
-    context! {
+    // every field of `Slide` but its blocks, by hand: `slide_fields_are_all_there`
+    // holds this list to the struct
+    let fields = context! {
         content_html => safe(content),
         notes_blocks_html => safe(notes_blocks),
-        notes_html => safe(notes),
-        bullets => safe(bullets),
-        blocks => safe(blocks),
-        ..Value::from_serialize(s)
+        number => s.number,
+        kind => s.kind,
+        title => &s.title,
+        kicker => &s.kicker,
+        badge => &s.badge,
+        crumbs => &s.crumbs,
+        items => &s.items,
+        chips => &s.chips,
+        byline => &s.byline,
+        keys => &s.keys,
+        continues => &s.continues,
+        timing => s.timing,
+        line => s.line,
+    };
+    let mut extra: Vec<(&str, Value)> = Vec::new();
+    if wanted.bullets || wanted.blocks {
+        let mut bullets = Vec::new();
+        let mut blocks = Vec::new();
+        for b in &s.content {
+            match b {
+                Block::List(l) => bullets.extend(l.items.iter().map(|i| {
+                    let mut h = runs_html(&i.runs);
+                    if let Some(sub) = &i.sublist {
+                        list_html(sub, "", &mut h);
+                    }
+                    h
+                })),
+                other => blocks.push(block_html(other)),
+            }
+        }
+        extra.push(("bullets", safe(bullets)));
+        extra.push(("blocks", safe(blocks)));
     }
+    if wanted.notes_html {
+        let notes = s
+            .notes
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph { runs } => runs_html(runs),
+                other => escape(&other.plain_text()),
+            })
+            .collect();
+        extra.push(("notes_html", safe(notes)));
+    }
+    if wanted.data {
+        extra.push(("content", Value::from_serialize(&s.content)));
+        extra.push(("notes", Value::from_serialize(&s.notes)));
+    }
+    if extra.is_empty() {
+        return fields;
+    }
+    let extra: Value = extra.into_iter().collect();
+    minijinja::value::merge_maps([fields, extra])
+}
+
+/// The slide fields that only some templates read, and whether a theme's do: the
+/// built-in themes read none of them, and making them for every slide anyway is a
+/// sixth of a big deck's build.
+#[derive(Debug, Default, PartialEq)]
+struct Wanted {
+    /// `content` and `notes`, the blocks as data.
+    data: bool,
+    bullets: bool,
+    blocks: bool,
+    notes_html: bool,
+}
+
+impl Wanted {
+    fn everything() -> Wanted {
+        Wanted {
+            data: true,
+            bullets: true,
+            blocks: true,
+            notes_html: true,
+        }
+    }
+
+    /// What `templates` name inside their tags.
+    fn by<'a>(templates: impl IntoIterator<Item = &'a String>) -> Wanted {
+        let mut wanted = Wanted::default();
+        for source in templates {
+            for tag in tags(source) {
+                wanted.data |= names(tag, "content") || names(tag, "notes");
+                wanted.bullets |= names(tag, "bullets");
+                wanted.blocks |= names(tag, "blocks");
+                wanted.notes_html |= names(tag, "notes_html");
+            }
+        }
+        wanted
+    }
+}
+
+/// The insides of the `{{ … }}` and `{% … %}` tags of a template.
+fn tags(source: &str) -> impl Iterator<Item = &str> {
+    let mut rest = source;
+    std::iter::from_fn(move || loop {
+        let open = rest.find('{')?;
+        let after = &rest[open + 1..];
+        let close = match after.as_bytes().first() {
+            Some(b'{') => "}}",
+            Some(b'%') => "%}",
+            _ => {
+                rest = after;
+                continue;
+            }
+        };
+        let end = after.find(close).unwrap_or(after.len());
+        rest = &after[end..];
+        return Some(&after[1..end]);
+    })
+}
+
+/// Whether the inside of a template tag names `field`: as a word outside string
+/// literals (`slide.notes`) or as a whole literal (`slide['notes']`), never inside a
+/// literal such as `"content.html.j2"`.
+fn names(tag: &str, field: &str) -> bool {
+    let mut rest = tag;
+    while !rest.is_empty() {
+        let code_end = rest.find(['"', '\'']).unwrap_or(rest.len());
+        if rest[..code_end]
+            .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .any(|word| word == field)
+        {
+            return true;
+        }
+        let Some(quote) = rest[code_end..].chars().next() else {
+            break;
+        };
+        let literal = &rest[code_end + 1..];
+        let close = literal.find(quote).unwrap_or(literal.len());
+        if &literal[..close] == field {
+            return true;
+        }
+        rest = literal.get(close + 1..).unwrap_or("");
+    }
+    false
 }
 
 /// A block as the slide shows it: lists as the theme's bullets, the rest in a frame.
@@ -458,5 +576,98 @@ mod theme_css {
             );
         }
         Ok(css)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seed_deck() -> Deck {
+        let opts = crate::Options::default();
+        crate::compile(include_bytes!("../../decks/lecture.txt"), &opts)
+            .unwrap()
+            .deck
+    }
+
+    #[test]
+    fn slide_fields_are_all_there() {
+        let optional = ["content", "notes", "bullets", "blocks", "notes_html"];
+        for s in &seed_deck().slides {
+            let whole = Value::from_serialize(s);
+            let given = slide_value(s, &Wanted::everything());
+            let slim = slide_value(s, &Wanted::default());
+            for key in whole.try_iter().unwrap() {
+                let key = key.as_str().unwrap();
+                let want = whole.get_attr(key).unwrap();
+                assert_eq!(
+                    given.get_attr(key).unwrap(),
+                    want,
+                    "slide {}: {key}",
+                    s.number
+                );
+                if !optional.contains(&key) {
+                    assert_eq!(
+                        slim.get_attr(key).unwrap(),
+                        want,
+                        "slide {}: {key}",
+                        s.number
+                    );
+                }
+            }
+            for key in optional {
+                assert!(!given.get_attr(key).unwrap().is_undefined(), "{key}");
+                assert!(slim.get_attr(key).unwrap().is_undefined(), "{key}");
+            }
+            for key in ["content_html", "notes_blocks_html"] {
+                assert!(!slim.get_attr(key).unwrap().is_undefined(), "{key}");
+            }
+        }
+    }
+
+    #[test]
+    fn optional_fields_are_made_for_templates_that_name_them() {
+        let by = |t: &str| Wanted::by([&t.to_string()]);
+        let data = Wanted {
+            data: true,
+            ..Wanted::default()
+        };
+        assert_eq!(
+            by("{% for b in slide.content %}{{ b.type }}{% endfor %}"),
+            data
+        );
+        assert_eq!(by("<p>{{ slide.notes|length }}</p>"), data);
+        assert_eq!(by("{{ slide['notes'] }}"), data);
+        assert_eq!(by("{% include 'x.j2' %}{{ slide.notes }}"), data);
+        assert_eq!(
+            by("<aside class=\"notes\">{{ slide.notes_html|join }}</aside>"),
+            Wanted {
+                notes_html: true,
+                ..Wanted::default()
+            }
+        );
+        assert_eq!(
+            by("{% for b in slide.bullets %}{{ b }}{% endfor %}{{ slide.blocks }}"),
+            Wanted {
+                bullets: true,
+                blocks: true,
+                ..Wanted::default()
+            }
+        );
+        let none = Wanted::default();
+        assert_eq!(
+            by("{% for p in slide.notes_blocks_html %}{{ p }}{% endfor %} content"),
+            none
+        );
+        assert_eq!(by("{ notes } {{ slide.content_html }}"), none);
+        assert_eq!(by("{% include \"content.html.j2\" %}{{ 'notes:' }}"), none);
+        for name in crate::theme::builtin_names() {
+            let theme = crate::Theme::builtin(&name).unwrap();
+            assert_eq!(
+                Wanted::by(theme.templates.values()),
+                none,
+                "built-in {name}"
+            );
+        }
     }
 }
