@@ -6,6 +6,7 @@
 //! the author sees in the file. Leading U+3000 indentation is kept in the text and
 //! skipped by the parsers, so columns stay true too.
 
+use std::borrow::Cow;
 use std::fmt;
 
 /// A byte range in the normalised source text.
@@ -147,7 +148,7 @@ impl Source {
     }
 }
 
-fn decode(bytes: &[u8]) -> Result<(String, Encoding), SourceError> {
+fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), SourceError> {
     if bytes.is_empty() {
         return Err(SourceError::Empty);
     }
@@ -155,26 +156,27 @@ fn decode(bytes: &[u8]) -> Result<(String, Encoding), SourceError> {
         return Err(SourceError::TooLarge { bytes: bytes.len() });
     }
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return strict_utf8(rest).map(|t| (t, Encoding::Utf8Bom));
+        return strict_utf8(rest).map(|t| (Cow::Borrowed(t), Encoding::Utf8Bom));
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        return utf16(rest, encoding_rs::UTF_16LE).map(|t| (t, Encoding::Utf16Le));
+        return utf16(rest, encoding_rs::UTF_16LE).map(|t| (Cow::Owned(t), Encoding::Utf16Le));
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        return utf16(rest, encoding_rs::UTF_16BE).map(|t| (t, Encoding::Utf16Be));
+        return utf16(rest, encoding_rs::UTF_16BE).map(|t| (Cow::Owned(t), Encoding::Utf16Be));
     }
     if looks_binary(bytes) {
         return Err(SourceError::Binary);
     }
     let bad = match std::str::from_utf8(bytes) {
-        Ok(text) => return Ok((text.to_owned(), Encoding::Utf8)),
+        // borrowed: normalising makes the one copy the source keeps
+        Ok(text) => return Ok((Cow::Borrowed(text), Encoding::Utf8)),
         Err(e) => bad_byte(bytes, e),
     };
     let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
     if had_errors {
         return Err(bad);
     }
-    Ok((text.into_owned(), Encoding::Gb18030))
+    Ok((text, Encoding::Gb18030))
 }
 
 /// Where UTF-8 decoding failed, as an editor counts lines and columns.
@@ -188,13 +190,11 @@ fn bad_byte(bytes: &[u8], e: std::str::Utf8Error) -> SourceError {
     }
 }
 
-fn strict_utf8(bytes: &[u8]) -> Result<String, SourceError> {
+fn strict_utf8(bytes: &[u8]) -> Result<&str, SourceError> {
     if looks_binary(bytes) {
         return Err(SourceError::Binary);
     }
-    std::str::from_utf8(bytes)
-        .map(str::to_owned)
-        .map_err(|e| bad_byte(bytes, e))
+    std::str::from_utf8(bytes).map_err(|e| bad_byte(bytes, e))
 }
 
 fn utf16(bytes: &[u8], enc: &'static encoding_rs::Encoding) -> Result<String, SourceError> {

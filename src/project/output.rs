@@ -90,6 +90,9 @@ pub fn write_deck(lecture: &Path, out: &Path, bytes: &[u8]) -> Result<(), WriteE
                 Err(WriteError::NotAFile(out.to_path_buf()))
             };
         }
+        if meta.len() == bytes.len() as u64 && touch_if_same(&target, bytes) {
+            return Ok(());
+        }
     }
     let dir = super::folder_of(&target);
     if !dir.is_dir() {
@@ -120,6 +123,32 @@ pub fn write_deck(lecture: &Path, out: &Path, bytes: &[u8]) -> Result<(), WriteE
     }
     tmp.persist(&target).map_err(|e| io(e.error))?;
     Ok(())
+}
+
+/// When the deck at `target` already holds `bytes`, marks it as made now and says so.
+/// Rebuilding an unchanged lecture (a folder build, `make`) then leaves the file, its
+/// links and anything watching it alone, and costs no rename: on ext4 replacing a file
+/// by rename starts writing the new one out at once.
+fn touch_if_same(target: &Path, bytes: &[u8]) -> bool {
+    let Ok(mut file) = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(target)
+    else {
+        return false;
+    };
+    // compared a piece at a time: a big deck is not read into memory a second time
+    let mut piece = [0u8; 16 * 1024];
+    let mut at = 0;
+    loop {
+        match std::io::Read::read(&mut file, &mut piece) {
+            Ok(0) if at == bytes.len() => break,
+            Ok(n) if n > 0 && bytes.get(at..at + n) == Some(&piece[..n]) => at += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            _ => return false,
+        }
+    }
+    file.set_modified(SystemTime::now()).is_ok()
 }
 
 /// The file `path` names once its symlinks are followed (it need not exist).
@@ -203,5 +232,36 @@ fn same_file(a: &Path, b: &Path) -> bool {
     match (a.canonicalize(), b.canonicalize()) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn an_unchanged_deck_is_left_in_place_and_marked_new() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let (lecture, out) = (dir.path().join("讲稿.txt"), dir.path().join("讲稿.html"));
+        std::fs::write(&lecture, "标题").unwrap();
+        write_deck(&lecture, &out, b"<html>one</html>").unwrap();
+        let before = std::fs::metadata(&out).unwrap();
+        let old = SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000_000);
+        std::fs::File::options()
+            .write(true)
+            .open(&out)
+            .unwrap()
+            .set_modified(old)
+            .unwrap();
+        write_deck(&lecture, &out, b"<html>one</html>").unwrap();
+        let same = std::fs::metadata(&out).unwrap();
+        assert_eq!(same.ino(), before.ino(), "the same file, not a replacement");
+        assert!(same.modified().unwrap() > old, "marked as made now");
+        // a different deck of the same length replaces the file
+        write_deck(&lecture, &out, b"<html>two</html>").unwrap();
+        assert_eq!(std::fs::read(&out).unwrap(), b"<html>two</html>");
+        assert_ne!(std::fs::metadata(&out).unwrap().ino(), before.ino());
     }
 }

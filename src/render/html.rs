@@ -267,6 +267,7 @@ struct Wanted {
 }
 
 impl Wanted {
+    #[cfg(test)]
     fn everything() -> Wanted {
         Wanted {
             data: true,
@@ -280,11 +281,14 @@ impl Wanted {
     fn by<'a>(templates: impl IntoIterator<Item = &'a String>) -> Wanted {
         let mut wanted = Wanted::default();
         for source in templates {
-            for tag in tags(source) {
-                wanted.data |= names(tag, "content") || names(tag, "notes");
-                wanted.bullets |= names(tag, "bullets");
-                wanted.blocks |= names(tag, "blocks");
-                wanted.notes_html |= names(tag, "notes_html");
+            for word in tags(source).flat_map(names) {
+                match word {
+                    "content" | "notes" => wanted.data = true,
+                    "bullets" => wanted.bullets = true,
+                    "blocks" => wanted.blocks = true,
+                    "notes_html" => wanted.notes_html = true,
+                    _ => {}
+                }
             }
         }
         wanted
@@ -311,30 +315,28 @@ fn tags(source: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// Whether the inside of a template tag names `field`: as a word outside string
-/// literals (`slide.notes`) or as a whole literal (`slide['notes']`), never inside a
+/// The names in the inside of a template tag: its words outside string literals
+/// (`slide.notes`) and its literals whole (`slide['notes']`), never the words inside a
 /// literal such as `"content.html.j2"`.
-fn names(tag: &str, field: &str) -> bool {
+fn names(tag: &str) -> Vec<&str> {
+    let mut out = Vec::new();
     let mut rest = tag;
     while !rest.is_empty() {
         let code_end = rest.find(['"', '\'']).unwrap_or(rest.len());
-        if rest[..code_end]
-            .split(|c: char| !(c.is_alphanumeric() || c == '_'))
-            .any(|word| word == field)
-        {
-            return true;
-        }
+        out.extend(
+            rest[..code_end]
+                .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .filter(|w| !w.is_empty()),
+        );
         let Some(quote) = rest[code_end..].chars().next() else {
             break;
         };
         let literal = &rest[code_end + 1..];
         let close = literal.find(quote).unwrap_or(literal.len());
-        if &literal[..close] == field {
-            return true;
-        }
+        out.push(&literal[..close]);
         rest = literal.get(close + 1..).unwrap_or("");
     }
-    false
+    out
 }
 
 /// A block as the slide shows it: lists as the theme's bullets, the rest in a frame.

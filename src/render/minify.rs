@@ -16,7 +16,12 @@ pub fn css(src: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut quote: Option<char> = None;
     let mut before = None;
+    // the end of the run of white space just dealt with
+    let mut skip_to = 0;
     for (i, c) in text.char_indices() {
+        if i < skip_to {
+            continue;
+        }
         let escaped = before == Some('\\');
         before = Some(c);
         if let Some(q) = quote {
@@ -32,10 +37,10 @@ pub fn css(src: &str) -> String {
             continue;
         }
         if c.is_whitespace() {
-            // a space next to `{ } ; ,` or a line break separates nothing
-            let next = text[i + c.len_utf8()..]
-                .chars()
-                .find(|c| !c.is_whitespace());
+            // a run of white space is one space at most, and none next to `{ } ; ,`
+            let run = &text[i..];
+            skip_to = text.len() - run.trim_start().len();
+            let next = text[skip_to..].chars().next();
             let prev = out.chars().next_back();
             let tight = |c: Option<char>| c.is_some_and(|c| "{};,".contains(c));
             if tight(next) || tight(prev) || prev.is_none() {
