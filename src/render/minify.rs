@@ -14,45 +14,37 @@ pub fn js(src: &str) -> String {
 pub fn css(src: &str) -> String {
     let text = squeeze_lines(&strip(src, false));
     let mut out = String::with_capacity(text.len());
-    let mut quote: Option<char> = None;
-    let mut before = None;
-    // the end of the run of white space just dealt with
-    let mut skip_to = 0;
-    for (i, c) in text.char_indices() {
-        if i < skip_to {
-            continue;
-        }
-        let escaped = before == Some('\\');
-        before = Some(c);
-        if let Some(q) = quote {
-            out.push(c);
-            if c == q && !escaped {
-                quote = None;
-            }
-            continue;
-        }
+    let mut rest = text.as_str();
+    // Stretches without quotes or white space are copied whole.
+    while let Some(at) = rest.find(|c: char| c == '"' || c == '\'' || c.is_whitespace()) {
+        out.push_str(&rest[..at]);
+        let c = rest[at..].chars().next().expect("found here");
+        let after = &rest[at + c.len_utf8()..];
         if c == '"' || c == '\'' {
-            quote = Some(c);
+            // a string as written, to its closing quote that no backslash escapes
+            let mut end = 0;
+            let close = loop {
+                match after[end..].find(c) {
+                    Some(i) if after[..end + i].ends_with('\\') => end += i + 1,
+                    Some(i) => break Some(end + i),
+                    None => break None,
+                }
+            };
+            let len = close.map_or(after.len(), |i| i + 1);
             out.push(c);
+            out.push_str(&after[..len]);
+            rest = &after[len..];
             continue;
         }
-        if c.is_whitespace() {
-            // a run of white space is one space at most, and none next to `{ } ; ,`
-            let run = &text[i..];
-            skip_to = text.len() - run.trim_start().len();
-            let next = text[skip_to..].chars().next();
-            let prev = out.chars().next_back();
-            let tight = |c: Option<char>| c.is_some_and(|c| "{};,".contains(c));
-            if tight(next) || tight(prev) || prev.is_none() {
-                continue;
-            }
-            if !out.ends_with(' ') {
-                out.push(' ');
-            }
-            continue;
+        // a run of white space is one space at most, and none next to `{ } ; ,`
+        rest = after.trim_start();
+        let tight = |c: Option<char>| c.is_some_and(|c| "{};,".contains(c));
+        let prev = out.chars().next_back();
+        if !(tight(rest.chars().next()) || tight(prev) || prev.is_none() || out.ends_with(' ')) {
+            out.push(' ');
         }
-        out.push(c);
     }
+    out.push_str(rest);
     out
 }
 
