@@ -7,6 +7,7 @@
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use base64::Engine as _;
 use minijinja::{context, AutoEscape, Environment, UndefinedBehavior, Value};
@@ -66,26 +67,20 @@ fn policy(script_sha256: &str) -> String {
 /// Renders the deck.
 pub fn render(deck: &Deck, theme: &Theme, aspect: Aspect) -> Result<String, RenderError> {
     let (info, slides) = (&deck.info, deck.slides.as_slice());
-    let mut env = Environment::new();
-    env.set_auto_escape_callback(|_| AutoEscape::Html);
-    env.set_undefined_behavior(UndefinedBehavior::Strict);
-    env.set_keep_trailing_newline(false);
-    env.set_trim_blocks(true);
-    env.set_lstrip_blocks(true);
+    let prepared = Prepared::for_theme(theme)?;
+    let mut env = prepared.env.clone();
     // A theme is someone else's code: it may not hang the build.
     env.set_fuel(Some(crate::theme::errors::fuel(slides.len())));
-    env.set_recursion_limit(crate::theme::errors::RECURSION_LIMIT);
-    for (name, source) in &theme.templates {
-        env.add_template_owned(name.clone(), source.clone())?;
-    }
-    let wanted = Wanted::by(theme.templates.values());
-    let slide_values: Vec<Value> = slides.iter().map(|s| slide_value(s, &wanted)).collect();
+    let slide_values: Vec<Value> = slides
+        .iter()
+        .map(|s| slide_value(s, &prepared.wanted))
+        .collect();
     let (width, height) = aspect.size();
     let css = format!(
         "{}\n{}\n{}",
         runtime_css(),
         theme_css::variables(theme, || deck_chars(info, slides, theme))?,
-        super::minify::css(&theme.css)
+        prepared.css
     );
     let l = &theme.layout;
     let html = env.get_template("deck.html.j2")?.render(context! {
@@ -108,6 +103,49 @@ pub fn render(deck: &Deck, theme: &Theme, aspect: Aspect) -> Result<String, Rend
         generator => concat!("lectern ", env!("CARGO_PKG_VERSION")),
     })?;
     Ok(embed_pictures(html, &pictures(slides)))
+}
+
+/// What rendering needs that depends on the theme alone: its templates compiled, its
+/// CSS shrunk and the optional slide fields its templates read. The last theme's is
+/// kept, so a folder build or `lectern watch` prepares a theme once, not every deck.
+struct Prepared {
+    /// What it was made from, to know the theme again.
+    templates: std::collections::BTreeMap<String, String>,
+    source_css: String,
+    env: Environment<'static>,
+    css: String,
+    wanted: Wanted,
+}
+
+impl Prepared {
+    fn for_theme(theme: &Theme) -> Result<Arc<Prepared>, RenderError> {
+        static LAST: Mutex<Option<Arc<Prepared>>> = Mutex::new(None);
+        let mut last = LAST.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(p) = last.as_ref() {
+            if p.templates == theme.templates && p.source_css == theme.css {
+                return Ok(Arc::clone(p));
+            }
+        }
+        let mut env = Environment::new();
+        env.set_auto_escape_callback(|_| AutoEscape::Html);
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        env.set_keep_trailing_newline(false);
+        env.set_trim_blocks(true);
+        env.set_lstrip_blocks(true);
+        env.set_recursion_limit(crate::theme::errors::RECURSION_LIMIT);
+        for (name, source) in &theme.templates {
+            env.add_template_owned(name.clone(), source.clone())?;
+        }
+        let prepared = Arc::new(Prepared {
+            templates: theme.templates.clone(),
+            source_css: theme.css.clone(),
+            env,
+            css: super::minify::css(&theme.css),
+            wanted: Wanted::by(theme.templates.values()),
+        });
+        *last = Some(Arc::clone(&prepared));
+        Ok(prepared)
+    }
 }
 
 /// The attribute a picture's `<img>` is written with, before its bytes are known.
@@ -590,6 +628,29 @@ mod tests {
         crate::compile(include_bytes!("../../decks/lecture.txt"), &opts)
             .unwrap()
             .deck
+    }
+
+    #[test]
+    fn a_theme_is_known_again_by_its_templates_and_css() {
+        let deck = seed_deck();
+        let red = Theme::default_theme();
+        let mut other = red.clone();
+        other
+            .templates
+            .insert("footer.html.j2".into(), "<footer>组织部</footer>".into());
+        other.css.push_str("\n.mine { color: red }");
+        let a = render(&deck, &red, Aspect::Wide).unwrap();
+        let b = render(&deck, &other, Aspect::Wide).unwrap();
+        let c = render(&deck, &red, Aspect::Wide).unwrap();
+        assert_eq!(a, c);
+        assert!(b.contains("<footer>组织部</footer>") && !a.contains("组织部"));
+        assert!(b.contains(".mine{color: red}") && !a.contains(".mine"));
+        other.css = red.css.clone();
+        let d = render(&deck, &other, Aspect::Wide).unwrap();
+        assert!(
+            d.contains("组织部") && !d.contains(".mine"),
+            "same CSS, other templates"
+        );
     }
 
     #[test]
