@@ -90,9 +90,6 @@ pub fn write_deck(lecture: &Path, out: &Path, bytes: &[u8]) -> Result<(), WriteE
                 Err(WriteError::NotAFile(out.to_path_buf()))
             };
         }
-        if meta.len() == bytes.len() as u64 && touch_if_same(&target, bytes) {
-            return Ok(());
-        }
     }
     let dir = super::folder_of(&target);
     if !dir.is_dir() {
@@ -102,6 +99,13 @@ pub fn write_deck(lecture: &Path, out: &Path, bytes: &[u8]) -> Result<(), WriteE
         });
     }
     remove_stale(&dir);
+    if existing
+        .as_ref()
+        .is_some_and(|meta| meta.len() == bytes.len() as u64)
+        && touch_if_same(&target, bytes)
+    {
+        return Ok(());
+    }
     let prefix = format!("{TEMP_PREFIX}{}-", std::process::id());
     let mut builder = tempfile::Builder::new();
     builder.prefix(&prefix).suffix(TEMP_SUFFIX);
@@ -255,7 +259,13 @@ mod tests {
             .unwrap()
             .set_modified(old)
             .unwrap();
+        let leftover = dir.path().join(".lectern-4194305-AbC123.tmp");
+        std::fs::write(&leftover, "half a deck").unwrap();
         write_deck(&lecture, &out, b"<html>one</html>").unwrap();
+        assert!(
+            !leftover.exists(),
+            "a dead build's leftovers go all the same"
+        );
         let same = std::fs::metadata(&out).unwrap();
         assert_eq!(same.ino(), before.ino(), "the same file, not a replacement");
         assert!(same.modified().unwrap() > old, "marked as made now");
