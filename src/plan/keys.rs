@@ -25,21 +25,42 @@ const ACTION_FIRST: [char; 12] = [
     '必', '坚', '着', '加', '推', '确', '切', '务', '不', '提', '深', '强',
 ];
 
-/// Whether a sentence says what to do: one of [`ACTION`], or 要 as a verb (not the 要
-/// of 重要, 主要, 需要, 只要, 必要, 纲要, 摘要, 紧要).
-fn says_what_to_do(s: &str) -> bool {
-    // one pass over the sentence, not a substring search per word
+/// What in a sentence earns it points, found in one pass over it.
+#[derive(Debug, Default)]
+struct Marks {
+    /// It says what to do: one of [`ACTION`], or 要 as a verb (not the 要 of 重要, 主要,
+    /// 需要, 只要, 必要, 纲要, 摘要, 紧要).
+    acts: bool,
+    /// It quotes: a “ and a ”.
+    quotes: bool,
+    /// It has a figure: a digit, ％, 亿 or 万.
+    figure: bool,
+}
+
+fn marks(s: &str) -> Marks {
+    let (mut m, mut open, mut close) = (Marks::default(), false, false);
     let mut prev = ' ';
     for (i, c) in s.char_indices() {
-        if c == '要' && !"重主需只必纲摘紧".contains(prev) {
-            return true;
-        }
-        if ACTION_FIRST.contains(&c) && ACTION.iter().any(|w| s[i..].starts_with(w)) {
-            return true;
+        match c {
+            '要' if !"重主需只必纲摘紧".contains(prev) => m.acts = true,
+            '“' => open = true,
+            '”' => close = true,
+            '0'..='9' | '％' | '%' | '亿' | '万' => m.figure = true,
+            _ if !m.acts && ACTION_FIRST.contains(&c) => {
+                m.acts = ACTION.iter().any(|w| s[i..].starts_with(w));
+            }
+            _ => {}
         }
         prev = c;
     }
-    false
+    m.quotes = open && close;
+    m
+}
+
+/// Whether a sentence says what to do (see [`Marks::acts`]).
+#[cfg(test)]
+fn says_what_to_do(s: &str) -> bool {
+    marks(s).acts
 }
 
 /// Up to `max` key sentences of `text`, in reading order. `title` is what the slide
@@ -56,29 +77,27 @@ pub fn key_sentences(text: &str, title: &str, max: usize) -> Vec<String> {
         }
         let Some(shown) = cut(s) else { continue };
         let c = core(shown);
-        if c.chars().count() < 6 || title_core.contains(&c) || c.contains(&title_core) {
+        // the shorter can only be inside the longer
+        let in_title = if c.len() <= title_core.len() {
+            title_core.contains(&c)
+        } else {
+            c.contains(&title_core)
+        };
+        if c.chars().count() < 6 || in_title {
             continue;
         }
         if scored.iter().any(|k| k.3 == c) {
             continue;
         }
+        let m = marks(s);
         let mut score = 0;
-        if says_what_to_do(s) {
+        if m.acts {
             score += 3;
         }
-        let (mut open, mut close, mut figure) = (false, false, false);
-        for c in s.chars() {
-            match c {
-                '“' => open = true,
-                '”' => close = true,
-                '0'..='9' | '％' | '%' | '亿' | '万' => figure = true,
-                _ => {}
-            }
-        }
-        if open && close {
+        if m.quotes {
             score += 2;
         }
-        if figure {
+        if m.figure {
             score += 2;
         }
         if scored.is_empty() {
