@@ -9,7 +9,7 @@ pub mod pacing;
 pub mod typography;
 
 use crate::deck::{Block, Deck, DeckInfo, Inline, Kind, List, ListItem, Slide};
-use crate::plan::typography::{fullwidth, fullwidth_runs};
+use crate::plan::typography::{fullwidth, fullwidth_in_place, fullwidth_runs};
 use crate::tree::{paragraphs, Lecture, Node, Paragraph, Rich, Role};
 
 /// What a point slide shows under its title.
@@ -181,12 +181,16 @@ impl Planner<'_> {
         }
     }
 
-    fn runs(&self, runs: Vec<Inline>) -> Vec<Inline> {
+    fn runs(&self, mut runs: Vec<Inline>) -> Vec<Inline> {
         if self.opts.keep_punctuation {
-            runs
-        } else {
-            fullwidth_runs(&runs)
+            return runs;
         }
+        // a paragraph without formatting, most of them: its one run converted in place
+        if let [Inline::Text(t)] = runs.as_mut_slice() {
+            fullwidth_in_place(t);
+            return runs;
+        }
+        fullwidth_runs(&runs)
     }
 
     /// A block with the deck's typography.

@@ -20,6 +20,14 @@ pub fn fullwidth(s: &str) -> String {
     apply(s, 0, &substitutions(s))
 }
 
+/// [`fullwidth`] of `s`, put in its place; `s` is left alone when nothing changes.
+pub fn fullwidth_in_place(s: &mut String) {
+    let subs = substitutions(s);
+    if !subs.is_empty() {
+        *s = apply(s, 0, &subs);
+    }
+}
+
 /// The half-width marks of `s` that Chinese context makes full-width: their byte
 /// offsets, in order, and the full-width forms. The marks are ASCII, and an ASCII byte
 /// is never part of a longer UTF-8 character, so the scan is over bytes.
@@ -170,8 +178,23 @@ pub fn fullwidth_runs(runs: &[Inline]) -> Vec<Inline> {
 
 #[cfg(test)]
 mod tests {
-    use super::{fullwidth, fullwidth_runs};
+    use super::{fullwidth, fullwidth_in_place, fullwidth_runs};
     use crate::deck::Inline;
+
+    #[test]
+    fn in_place_is_the_same_as_the_copy_and_as_one_run() {
+        for s in [
+            "专题党课:强化创新驱动,加快发展",
+            "no change here",
+            "1,250 人;(一)",
+            "",
+        ] {
+            let mut t = s.to_string();
+            fullwidth_in_place(&mut t);
+            assert_eq!(t, fullwidth(s), "{s}");
+            assert_eq!(fullwidth_runs(&[Inline::Text(s.into())]), [Inline::Text(t)]);
+        }
+    }
 
     #[test]
     fn formatting_is_transparent_and_code_and_links_keep_their_marks() {
