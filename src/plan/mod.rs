@@ -93,7 +93,7 @@ pub fn plan(lecture: &Lecture, opts: &PlanOptions) -> Deck {
     let opening = paragraphs(lecture.salutation.iter().chain(&lecture.opening));
     let mut stretches = p.stretches(opening).into_iter();
     let first = stretches.next().unwrap_or_default();
-    slides.push(p.slide(Kind::Title, info.title.clone(), first, 0, |s| {
+    slides.push(p.slide(Kind::Title, info.title.clone(), first, 0, |s, _| {
         s.kicker = info.kicker.clone();
         s.byline = info.byline().cloned().collect();
     }));
@@ -106,9 +106,11 @@ pub fn plan(lecture: &Lecture, opts: &PlanOptions) -> Deck {
     let headings = lecture.nodes.iter().filter(|n| !n.inline);
     if opts.outline && headings.clone().count() > 1 {
         let items = headings.map(|n| short_title(&p.text(&n.title))).collect();
-        slides.push(p.slide(Kind::Outline, "目录".into(), Vec::new(), 0, |s| {
-            s.items = items;
-        }));
+        slides.push(
+            p.slide(Kind::Outline, "目录".into(), Vec::new(), 0, |s, _| {
+                s.items = items;
+            }),
+        );
     }
 
     for node in &lecture.nodes {
@@ -150,7 +152,13 @@ pub fn plan(lecture: &Lecture, opts: &PlanOptions) -> Deck {
     for stretch in stretches {
         slides.push(p.continuation("结束语", &[], stretch, line));
     }
-    slides.push(p.slide(Kind::Closing, opts.closing_text.clone(), last, line, |_| {}));
+    slides.push(p.slide(
+        Kind::Closing,
+        opts.closing_text.clone(),
+        last,
+        line,
+        |_, _| {},
+    ));
 
     for (i, s) in slides.iter_mut().enumerate() {
         s.number = i + 1;
@@ -235,9 +243,12 @@ impl Planner<'_> {
         title: String,
         paras: Vec<Paragraph>,
         line: usize,
-        fill: impl FnOnce(&mut Slide),
+        fill: impl FnOnce(&mut Slide, Vec<String>),
     ) -> Slide {
         let mut notes = Vec::new();
+        // the prose as the deck writes it, for the slide's key sentences: converted once,
+        // with the notes
+        let mut spoken = Vec::new();
         let mut content = Vec::new();
         // List items in a row, as (depth, number, runs), until something else comes.
         let mut items: Vec<(usize, Option<u64>, Vec<Inline>)> = Vec::new();
@@ -277,7 +288,16 @@ impl Planner<'_> {
                     }
                     content.push(b);
                 }
-                _ => notes.push(Block::Paragraph { runs: runs() }),
+                _ => {
+                    let runs = runs();
+                    if p.role == Role::Prose {
+                        spoken.push(match (&p.rich, runs.as_slice()) {
+                            (None, [Inline::Text(t)]) => t.clone(),
+                            _ => self.text(&p.text),
+                        });
+                    }
+                    notes.push(Block::Paragraph { runs });
+                }
             }
         }
         flush(&mut items, &mut content, &mut notes);
@@ -299,7 +319,7 @@ impl Planner<'_> {
             line,
         };
         slide.timing = speaking_seconds(&slide.notes_text(), self.opts.rate);
-        fill(&mut slide);
+        fill(&mut slide, spoken);
         slide
     }
 
@@ -321,19 +341,20 @@ impl Planner<'_> {
         let first = stretches.next().unwrap_or_default();
         // A part or section lists its children; with none it shows its own text.
         let shows_text = kind == Kind::Point || node.children.is_empty();
-        let spoken = spoken(&first);
-        out.push(self.slide(kind, title.clone(), first, node.line, |s| {
-            s.kicker = Some(self.text(&node.marker.text));
-            // a chapter line writes no number, and one counted for it would read as
-            // its first part's 一
-            s.badge = (!node.chapter).then(|| node.marker.badge());
-            s.crumbs = crumbs.to_vec();
-            s.items = node.children.iter().map(|c| self.text(&c.title)).collect();
-            s.chips = chips;
-            if shows_text {
-                self.show_text(s, &spoken, true);
-            }
-        }));
+        out.push(
+            self.slide(kind, title.clone(), first, node.line, |s, spoken| {
+                s.kicker = Some(self.text(&node.marker.text));
+                // a chapter line writes no number, and one counted for it would read as
+                // its first part's 一
+                s.badge = (!node.chapter).then(|| node.marker.badge());
+                s.crumbs = crumbs.to_vec();
+                s.items = node.children.iter().map(|c| self.text(&c.title)).collect();
+                s.chips = chips;
+                if shows_text {
+                    self.show_text(s, &spoken, true);
+                }
+            }),
+        );
         let mut below = crumbs.to_vec();
         below.push(short_title(&title));
         for stretch in stretches {
@@ -369,8 +390,7 @@ impl Planner<'_> {
             })
             .unwrap_or_default();
         let title = continuation_title(&lead);
-        let spoken = spoken(&paras);
-        self.slide(Kind::Point, title, paras, line, |s| {
+        self.slide(Kind::Point, title, paras, line, |s, spoken| {
             s.crumbs = crumbs.to_vec();
             s.continues = Some(parent.to_string());
             self.show_text(s, &spoken, false);
@@ -386,7 +406,6 @@ impl Planner<'_> {
     /// text (its prose paragraphs, the speaker's own notes left out). `headed`: the
     /// text opens with the slide's own heading, which the title shows already.
     fn show_text(&self, s: &mut Slide, spoken: &[String], headed: bool) {
-        let spoken: Vec<String> = spoken.iter().map(|t| self.text(t)).collect();
         match self.opts.content {
             Content::Title => {}
             Content::Key => s.keys = keys::key_sentences(&spoken.concat(), &s.title, 3),
@@ -406,15 +425,6 @@ impl Planner<'_> {
             }
         }
     }
-}
-
-/// The prose of `paras`: what the speaker says (not their own notes, lists or blocks).
-fn spoken(paras: &[Paragraph]) -> Vec<String> {
-    paras
-        .iter()
-        .filter(|p| p.role == Role::Prose)
-        .map(|p| p.text.clone())
-        .collect()
 }
 
 /// The title of a continuation slide: its lead sentence, cut to a clause when long.
