@@ -4,7 +4,8 @@
 //! numbers; the targets (first paint ≤ 200 ms, a slide change well under a frame budget
 //! a person notices) are read from them, never asserted in `cargo test`.
 
-#[path = "../tests/common/browser.rs"]
+#[path = "../tests/it/common/browser.rs"]
+#[allow(dead_code)] // the bench uses a part of the tests' harness
 mod browser;
 
 use browser::{build_deck, chromium, file_url, seed_lecture};

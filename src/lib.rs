@@ -47,47 +47,14 @@ use std::sync::Arc;
 
 pub use aspect::Aspect;
 pub use deck::{Deck, DeckInfo, Kind, Slide};
-pub use diag::{Diagnostic, Severity};
+pub use diag::{Code, Diagnostic, Severity};
 pub use input::assets::Assets;
 pub use input::source::{Source, SourceError, Span};
+pub use input::Format;
 pub use plan::PlanOptions;
 pub use settings::Settings;
 pub use theme::{Theme, ThemeError};
 pub use tree::Lecture;
-
-/// The input formats lectern reads.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Format {
-    #[default]
-    Plain,
-    Markdown,
-    /// A Word .docx: read into plain lecture text (one line a paragraph), then parsed
-    /// as plain text.
-    Docx,
-}
-
-impl Format {
-    /// By file name: `.md` and `.markdown` are Markdown, anything else plain text.
-    pub fn from_path(path: &std::path::Path) -> Format {
-        match path
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-        {
-            Some(e) if e == "md" || e == "markdown" => Format::Markdown,
-            // Old .doc/.wps and RTF go to the Word reader too, which says what they are.
-            Some(e)
-                if matches!(
-                    e.as_str(),
-                    "docx" | "docm" | "dotx" | "doc" | "dot" | "wps" | "wpt" | "rtf"
-                ) =>
-            {
-                Format::Docx
-            }
-            _ => Format::Plain,
-        }
-    }
-}
 
 /// Everything a build can be told.
 #[derive(Clone)]
@@ -196,6 +163,15 @@ impl From<SourceError> for Error {
     }
 }
 
+impl From<input::ReadError> for Error {
+    fn from(e: input::ReadError) -> Self {
+        match e {
+            input::ReadError::Source(e) => Error::Source(e),
+            input::ReadError::Docx(e) => Error::Docx(e),
+        }
+    }
+}
+
 impl From<input::docx::DocxError> for Error {
     fn from(e: input::docx::DocxError) -> Self {
         Error::Docx(e)
@@ -220,24 +196,16 @@ impl From<ThemeError> for Error {
 
 /// Reads a lecture: decode, front matter, parse, collect warnings.
 pub fn parse(bytes: &[u8], opts: &Options) -> Result<Parsed, Error> {
-    let (source, notes, pictures) = match opts.format {
-        Format::Docx => {
-            let converted = input::docx::convert(bytes)?;
-            (
-                Source::from_text(&converted.text)?,
-                converted.notes,
-                converted.pictures,
-            )
-        }
-        _ => (Source::decode(bytes)?, Vec::new(), Vec::new()),
-    };
+    let input::Read {
+        source,
+        notes,
+        pictures,
+    } = opts.format.read(bytes)?;
     let mut diags = diag::Diagnostics::new(&source.text, &source.lines);
     for note in notes {
         let at = source.lines.line_start(note.paragraph);
-        let d = diags.warn(Span::new(at, at), note.message, note.help);
-        if let Some((message, help)) = note.zh {
-            d.zh(message, Some(&help));
-        }
+        let args: Vec<&str> = note.args.iter().map(String::as_str).collect();
+        diags.emit(note.code, Span::new(at, at), &args);
     }
     // Each distinct picture is decoded once per build, within the deck's budgets.
     let cache = input::images::Cache::new();
@@ -245,31 +213,17 @@ pub fn parse(bytes: &[u8], opts: &Options) -> Result<Parsed, Error> {
     let mut text = std::borrow::Cow::Borrowed(source.text.as_str());
     let mut front = Settings::default();
     if let Some(at) = settings::unclosed_front_matter(&source.text) {
-        diags
-            .warn(
-                Span::new(at, at + 3),
-                "the front matter opened by +++ is never closed: it is read as lecture text",
-                Some("add a line +++ after the settings, or delete the first +++".into()),
-            )
-            .zh(
-                "+++ 开始的设置区没有结束：它被当作讲稿正文",
-                Some("在设置后面加一行 +++，或删掉第一个 +++"),
-            );
+        diags.emit(Code::FrontMatterUnclosed, Span::new(at, at + 3), &[]);
     }
     if let Some(fm) = settings::front_matter(&source.text) {
         match fm.settings {
             Ok(s) => front = s,
             Err(e) => {
-                diags
-                    .error(
-                        Span::new(e.offset, e.offset),
-                        format!("deck settings: {}", e.message),
-                        Some("fix the front matter between the fences, or remove it".into()),
-                    )
-                    .zh(
-                        format!("幻灯片设置有误：{}", e.message),
-                        Some("改正两行 +++ 之间的设置，或把它们删掉"),
-                    );
+                diags.emit(
+                    Code::FrontMatterInvalid,
+                    Span::new(e.offset, e.offset),
+                    &[&e.message],
+                );
             }
         }
         // The parsers see blank lines where the front matter was: offsets stay true.
@@ -282,10 +236,9 @@ pub fn parse(bytes: &[u8], opts: &Options) -> Result<Parsed, Error> {
         text = std::borrow::Cow::Owned(String::from_utf8(blanked).expect("ASCII spaces"));
     }
     let settings = opts.deck_file.clone().over(&front).over(&opts.overrides);
-    let mut lecture = match opts.format {
-        Format::Plain => parse::plain::parse(&text, &mut diags),
-        Format::Docx => parse::plain::parse_with_blocks(&text, blocks, &mut diags),
-        Format::Markdown => {
+    let mut lecture = match opts.format.info().syntax {
+        input::Syntax::Lines => parse::plain::parse_with_blocks(&text, blocks, &mut diags),
+        input::Syntax::Markdown => {
             let ctx = parse::markdown::MarkdownContext {
                 allow_html: settings.allow_html.unwrap_or(false),
                 allow_outside: settings.allow_outside.unwrap_or(false),
@@ -298,18 +251,7 @@ pub fn parse(bytes: &[u8], opts: &Options) -> Result<Parsed, Error> {
     // A reprint or source notice is kept as the deck's metadata, never shown; say once
     // where it is, since it means the text came from a web page.
     if let Some(note) = lecture.source_note.first() {
-        diags
-            .warn(
-                note.span,
-                "the text looks copied from a website: this reprint or source notice is kept \
-             out of the slides and the notes"
-                    .to_string(),
-                Some("nothing to do; remove the line from the lecture to silence this".into()),
-            )
-            .zh(
-                "讲稿像是从网页复制的：这条转载或来源说明不放进幻灯片和备注",
-                Some("不用处理；从讲稿里删掉这一行，就不再提示"),
-            );
+        diags.emit(Code::CopiedFromWeb, note.span, &[]);
     }
     let meta = &mut lecture.meta;
     for (slot, value) in [
@@ -356,16 +298,7 @@ fn docx_pictures(
                 rich: Some(tree::Rich::Block(deck::Block::Image(picture))),
             }),
             Err(e) => {
-                diags
-                    .warn(
-                        span,
-                        format!("picture left out: {e}"),
-                        Some("replace the picture in Word with a PNG or JPEG and save".into()),
-                    )
-                    .zh(
-                        format!("图片没有放进幻灯片：{e}"),
-                        Some("在 Word 里把这张图片换成 PNG 或 JPEG 格式，再保存"),
-                    );
+                diags.emit(Code::PictureLeftOut, span, &[&e.to_string()]);
             }
         }
     }

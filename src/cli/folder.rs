@@ -1,19 +1,17 @@
-//! `lectern build DIR`: every lecture in the folder (.txt, .md, .docx) becomes a deck
+//! `lectern build DIR`: every lecture in the folder (a format of [`lectern::input::FORMATS`]) becomes a deck
 //! beside it (or in `-o DIR`), and `index.html` lists them. One bad lecture is reported
 //! and the others still build; the exit status says whether any failed.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use lectern::input::format::{is_lecture, lecture_extensions};
 use lectern::project::output;
 use lectern::render::index::{index, Entry};
 
 use super::build::{build_one, Args};
 use super::lang::t;
 use super::{Fail, Reporter};
-
-/// The extensions read as lectures.
-const LECTURES: &[&str] = &["txt", "md", "markdown", "docx"];
 
 pub fn run(args: &Args, reporter: &mut Reporter) -> Result<ExitCode, Fail> {
     let dir = &args.input.file;
@@ -35,9 +33,13 @@ pub fn run(args: &Args, reporter: &mut Reporter) -> Result<ExitCode, Fail> {
     let lectures = lectures(dir).map_err(|e| Fail(super::messages::os_error(dir, &e, false)))?;
     if lectures.is_empty() {
         let d = dir.display();
+        let (en, zh) = (
+            lecture_extensions(", ", " or "),
+            lecture_extensions("、", " 或 "),
+        );
         return Err(Fail(t!(
-            "{d}: no lecture in this folder (.txt, .md or .docx)",
-            "{d}：这个文件夹里没有讲稿（.txt、.md 或 .docx）"
+            "{d}: no lecture in this folder ({en})",
+            "{d}：这个文件夹里没有讲稿（{zh}）"
         )));
     }
     let index_at = out_dir.join("index.html");
@@ -110,11 +112,7 @@ fn lectures(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
         let hidden = path
             .file_name()
             .is_some_and(|n| n.to_string_lossy().starts_with(['.', '~']));
-        let lecture = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| LECTURES.iter().any(|l| e.eq_ignore_ascii_case(l)));
-        if lecture && !hidden && path.is_file() {
+        if is_lecture(&path) && !hidden && path.is_file() {
             found.push(
                 path.strip_prefix(".")
                     .map_or(path.clone(), Path::to_path_buf),

@@ -67,8 +67,8 @@ impl Reporter {
         let name = printable(&path.display().to_string()).into_owned();
         let text = parsed.source.text.as_str();
         let config = term::Config::default();
-        // keyed by (is an error, kind): Severity has no Hash
-        let mut shown: HashMap<(bool, String), (usize, &str)> = HashMap::new();
+        // keyed by (is an error, kind)
+        let mut shown: HashMap<(bool, lectern::Code), (usize, &str)> = HashMap::new();
         let mut counts = Counts::default();
         for d in &parsed.diagnostics {
             match d.severity {
@@ -76,7 +76,7 @@ impl Reporter {
                 Severity::Warning => counts.warnings += 1,
             }
             let seen = shown
-                .entry((d.severity == Severity::Error, kind(&d.message)))
+                .entry((d.severity == Severity::Error, d.code))
                 .or_insert((0, d.words(current() == Lang::Zh).0));
             seen.0 += 1;
             if seen.0 > PER_KIND || (self.quiet && d.severity == Severity::Warning) {
@@ -145,15 +145,6 @@ impl Drop for Reporter {
     }
 }
 
-/// What makes two diagnostics "of one kind": their message without the parts that name
-/// the place (markers, numbers, quoted text).
-fn kind(message: &str) -> String {
-    message
-        .chars()
-        .filter(|c| c.is_ascii_alphabetic() || *c == ' ' || *c == ':')
-        .collect()
-}
-
 /// The source line of one diagnostic, clipped to a window around its spot, posing as a
 /// one-line file whose line and column numbers are the real ones.
 struct Excerpt<'a> {
@@ -214,6 +205,7 @@ impl<'a> Excerpt<'a> {
         let chinese = current() == Lang::Zh;
         let (message, help) = d.words(chinese);
         let mut report = report
+            .with_code(d.code.as_str())
             .with_message(printable(message))
             .with_labels(vec![Label::primary((), self.range.clone())]);
         if let Some(help) = help {
@@ -283,11 +275,13 @@ impl<'f> Files<'f> for Excerpt<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use lectern::Code;
 
     fn diag(text: &str, at: usize, len: usize) -> Diagnostic {
         let lines = lectern::input::source::LineIndex::new(text);
         let (line, column) = lines.line_col(text, at);
         Diagnostic {
+            code: Code::CutOff,
             severity: Severity::Warning,
             span: lectern::Span::new(at, at + len),
             line,
@@ -327,14 +321,5 @@ mod tests {
         let e = Excerpt::around("x.txt", text, &diag(text, at, 3));
         assert_eq!(e.text, "一␛[31m要");
         assert_eq!(&e.text[e.range.clone()], "一");
-    }
-
-    #[test]
-    fn diagnostics_of_one_kind_differ_only_in_what_they_quote() {
-        assert_eq!(
-            kind("一要 has no text after it"),
-            kind("三是 has no text after it")
-        );
-        assert_ne!(kind("一要 has no text after it"), kind("unclosed quote"));
     }
 }

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::Format;
+use super::Format;
 
 /// A file that is not a lecture lectern can read, though people often give one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -2,55 +2,19 @@
 //! salutation and opening, the numbered nodes, the closing and the source note. Both
 //! readers feed it, so a lecture reads the same from plain text and from Markdown.
 
-use crate::diag::Diagnostics;
+use crate::diag::{Code, Diagnostics};
 use crate::input::source::Span;
-use crate::numbering::{block_marker, spaced_heading, Counters, Found, Marker, Style, LEVELS};
+use crate::numbering::{Counters, Marker, Style, LEVELS};
 use crate::tree::{Lecture, Node, Role, Text};
 
 use super::chapters::chapter_lines;
-use super::page::{self, Metadata};
-use super::title::{continues_subtitle, date_in, is_date, is_subtitle, split_subtitle_speaker};
+use super::item::{paragraph_marker, Item};
+use super::page::{self, clean_page, join_broken_markers, title_like};
+use super::title::{continues_subtitle, date_in, split_subtitle_speaker};
 use super::{
     check_quotes, classify_meta, dropped_lines, finish_nodes, is_closing, is_salutation,
     is_source_note, split_heading, split_kicker, MetaLine, Nester,
 };
-
-/// How far into a text its head (page chrome, metadata, title block) may reach.
-const HEAD_MAX: usize = 40;
-/// How far from the end a page's tail (link lists, share and print bars) may start.
-const TAIL_MAX: usize = 40;
-
-/// What a reader hands over.
-#[derive(Debug, Clone)]
-pub enum Item {
-    /// A paragraph, list item, block or note.
-    Text(Text),
-    /// A Markdown heading (`#` is 1).
-    Heading { level: u8, text: Text },
-}
-
-impl Item {
-    fn text(&self) -> &Text {
-        match self {
-            Item::Text(t) | Item::Heading { text: t, .. } => t,
-        }
-    }
-
-    pub(super) fn prose(&self) -> Option<&Text> {
-        match self {
-            Item::Text(t) if t.role == Role::Prose => Some(t),
-            _ => None,
-        }
-    }
-
-    /// Starts a numbered node (a marked paragraph or a heading below the title).
-    fn is_heading(&self) -> bool {
-        match self {
-            Item::Heading { .. } => true,
-            Item::Text(t) => t.role == Role::Prose && paragraph_marker(&t.text).is_some(),
-        }
-    }
-}
 
 /// Builds the lecture.
 pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
@@ -161,32 +125,10 @@ pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
         |(_, i)| matches!(i, Item::Text(t) if !i.is_heading() && !is_salutation(&t.text)),
     ) {
         let at = rest.peek().map_or(0, |(_, i)| i.text().span.start);
-        diags
-            .warn(
-                Span::new(at, at),
-                "no title line: the first line reads as a paragraph of the lecture",
-                Some(
-                    "put the title on the first line; the deck uses the file name meanwhile".into(),
-                ),
-            )
-            .zh(
-                "没有标题行：第一行读来是讲稿的一段正文",
-                Some("把题目写在第一行；在那之前幻灯片用文件名作标题"),
-            );
+        diags.emit(Code::NoTitleLine, Span::new(at, at), &[]);
     } else {
         let at = rest.peek().map_or(0, |(_, i)| i.text().span.start);
-        diags
-            .warn(
-                Span::new(at, at),
-                "no title line: the lecture starts with a numbered heading",
-                Some(
-                    "put the title on the first line; the deck uses the file name meanwhile".into(),
-                ),
-            )
-            .zh(
-                "没有标题行：讲稿一开头就是带编号的标题",
-                Some("把题目写在第一行；在那之前幻灯片用文件名作标题"),
-            );
+        diags.emit(Code::StartsWithHeading, Span::new(at, at), &[]);
     }
 
     hold(&mut rest);
@@ -247,207 +189,13 @@ pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
     if let Some((count, lines)) = dropped_lines(&lecture) {
         let at = lecture.dropped[0].span;
         let plural = if count == 1 { "" } else { "s" };
-        diags
-            .warn(
-                at,
-                format!(
-                    "dropped {count} line{plural} of web-page chrome (toolbars, breadcrumbs, \
-                     share, print and link lists): line{plural} {lines}"
-                ),
-                Some("nothing to do; if one of them belongs to the lecture, write it in other words".into()),
-            )
-            .zh(
-                format!("去掉了 {count} 行网页上的栏目文字（工具栏、导航、分享、打印和链接列表）：第 {lines} 行"),
-                Some("不用处理；如果其中哪一行是讲稿的内容，换个说法写"),
-            );
+        diags.emit(
+            Code::PageChromeDropped,
+            at,
+            &[&count.to_string(), &lines, plural],
+        );
     }
     lecture
-}
-
-/// The marker a paragraph or heading starts with: one of the table's, or a numeral and
-/// a space before a short heading (`一　中国人民的基本要求`).
-pub(super) fn paragraph_marker(s: &str) -> Option<Found> {
-    block_marker(s).or_else(|| spaced_heading(s))
-}
-
-/// A bracket the page broke from its marker (`（` on a line, `三）改革开放…` on the next)
-/// goes back before it, so the marker is read.
-fn join_broken_markers(items: Vec<Item>) -> Vec<Item> {
-    let mut out: Vec<Item> = Vec::with_capacity(items.len());
-    for item in items {
-        if let (Some(Item::Text(open)), Item::Text(t)) = (out.last_mut(), &item) {
-            let lone = open.role == Role::Prose && matches!(open.text.trim(), "（" | "(");
-            let joined = format!("{}{}", open.text.trim(), t.text);
-            if lone && t.role == Role::Prose && block_marker(&joined).is_some() {
-                open.text = joined;
-                open.span = Span::new(open.span.start, t.span.end);
-                open.rich = None;
-                continue;
-            }
-        }
-        out.push(item);
-    }
-    out
-}
-
-/// A line that can be a title: short, and not a sentence of the lecture.
-fn title_like(line: &str) -> bool {
-    let t = line.trim();
-    t.chars().count() <= 50
-        && !t.ends_with(['。', '！', '？', '!', '?', '；'])
-        && !page::is_caption(t)
-        && !page::is_repost_note(t)
-}
-
-/// Sets a web page's chrome apart (toolbars, breadcrumbs and font-size boxes above the
-/// text, link lists and share/print bars below it) as `dropped`, and its metadata
-/// (来源, 时间, the publication time, a headline that repeats the title) with the title
-/// block. Returns the rest and how many lines the title takes when a subtitle anchors
-/// it (0: the first line decides as before).
-fn clean_page(items: Vec<Item>, lecture: &mut Lecture) -> (Vec<Item>, usize) {
-    let n = items.len();
-    let head_end = items
-        .iter()
-        .take(HEAD_MAX)
-        .position(|i| {
-            i.is_heading()
-                || i.prose()
-                    .is_some_and(|t| is_salutation(&t.text) || t.text.chars().count() > 80)
-        })
-        .unwrap_or(n.min(HEAD_MAX));
-    let tail_from = (head_end.max(n.saturating_sub(TAIL_MAX))..n)
-        .find(|&i| {
-            items[i]
-                .prose()
-                .is_some_and(|t| page::is_tail_trigger(&t.text))
-        })
-        .unwrap_or(n);
-
-    let head_lines: Vec<&str> = items[..head_end]
-        .iter()
-        .map(|i| i.prose().map_or("", |t| t.text.as_str()))
-        .collect();
-    let chrome = page::chrome_in_head(&head_lines);
-    let mut kept: Vec<Item> = Vec::with_capacity(n);
-    let mut value_next = false;
-    let mut head_kept = 0;
-    // how many kept head lines stood above the last metadata line
-    let mut meta_at = None;
-    for (i, item) in items.into_iter().enumerate() {
-        let prose = item.prose().is_some();
-        if i < head_end && prose && chrome[i] {
-            lecture.dropped.push(item.text().clone());
-            value_next = false;
-            continue;
-        }
-        if i >= tail_from && !item.prose().is_some_and(|t| is_source_note(&t.text)) {
-            lecture.dropped.push(item.text().clone());
-            continue;
-        }
-        if i < head_end && prose {
-            let meta = page::metadata(&item.text().text);
-            if meta.is_some() || value_next {
-                value_next = meta == Some(Metadata::Label);
-                meta_at = Some(head_kept);
-                lecture.meta.lines.push(item.text().clone());
-                continue;
-            }
-        }
-        if i < head_end {
-            head_kept += 1;
-        }
-        kept.push(item);
-    }
-
-    // The title stands right above the last subtitle of the head; what stands before it
-    // (the page's headline, a share box repeating title and subtitle, a repost note) is
-    // metadata, pictures and captions aside.
-    let head = &kept[..head_kept];
-    let Some(sub) = head
-        .iter()
-        .rposition(|i| i.prose().is_some_and(|t| is_subtitle(&t.text)))
-    else {
-        // A page's headline, its property line (文章来源：… 发布时间：…), then the
-        // document's own title: the title is the first line after the property line.
-        return match meta_at.filter(|&k| k > 0 && k < head_kept && opens_document(&kept[k])) {
-            Some(k) => (set_aside_before(kept, k, lecture), 1),
-            None => (set_notes_apart(kept, lecture), 0),
-        };
-    };
-    let candidate = |i: &Item| {
-        i.prose()
-            .is_some_and(|t| title_like(&t.text) && !is_subtitle(&t.text))
-    };
-    if sub == 0 || !candidate(&head[sub - 1]) {
-        return (set_notes_apart(kept, lecture), 0);
-    }
-    let mut first = sub - 1;
-    while first > 0
-        && sub - first < 3
-        && candidate(&head[first - 1])
-        && head[first - 1].text().line + 1 == head[first].text().line
-        && !head[first - 1]
-            .text()
-            .text
-            .contains(head[first].text().text.as_str())
-    {
-        first -= 1;
-    }
-    (set_aside_before(kept, first, lecture), sub - first)
-}
-
-/// Sets the lines before the title at `first` with the title block's lines (the page's
-/// headline, a share box, a repost note); pictures and captions stay.
-fn set_aside_before(kept: Vec<Item>, first: usize, lecture: &mut Lecture) -> Vec<Item> {
-    let mut out = Vec::with_capacity(kept.len());
-    for (i, item) in kept.into_iter().enumerate() {
-        let aside = i < first && item.prose().is_some_and(|t| !page::is_caption(&t.text));
-        if aside {
-            lecture.meta.lines.push(item.text().clone());
-        } else {
-            out.push(item);
-        }
-    }
-    out
-}
-
-/// Whether a line after a page's property line is the document's title: title-like,
-/// and not a date or a name (which would follow a title the page put above).
-fn opens_document(item: &Item) -> bool {
-    item.prose().is_some_and(|t| {
-        title_like(&t.text) && !is_subtitle(&t.text) && !is_date(&t.text) && !name_like(&t.text)
-    })
-}
-
-/// A name, or a post and a name (`王 琛`, `省长 罗东川`): at most four characters once
-/// spaces are gone, or after the post's space.
-fn name_like(line: &str) -> bool {
-    let bare = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
-    let t = line.trim();
-    bare(t) <= 4
-        || t.split_once([' ', '\u{3000}'])
-            .is_some_and(|(_, name)| bare(name) <= 4 && bare(t) <= 24)
-}
-
-/// Repost and editor's notes above the title are not the title: they stand with the
-/// title block's lines. Captions stay where they are (the opening).
-fn set_notes_apart(items: Vec<Item>, lecture: &mut Lecture) -> Vec<Item> {
-    let mut out = Vec::with_capacity(items.len());
-    let mut seen_title = false;
-    for item in items {
-        if !seen_title {
-            match item.prose() {
-                Some(t) if page::is_repost_note(&t.text) => {
-                    lecture.meta.lines.push(t.clone());
-                    continue;
-                }
-                Some(t) => seen_title = !page::is_caption(&t.text),
-                None => seen_title = matches!(item, Item::Heading { .. }),
-            }
-        }
-        out.push(item);
-    }
-    out
 }
 
 /// Index of the first closing item: the trailing run of 谢谢 / exhortation paragraphs.
@@ -463,19 +211,11 @@ fn closing_start(items: &[Item]) -> usize {
 fn marked_paragraph(p: &Text, diags: &mut Diagnostics) -> Option<Node> {
     let found = paragraph_marker(&p.text)?;
     let Some(h) = split_heading(p, found.marker.clone(), found.skip) else {
-        diags
-            .warn(
-                Span::new(p.span.start, p.span.start + found.len),
-                format!("{} has no text after it", found.marker.text),
-                Some(
-                    "write the heading after the marker, or delete the marker; it is kept as text"
-                        .into(),
-                ),
-            )
-            .zh(
-                format!("{} 后面没有文字", found.marker.text),
-                Some("在序号后面写上标题，或删掉这个序号；它按正文保留"),
-            );
+        diags.emit(
+            Code::EmptyHeading,
+            Span::new(p.span.start, p.span.start + found.len),
+            &[&found.marker.text],
+        );
         return None;
     };
     Some(Node {

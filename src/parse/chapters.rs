@@ -11,7 +11,7 @@
 //! stop are never chapter lines. In a text with no numbered headings at all, two or more
 //! such lines are its parts.
 
-use super::assemble::{paragraph_marker, Item};
+use super::item::{paragraph_marker, Item};
 use super::page;
 use super::title::{classify_meta, is_closing, is_date, is_salutation, MetaLine};
 

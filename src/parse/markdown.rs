@@ -12,14 +12,15 @@
 use pulldown_cmark::{Event, HeadingLevel, Options as MdOptions, Parser, Tag, TagEnd};
 
 use crate::deck::{self, Block, Inline as Run};
-use crate::diag::Diagnostics;
+use crate::diag::{Code, Diagnostics};
 use crate::input::source::LineIndex;
 use crate::input::source::Span;
 use crate::numbering::block_marker;
 use crate::tree::{Lecture, Rich, Role, Text};
 use crate::Assets;
 
-use super::assemble::{assemble, Item};
+use super::assemble::assemble;
+use super::item::Item;
 
 /// What the Markdown reader needs besides the text.
 pub struct MarkdownContext<'a> {
@@ -597,19 +598,7 @@ impl Reader<'_, '_> {
         let alt = img.alt.trim().to_string();
         let remote = img.url.contains("://") && !img.url.starts_with("file://");
         let picture = if remote {
-            diags
-                .warn(
-                    span,
-                    format!(
-                        "image {} is on the web: the deck makes no network request",
-                        img.url
-                    ),
-                    Some("download it and refer to the file, e.g. ![图](images/photo.jpg)".into()),
-                )
-                .zh(
-                    format!("图片 {} 在网上：幻灯片不联网，显示不了", img.url),
-                    Some("把图片下载下来，再引用这个文件，例如 ![图](images/photo.jpg)"),
-                );
+            diags.emit(Code::ImageOnWeb, span, &[&img.url]);
             None
         } else if let Some(assets) = self.ctx.assets {
             let path = img.url.strip_prefix("file://").unwrap_or(&img.url);
@@ -622,9 +611,7 @@ impl Reader<'_, '_> {
             match read {
                 Ok(picture) => Some(picture),
                 Err(e) => {
-                    diags
-                        .error(span, format!("image {}: {e}", img.url), None)
-                        .zh(format!("图片 {}：{e}", img.url), None);
+                    diags.emit(Code::ImageUnreadable, span, &[&img.url, &e]);
                     None
                 }
             }

@@ -4,6 +4,7 @@
 
 pub mod assemble;
 mod chapters;
+pub mod item;
 pub mod markdown;
 mod page;
 pub mod plain;
@@ -11,7 +12,7 @@ mod points;
 pub mod sanitize;
 mod title;
 
-use crate::diag::Diagnostics;
+use crate::diag::{Code, Diagnostics};
 use crate::input::source::Span;
 use crate::numbering::{inline_marker, Marker, Style};
 use crate::tree::{Lecture, Node, Text};
@@ -214,36 +215,16 @@ fn check_ordinals(nodes: &[Node], parent: Option<&Node>, diags: &mut Diagnostics
         let restarts = node.inline && ordinal == 1;
         if ordinal != expected && !style.closes_run(ordinal) && !restarts {
             let span = Span::new(node.span.start, node.span.start + node.marker.text.len());
-            let m = &node.marker.text;
-            let (message, zh) = match prev {
-                None => (
-                    format!("numbering starts at {m} instead of {}", style.format(1)),
-                    format!("编号从 {m} 开始，而不是 {}", style.format(1)),
-                ),
-                Some(p) if ordinal > expected => (
-                    format!(
-                        "{m} follows {}: {} is missing",
-                        style.format(p),
-                        style.format(expected)
-                    ),
-                    format!(
-                        "{m} 接在 {} 后面：缺了 {}",
-                        style.format(p),
-                        style.format(expected)
-                    ),
-                ),
-                Some(p) => (
-                    format!("{m} follows {}: the numbering goes back", style.format(p)),
-                    format!("{m} 接在 {} 后面：编号倒退了", style.format(p)),
-                ),
-            };
-            diags
-                .warn(
+            let m = node.marker.text.as_str();
+            match prev {
+                None => diags.emit(Code::NumberingStart, span, &[m, &style.format(1)]),
+                Some(p) if ordinal > expected => diags.emit(
+                    Code::NumberSkipped,
                     span,
-                    message,
-                    Some("renumber the headings, or add the missing one".into()),
-                )
-                .zh(zh, Some("重新编号，或补上缺的那一条"));
+                    &[m, &style.format(p), &style.format(expected)],
+                ),
+                Some(p) => diags.emit(Code::NumberBack, span, &[m, &style.format(p)]),
+            };
         }
         last.retain(|(s, i, _)| (*s, *i) != key);
         last.push((style, node.inline, ordinal));
@@ -257,34 +238,11 @@ fn check_ordinals(nodes: &[Node], parent: Option<&Node>, diags: &mut Diagnostics
                 if level > pl + 1 && !jump_warned {
                     jump_warned = true;
                     let between = Style::at_level(pl + 1).unwrap_or(p.marker.style);
-                    diags
-                        .warn(
-                            Span::new(node.span.start, node.span.start + node.marker.text.len()),
-                            format!(
-                                "level jump: {} comes straight under {} without a {} level",
-                                node.marker.text,
-                                p.marker.text,
-                                between.format(1)
-                            ),
-                            Some(format!(
-                                "it is nested under {} anyway; add the {} level if one was meant",
-                                p.marker.text,
-                                between.format(1)
-                            )),
-                        )
-                        .zh(
-                            format!(
-                                "层级跳跃：{} 直接在 {} 下面，中间缺少 {} 这一级",
-                                node.marker.text,
-                                p.marker.text,
-                                between.format(1)
-                            ),
-                            Some(&format!(
-                                "它仍然归在 {} 下面；如果本该有 {} 这一级，请补上",
-                                p.marker.text,
-                                between.format(1)
-                            )),
-                        );
+                    diags.emit(
+                        Code::LevelJump,
+                        Span::new(node.span.start, node.span.start + node.marker.text.len()),
+                        &[&node.marker.text, &p.marker.text, &between.format(1)],
+                    );
                 }
             }
         }
@@ -306,16 +264,11 @@ pub fn check_quotes(text: &Text, diags: &mut Diagnostics) {
     }
     if let Some(&at) = open.first() {
         let start = text.span.start + at;
-        diags
-            .warn(
-                Span::new(start, start + '“'.len_utf8()),
-                "unclosed quote: this “ has no ” in its paragraph",
-                Some("add the closing ” where the quotation ends".into()),
-            )
-            .zh(
-                "引号没有配对：这个“在本段里没有”",
-                Some("在引文结束的地方补上”"),
-            );
+        diags.emit(
+            Code::UnclosedQuote,
+            Span::new(start, start + '“'.len_utf8()),
+            &[],
+        );
     }
 }
 

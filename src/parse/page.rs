@@ -3,6 +3,14 @@
 //! page's 来源/时间/作者 lines and its publication time are metadata (set apart with the
 //! title block). One table each, so a new site's toolbar is one more entry.
 
+use crate::input::source::Span;
+use crate::numbering::block_marker;
+use crate::tree::{Lecture, Role};
+
+use super::item::Item;
+use super::title::{is_date, is_subtitle};
+use super::{is_salutation, is_source_note};
+
 /// Whole lines that are a page's buttons and separators.
 const CHROME_LINES: [&str; 35] = [
     "下载",
@@ -222,6 +230,189 @@ fn is_crumb_tail(crumb: &str, line: &str) -> bool {
         .rsplit(['>', '›', '»'])
         .next()
         .is_some_and(|last| crumb.contains(['>', '›', '»']) && last.trim() == line)
+}
+
+// ---- Cleaning a page's items: chrome dropped, metadata set apart, the title found.
+
+/// How far into a text its head (page chrome, metadata, title block) may reach.
+const HEAD_MAX: usize = 40;
+/// How far from the end a page's tail (link lists, share and print bars) may start.
+const TAIL_MAX: usize = 40;
+
+/// A bracket the page broke from its marker (`（` on a line, `三）改革开放…` on the next)
+/// goes back before it, so the marker is read.
+pub(super) fn join_broken_markers(items: Vec<Item>) -> Vec<Item> {
+    let mut out: Vec<Item> = Vec::with_capacity(items.len());
+    for item in items {
+        if let (Some(Item::Text(open)), Item::Text(t)) = (out.last_mut(), &item) {
+            let lone = open.role == Role::Prose && matches!(open.text.trim(), "（" | "(");
+            let joined = format!("{}{}", open.text.trim(), t.text);
+            if lone && t.role == Role::Prose && block_marker(&joined).is_some() {
+                open.text = joined;
+                open.span = Span::new(open.span.start, t.span.end);
+                open.rich = None;
+                continue;
+            }
+        }
+        out.push(item);
+    }
+    out
+}
+
+/// A line that can be a title: short, and not a sentence of the lecture.
+pub(super) fn title_like(line: &str) -> bool {
+    let t = line.trim();
+    t.chars().count() <= 50
+        && !t.ends_with(['。', '！', '？', '!', '?', '；'])
+        && !is_caption(t)
+        && !is_repost_note(t)
+}
+
+/// Sets a web page's chrome apart (toolbars, breadcrumbs and font-size boxes above the
+/// text, link lists and share/print bars below it) as `dropped`, and its metadata
+/// (来源, 时间, the publication time, a headline that repeats the title) with the title
+/// block. Returns the rest and how many lines the title takes when a subtitle anchors
+/// it (0: the first line decides as before).
+pub(super) fn clean_page(items: Vec<Item>, lecture: &mut Lecture) -> (Vec<Item>, usize) {
+    let n = items.len();
+    let head_end = items
+        .iter()
+        .take(HEAD_MAX)
+        .position(|i| {
+            i.is_heading()
+                || i.prose()
+                    .is_some_and(|t| is_salutation(&t.text) || t.text.chars().count() > 80)
+        })
+        .unwrap_or(n.min(HEAD_MAX));
+    let tail_from = (head_end.max(n.saturating_sub(TAIL_MAX))..n)
+        .find(|&i| items[i].prose().is_some_and(|t| is_tail_trigger(&t.text)))
+        .unwrap_or(n);
+
+    let head_lines: Vec<&str> = items[..head_end]
+        .iter()
+        .map(|i| i.prose().map_or("", |t| t.text.as_str()))
+        .collect();
+    let chrome = chrome_in_head(&head_lines);
+    let mut kept: Vec<Item> = Vec::with_capacity(n);
+    let mut value_next = false;
+    let mut head_kept = 0;
+    // how many kept head lines stood above the last metadata line
+    let mut meta_at = None;
+    for (i, item) in items.into_iter().enumerate() {
+        let prose = item.prose().is_some();
+        if i < head_end && prose && chrome[i] {
+            lecture.dropped.push(item.text().clone());
+            value_next = false;
+            continue;
+        }
+        if i >= tail_from && !item.prose().is_some_and(|t| is_source_note(&t.text)) {
+            lecture.dropped.push(item.text().clone());
+            continue;
+        }
+        if i < head_end && prose {
+            let meta = metadata(&item.text().text);
+            if meta.is_some() || value_next {
+                value_next = meta == Some(Metadata::Label);
+                meta_at = Some(head_kept);
+                lecture.meta.lines.push(item.text().clone());
+                continue;
+            }
+        }
+        if i < head_end {
+            head_kept += 1;
+        }
+        kept.push(item);
+    }
+
+    // The title stands right above the last subtitle of the head; what stands before it
+    // (the page's headline, a share box repeating title and subtitle, a repost note) is
+    // metadata, pictures and captions aside.
+    let head = &kept[..head_kept];
+    let Some(sub) = head
+        .iter()
+        .rposition(|i| i.prose().is_some_and(|t| is_subtitle(&t.text)))
+    else {
+        // A page's headline, its property line (文章来源：… 发布时间：…), then the
+        // document's own title: the title is the first line after the property line.
+        return match meta_at.filter(|&k| k > 0 && k < head_kept && opens_document(&kept[k])) {
+            Some(k) => (set_aside_before(kept, k, lecture), 1),
+            None => (set_notes_apart(kept, lecture), 0),
+        };
+    };
+    let candidate = |i: &Item| {
+        i.prose()
+            .is_some_and(|t| title_like(&t.text) && !is_subtitle(&t.text))
+    };
+    if sub == 0 || !candidate(&head[sub - 1]) {
+        return (set_notes_apart(kept, lecture), 0);
+    }
+    let mut first = sub - 1;
+    while first > 0
+        && sub - first < 3
+        && candidate(&head[first - 1])
+        && head[first - 1].text().line + 1 == head[first].text().line
+        && !head[first - 1]
+            .text()
+            .text
+            .contains(head[first].text().text.as_str())
+    {
+        first -= 1;
+    }
+    (set_aside_before(kept, first, lecture), sub - first)
+}
+
+/// Sets the lines before the title at `first` with the title block's lines (the page's
+/// headline, a share box, a repost note); pictures and captions stay.
+fn set_aside_before(kept: Vec<Item>, first: usize, lecture: &mut Lecture) -> Vec<Item> {
+    let mut out = Vec::with_capacity(kept.len());
+    for (i, item) in kept.into_iter().enumerate() {
+        let aside = i < first && item.prose().is_some_and(|t| !is_caption(&t.text));
+        if aside {
+            lecture.meta.lines.push(item.text().clone());
+        } else {
+            out.push(item);
+        }
+    }
+    out
+}
+
+/// Whether a line after a page's property line is the document's title: title-like,
+/// and not a date or a name (which would follow a title the page put above).
+fn opens_document(item: &Item) -> bool {
+    item.prose().is_some_and(|t| {
+        title_like(&t.text) && !is_subtitle(&t.text) && !is_date(&t.text) && !name_like(&t.text)
+    })
+}
+
+/// A name, or a post and a name (`王 琛`, `省长 罗东川`): at most four characters once
+/// spaces are gone, or after the post's space.
+fn name_like(line: &str) -> bool {
+    let bare = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
+    let t = line.trim();
+    bare(t) <= 4
+        || t.split_once([' ', '\u{3000}'])
+            .is_some_and(|(_, name)| bare(name) <= 4 && bare(t) <= 24)
+}
+
+/// Repost and editor's notes above the title are not the title: they stand with the
+/// title block's lines. Captions stay where they are (the opening).
+fn set_notes_apart(items: Vec<Item>, lecture: &mut Lecture) -> Vec<Item> {
+    let mut out = Vec::with_capacity(items.len());
+    let mut seen_title = false;
+    for item in items {
+        if !seen_title {
+            match item.prose() {
+                Some(t) if is_repost_note(&t.text) => {
+                    lecture.meta.lines.push(t.clone());
+                    continue;
+                }
+                Some(t) => seen_title = !is_caption(&t.text),
+                None => seen_title = matches!(item, Item::Heading { .. }),
+            }
+        }
+        out.push(item);
+    }
+    out
 }
 
 #[cfg(test)]

@@ -5,7 +5,8 @@ use crate::diag::Diagnostics;
 use crate::input::source::Span;
 use crate::tree::{Lecture, Text};
 
-use super::assemble::{assemble, Item};
+use super::assemble::assemble;
+use super::item::Item;
 
 /// Reads a plain-text lecture.
 pub fn parse(text: &str, diags: &mut Diagnostics) -> Lecture {

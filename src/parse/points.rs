@@ -10,7 +10,7 @@
 //! so 第一 can hold 一是…二是… and 第一条 can hold 第一，…第二，…; the text before the
 //! first point is searched too, so a series there is not lost in the intro.
 
-use crate::diag::Diagnostics;
+use crate::diag::{Code, Diagnostics};
 use crate::input::source::Span;
 use crate::numbering::{inline_marker, Found, Run, Start, Style};
 use crate::tree::{Node, Text};
@@ -158,24 +158,9 @@ fn find_candidates(body: &[Text], used: &[Kind], diags: &mut Diagnostics) -> Vec
                 let start = text.span.start + at + found.lead;
                 let span = Span::new(start, start + found.len);
                 // the body is searched again for the points of its points: warn once
-                if diags.list.iter().any(|d| d.span == span) {
-                    continue;
+                if !diags.has(Code::CutOff, span) {
+                    diags.emit(Code::CutOff, span, &[&found.marker.text]);
                 }
-                diags.warn(
-                    span,
-                    format!(
-                        "{} has no text after it: the lecture looks cut off here",
-                        found.marker.text
-                    ),
-                    Some(
-                        "finish the point or delete the marker; it stays in the notes and gets no slide"
-                            .into(),
-                    ),
-                )
-                .zh(
-                    format!("{} 后面没有文字：讲稿像是在这里断了", found.marker.text),
-                    Some("把这一点写完，或删掉这个序号；它留在备注里，不单独成页"),
-                );
                 continue;
             }
             out.push(Candidate {

@@ -20,7 +20,7 @@ pub use crate::input::sniff::{sniff, Foreign};
 pub use files::{read_file, ReadError, Reads, MAX_IMAGE_BYTES};
 
 use crate::theme::{Registry, ThemeError};
-use crate::{Compiled, Format, Options, Parsed, Settings, Theme};
+use crate::{Compiled, Options, Parsed, Settings, Theme};
 
 /// Lectures larger than this are refused: a lecture is text, not a data dump.
 pub const MAX_LECTURE_BYTES: u64 = 64 << 20;
@@ -130,10 +130,7 @@ impl Project {
 
     /// "line" as reports and outlines say it; in a Word file a line is a paragraph.
     pub fn line_word(&self) -> &'static str {
-        match self.options.format {
-            Format::Docx => "paragraph",
-            _ => "line",
-        }
+        self.options.format.info().line_word
     }
 }
 

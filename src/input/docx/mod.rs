@@ -21,6 +21,7 @@ mod xml;
 
 use std::fmt;
 
+use crate::diag::Code;
 use crate::numbering::{block_marker, Counters, Style, LEVELS};
 use numbering::{Label, Numbering, Suffix};
 use package::Package;
@@ -49,19 +50,13 @@ pub struct Picture {
     pub alt: String,
 }
 
-/// A remark about one paragraph (1-based, the line of `text`).
+/// A remark about one paragraph (1-based, the line of `text`): its kind and the
+/// arguments of its words, which become a diagnostic once the text has a line index.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Note {
     pub paragraph: usize,
-    pub message: String,
-    pub help: Option<String>,
-    /// The same message and help in Chinese (plain strings: the input stage comes
-    /// before the diagnostics that hold them).
-    pub zh: Option<(String, String)>,
-}
-
-fn chinese(message: String, help: &str) -> Option<(String, String)> {
-    Some((message, help.into()))
+    pub code: Code,
+    pub args: Vec<String>,
 }
 
 /// Why a file could not be read as a Word document.
@@ -179,18 +174,8 @@ pub fn convert(bytes: &[u8]) -> Result<Converted, DocxError> {
         let Some((_, name)) = rels_by_id.iter().find(|(id, _)| *id == pic.rel_id) else {
             converted.notes.push(Note {
                 paragraph,
-                message: format!(
-                    "a picture's part ({}) is missing from the .docx; it is left out",
-                    pic.rel_id
-                ),
-                help: Some("insert the picture again in Word and save".into()),
-                zh: chinese(
-                    format!(
-                        "一张图片的部件（{}）在 .docx 里找不到，没有放进幻灯片",
-                        pic.rel_id
-                    ),
-                    "在 Word 里重新插入这张图片，再保存",
-                ),
+                code: Code::DocxPicturePartMissing,
+                args: vec![pic.rel_id.to_string()],
             });
             continue;
         };
@@ -204,21 +189,13 @@ pub fn convert(bytes: &[u8]) -> Result<Converted, DocxError> {
             }),
             Ok(None) => converted.notes.push(Note {
                 paragraph,
-                message: format!("the picture {name} is missing from the .docx; it is left out"),
-                help: Some("insert the picture again in Word and save".into()),
-                zh: chinese(
-                    format!("图片 {name} 在 .docx 里找不到，没有放进幻灯片"),
-                    "在 Word 里重新插入这张图片，再保存",
-                ),
+                code: Code::DocxPictureMissing,
+                args: vec![name.to_string()],
             }),
             Err(e) => converted.notes.push(Note {
                 paragraph,
-                message: format!("the picture {name} is left out: {e}"),
-                help: Some("insert a smaller copy of the picture in Word and save".into()),
-                zh: chinese(
-                    format!("图片 {name} 没有放进幻灯片：{e}"),
-                    "在 Word 里插入这张图片的小一些的版本，再保存",
-                ),
+                code: Code::DocxPictureTooBig,
+                args: vec![name.to_string(), e.to_string()],
             }),
         }
     }
@@ -351,20 +328,8 @@ fn place_title(lines: &mut [Line], notes: &mut Vec<Note>) -> Option<usize> {
         lines[first..=at].rotate_right(1);
         notes.push(Note {
             paragraph: first + 1,
-            message: format!(
-                "paragraph {} (the Word title) is used as the title; the {} paragraph(s) before it now follow it",
-                at + 1,
-                at - first
-            ),
-            help: Some("put the title first in the document if this is not what you meant".into()),
-            zh: chinese(
-                format!(
-                    "第 {} 段（Word 的标题样式）用作标题；它前面的 {} 段移到它后面",
-                    at + 1,
-                    at - first
-                ),
-                "如果不是这个意思，请在文档里把标题放在最前面",
-            ),
+            code: Code::DocxTitleMoved,
+            args: vec![(at + 1).to_string(), (at - first).to_string()],
         });
     }
     Some(first)
@@ -421,18 +386,11 @@ fn number_outline_headings(lines: &mut [Line], title: Option<usize>, notes: &mut
         line.text = join(&label, &text);
         notes.push(Note {
             paragraph: i + 1,
-            message: format!(
-                "a Word heading without a number (outline level {}): numbered {marker} for the deck",
-                line.outline.unwrap_or(0) + 1
-            ),
-            help: Some("number the heading in Word (automatic numbering or typed) to choose its number".into()),
-            zh: chinese(
-                format!(
-                    "Word 标题没有编号（大纲级别 {}）：幻灯片里编为 {marker}",
-                    line.outline.unwrap_or(0) + 1
-                ),
-                "在 Word 里给这个标题编号（自动编号或直接输入），就能自己定编号",
-            ),
+            code: Code::DocxHeadingNumbered,
+            args: vec![
+                (line.outline.unwrap_or(0) + 1).to_string(),
+                marker.to_string(),
+            ],
         });
     }
 }

@@ -10,6 +10,7 @@
 //! construction; the bytes are the same for the same deck.
 
 mod fit;
+mod layout;
 mod look;
 mod master;
 mod media;

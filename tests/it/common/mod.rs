@@ -1,0 +1,6 @@
+//! Helpers shared by the integration tests (`crate::common`).
+
+pub mod browser;
+pub mod cli;
+pub mod deck;
+pub mod firefox;

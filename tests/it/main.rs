@@ -1,0 +1,30 @@
+//! lectern's integration tests: one crate (one link of the library), one module a
+//! subject. Browser tests drive real headless Chromium and Firefox ESR; with
+//! `LECTERN_REQUIRE_BROWSER=1` (CI) a missing browser is a failure, not a skip.
+//!
+//! Data lives beside this folder: `tests/fixtures/` (small lectures with insta snapshots
+//! in `snapshots/` here), `tests/corpus/` (real published texts with hand-written
+//! expectations), `tests/docx/`.
+
+mod common;
+
+mod authoring;
+mod browser;
+mod cli;
+mod cli_lang;
+mod compat;
+mod corpus;
+mod docx;
+mod fixtures;
+mod fonts;
+mod hostile;
+mod html;
+mod markdown;
+mod pictures;
+mod pptx;
+mod robust;
+mod theme_cli;
+mod theme_screens;
+mod themes;
+mod typeset;
+mod watch;
