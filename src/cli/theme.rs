@@ -22,6 +22,15 @@ pub enum Command {
         #[arg(long, default_value = lectern::theme::DEFAULT_THEME)]
         from: String,
     },
+    /// Make a theme folder from the unit's PowerPoint template (.pptx or .potx): its
+    /// colours, faces, background, pictures and placeholders; .pptx decks are then built
+    /// on the template itself.
+    Import {
+        /// The PowerPoint template, .pptx or .potx.
+        template: PathBuf,
+        /// The theme folder to create; it must not exist or be empty.
+        dir: PathBuf,
+    },
     /// Check a theme folder: its theme.toml, files, templates and a sample deck.
     Check {
         /// The theme folder.
@@ -43,6 +52,7 @@ pub fn list() -> Result<ExitCode, Fail> {
 pub fn run(command: &Command, reporter: &mut Reporter) -> Result<ExitCode, Fail> {
     match command {
         Command::New { dir, from } => new(dir, &project::load_theme(from)?, reporter)?,
+        Command::Import { template, dir } => import(template, dir, reporter)?,
         Command::Check { dir } => {
             let theme = project::load_theme_folder(dir, &Reads::default(), false)?;
             check(dir, &theme)?;
@@ -51,8 +61,8 @@ pub fn run(command: &Command, reporter: &mut Reporter) -> Result<ExitCode, Fail>
     Ok(ExitCode::SUCCESS)
 }
 
-/// Writes `theme` out as a self-contained folder `dir` to edit.
-fn new(dir: &Path, theme: &Theme, reporter: &mut Reporter) -> Result<(), Fail> {
+/// A folder to write a new theme into: one that does not exist or is empty.
+fn fresh_folder(dir: &Path) -> Result<(), Fail> {
     if dir.exists() {
         let empty = dir.is_dir() && std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_none());
         if !empty {
@@ -63,12 +73,20 @@ fn new(dir: &Path, theme: &Theme, reporter: &mut Reporter) -> Result<(), Fail> {
             )));
         }
     }
-    let name = dir
-        .file_name()
+    Ok(())
+}
+
+/// The last part of `dir` as a theme name.
+fn folder_name(dir: &Path) -> String {
+    dir.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .filter(|n| !n.is_empty())
-        .unwrap_or_else(|| "my-theme".into());
-    for (path, bytes) in eject::eject(theme, &name) {
+        .unwrap_or_else(|| "my-theme".into())
+}
+
+/// Writes `files` into `dir` (made, with its parents).
+fn write_files(dir: &Path, files: Vec<(String, Vec<u8>)>) -> Result<(), Fail> {
+    for (path, bytes) in files {
         let target = dir.join(&path);
         if let Some(parent) = target.parent() {
             std::fs::create_dir_all(parent)
@@ -77,6 +95,75 @@ fn new(dir: &Path, theme: &Theme, reporter: &mut Reporter) -> Result<(), Fail> {
         std::fs::write(&target, bytes)
             .map_err(|e| Fail(super::messages::os_error(&target, &e, true)))?;
     }
+    Ok(())
+}
+
+/// `lectern theme import TEMPLATE DIR`: the folder is written beside DIR under a
+/// temporary name, checked, and only then renamed, so a failure leaves nothing.
+fn import(template: &Path, dir: &Path, reporter: &mut Reporter) -> Result<(), Fail> {
+    fresh_folder(dir)?;
+    let bytes = std::fs::read(template)
+        .map_err(|e| Fail(super::messages::os_error(template, &e, false)))?;
+    let source = template.file_name().map_or_else(
+        || "template.pptx".into(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let name = folder_name(dir);
+    let imported = lectern::theme::template::import(&bytes, &source, &name).map_err(|e| {
+        let (en, zh) = e.en_zh();
+        let shown = template.display();
+        Fail(t!("{shown}: {en}", "{shown}：{zh}"))
+    })?;
+    let parent = dir
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent)
+        .map_err(|e| Fail(super::messages::os_error(parent, &e, true)))?;
+    let staging = tempfile::Builder::new()
+        .prefix(".lectern-import-")
+        .tempdir_in(parent)
+        .map_err(|e| Fail(super::messages::os_error(parent, &e, true)))?;
+    write_files(staging.path(), imported.files)?;
+    project::load_theme_folder(staging.path(), &Reads::default(), false)?;
+    if dir.exists() {
+        let _ = std::fs::remove_dir(dir);
+    }
+    let staged = staging.keep();
+    std::fs::rename(&staged, dir).map_err(|e| {
+        let _ = std::fs::remove_dir_all(&staged);
+        Fail(super::messages::os_error(dir, &e, true))
+    })?;
+    let mut out = Out::new();
+    let (shown, from) = (dir.display(), template.display());
+    out.line(&t!(
+        "imported {from} as the theme `{name}` in {shown}",
+        "已把 {from} 导入为主题 `{name}`，写在 {shown}"
+    ));
+    let zh = super::lang::current() == super::lang::Lang::Zh;
+    let pick = |n: &lectern::theme::template::Note| if zh { n.zh.clone() } else { n.en.clone() };
+    out.line(&t!("  taken:", "  已取得："));
+    for n in &imported.took {
+        out.line(&format!("    {}", pick(n)));
+    }
+    if !imported.missed.is_empty() {
+        out.line(&t!("  not taken:", "  未能取得："));
+        for n in &imported.missed {
+            out.line(&format!("    {}", pick(n)));
+        }
+    }
+    reporter.note(&t!(
+        "use it: lectern build 讲稿.txt --theme {shown} (-o 讲稿.pptx builds on the template itself)",
+        "使用：lectern build 讲稿.txt --theme {shown}（-o 讲稿.pptx 直接用这个模板的母版和版式）"
+    ));
+    Ok(())
+}
+
+/// Writes `theme` out as a self-contained folder `dir` to edit.
+fn new(dir: &Path, theme: &Theme, reporter: &mut Reporter) -> Result<(), Fail> {
+    fresh_folder(dir)?;
+    let name = folder_name(dir);
+    write_files(dir, eject::eject(theme, &name))?;
     let (from, dir) = (
         theme.chain.first().map_or("", String::as_str),
         dir.display(),

@@ -27,6 +27,17 @@ pub struct ThemeToml {
     pub brand: Brand,
     #[serde(default)]
     pub layout: Layout,
+    #[serde(default)]
+    pub template: Template,
+}
+
+/// A PowerPoint template (.pptx/.potx) in the theme folder: .pptx decks are built on its
+/// master and layouts (`lectern theme import` writes this).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Template {
+    /// The template file; `""` for none.
+    pub file: Option<Spanned<String>>,
 }
 
 /// The palette, each a `#rrggbb` string.

@@ -22,6 +22,9 @@ pub fn eject(theme: &Theme, name: &str) -> Vec<(String, Vec<u8>)> {
     if let Some(font) = &theme.embed_font {
         out.push((font.file.clone(), font.bytes.to_vec()));
     }
+    if let Some(t) = &theme.template {
+        out.push((t.file.clone(), t.bytes.to_vec()));
+    }
     out
 }
 
@@ -111,6 +114,12 @@ fn toml_text(t: &Theme, name: &str) -> String {
     s += &format!("show_footer = {}\n", l.show_footer);
     s += &format!("show_logo = {}\n", l.show_logo);
     s += &format!("show_breadcrumb = {}\n", l.show_breadcrumb);
+    if let Some(t) = &t.template {
+        s += &format!(
+            "\n[template]\nfile = {}   # .pptx 幻灯片用这个 PowerPoint 模板的母版和版式\n",
+            q(&t.file)
+        );
+    }
     s
 }
 

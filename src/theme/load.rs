@@ -8,6 +8,7 @@ use toml::Spanned;
 
 use super::config::{self, ThemeToml};
 use super::files::{BuiltIn, ThemeFiles};
+use super::template::{Opc, TemplateFile};
 use super::{builtin_names, Asset, EmbedFont, Layout, Theme, ThemeError, COLOUR_KEYS};
 use crate::aspect::Aspect;
 use crate::input::images::{self, ImageUse};
@@ -118,6 +119,7 @@ struct Layer {
     logo: Option<Option<Asset>>,
     background: Option<Option<Asset>>,
     embed: Option<Option<EmbedFont>>,
+    template: Option<Option<TemplateFile>>,
     aspect: Option<Aspect>,
     css: Option<String>,
     templates: BTreeMap<String, String>,
@@ -262,6 +264,28 @@ fn read_layer(files: &dyn ThemeFiles) -> Result<Layer, ThemeError> {
         }
     };
 
+    let template = match &config.template.file {
+        None => None,
+        Some(v) if v.get_ref().trim().is_empty() => Some(None),
+        Some(v) => {
+            let path = v.get_ref().trim();
+            let bytes = files
+                .read(path)
+                .map_err(|e| err(v.span(), e))?
+                .ok_or_else(|| {
+                    err(
+                        v.span(),
+                        format!("the template file `{path}` is not in the theme folder {origin}"),
+                    )
+                })?;
+            Opc::read(&bytes).map_err(|e| err(v.span(), format!("`{path}` {}", e.en_zh().0)))?;
+            Some(Some(TemplateFile {
+                file: path.to_string(),
+                bytes: Arc::from(bytes),
+            }))
+        }
+    };
+
     let css = text_file(files, "style.css")?;
     if let Some(css) = &css {
         check_css(files, css)?;
@@ -280,6 +304,7 @@ fn read_layer(files: &dyn ThemeFiles) -> Result<Layer, ThemeError> {
         logo,
         background,
         embed,
+        template,
         aspect,
         css,
         templates,
@@ -307,6 +332,7 @@ fn base() -> Theme {
         footer: None,
         logo: None,
         background: None,
+        template: None,
         layout: Layout::default(),
         css: String::new(),
         templates: BTreeMap::new(),
@@ -357,6 +383,9 @@ fn merge(layers: Vec<Layer>) -> Result<Theme, ThemeError> {
         }
         if let Some(b) = layer.background {
             t.background = b;
+        }
+        if let Some(x) = layer.template {
+            t.template = x;
         }
         let l = c.layout;
         let y = &mut t.layout;

@@ -14,6 +14,7 @@ pub mod eject;
 pub mod errors;
 pub mod files;
 mod load;
+pub mod template;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -46,6 +47,8 @@ pub struct Theme {
     pub logo: Option<Asset>,
     pub background: Option<Asset>,
     pub layout: Layout,
+    /// The unit's PowerPoint template that .pptx decks are built on.
+    pub template: Option<template::TemplateFile>,
     /// The CSS of the chain, the base theme's first.
     pub css: String,
     /// Templates by file name (`deck.html.j2`), each the nearest theme's own.

@@ -15,6 +15,7 @@ mod look;
 mod master;
 mod media;
 mod office_theme;
+mod on_template;
 mod package;
 mod shapes;
 mod slides;
@@ -39,6 +40,11 @@ impl Writer for Pptx {
     }
 
     fn write(&self, deck: &Deck, theme: &Theme, aspect: Aspect) -> Result<Vec<u8>, RenderError> {
+        // a theme imported from the unit's template builds on that template itself
+        if let Some(template) = &theme.template {
+            return on_template::package(deck, theme, template)
+                .map_err(|e| RenderError::Other(format!("could not build on the template {e}")));
+        }
         package(deck, theme, aspect)
             .to_zip()
             .map_err(|e| RenderError::Other(format!("could not write the PowerPoint file: {e}")))

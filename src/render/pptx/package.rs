@@ -231,7 +231,7 @@ fn rels_xml(source: &str, rels: &[Rel]) -> Vec<u8> {
 }
 
 /// The path of part `to` relative to the folder of part `from`.
-fn relative(from: &str, to: &str) -> String {
+pub fn relative(from: &str, to: &str) -> String {
     let from_dir: Vec<&str> = match from.rsplit_once('/') {
         Some((dir, _)) => dir.split('/').collect(),
         None => Vec::new(),
