@@ -92,7 +92,14 @@ pub fn import(bytes: &[u8], source: &str, name: &str) -> Result<Imported, OpcErr
         ("accent", scheme("accent2")),
         ("background", master_bg.or_else(|| scheme("bg1"))),
         ("text", t.body_colour.clone().or_else(|| scheme("tx1"))),
-        ("heading", t.title_colour.clone().or_else(|| scheme("tx1"))),
+        // a title drawn on a filled band has its colour there only (css.rs)
+        (
+            "heading",
+            t.title_colour
+                .clone()
+                .filter(|_| t.ph_fill(t.content.as_ref(), &["title"]).is_none())
+                .or_else(|| scheme("tx1")),
+        ),
         ("on_primary", scheme("bg1")),
         ("muted", scheme("tx2")),
     ];

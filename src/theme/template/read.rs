@@ -36,6 +36,8 @@ pub struct Sheet {
     pub decos: Vec<Deco>,
     /// `(type, idx, where)` of each placeholder that has a position.
     pub placeholders: Vec<(String, Option<String>, Region)>,
+    /// Placeholders drawn with a fill of their own (a title on a band), by type.
+    pub ph_fills: Vec<(String, Fill)>,
     /// Whether the master's shapes show on it (`showMasterSp`).
     pub shows_master: bool,
     pub title_size: Option<f32>,
@@ -74,6 +76,25 @@ pub struct Template {
 }
 
 impl Template {
+    /// The fill of the placeholder of `types` on `sheet`, else of the master's.
+    pub fn ph_fill(&self, sheet: Option<&Sheet>, types: &[&str]) -> Option<Fill> {
+        let find = |s: &Sheet| {
+            s.ph_fills
+                .iter()
+                .find(|(t, _)| types.contains(&t.as_str()))
+                .map(|(_, f)| f.clone())
+        };
+        sheet.and_then(find).or_else(|| {
+            let title = types.contains(&"title") || types.contains(&"ctrTitle");
+            let master_types: &[&str] = if title { &["title"] } else { &["body"] };
+            self.master
+                .ph_fills
+                .iter()
+                .find(|(t, _)| master_types.contains(&t.as_str()))
+                .map(|(_, f)| f.clone())
+        })
+    }
+
     /// The placeholder of `types` on `sheet`, else on the master.
     pub fn region(&self, sheet: Option<&Sheet>, types: &[&str]) -> Option<Region> {
         let find = |s: &Sheet| {
@@ -316,6 +337,13 @@ impl Ctx<'_, '_> {
             if let Some((kind, idx)) = drawing::placeholder(&shape) {
                 if let Some(x) = drawing::xfrm(&shape) {
                     sheet.placeholders.push((kind.clone(), idx, self.region(x)));
+                }
+                let fill = shape
+                    .children()
+                    .find(|n| n.tag_name().name() == "spPr")
+                    .and_then(|p| drawing::fill(&p, self.scheme, None));
+                if let Some(f @ (Fill::Solid(_) | Fill::Gradient { .. })) = fill {
+                    sheet.ph_fills.push((kind.clone(), f));
                 }
                 if matches!(kind.as_str(), "title" | "ctrTitle") {
                     if let Some(lvl1) = shape.descendants().find(|n| {
