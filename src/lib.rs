@@ -31,10 +31,12 @@ pub mod deck;
 pub mod diag;
 pub mod fonts;
 pub mod input;
+pub mod markup;
 pub mod numbering;
 pub mod outline;
 pub mod parse;
 pub mod plan;
+#[cfg(feature = "cli")]
 pub mod project;
 pub mod render;
 pub mod scan;

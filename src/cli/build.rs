@@ -41,10 +41,11 @@ pub struct DeckArgs {
     /// Slide shape, 16:9 or 4:3 [default: the deck's setting, else the theme's].
     #[arg(long)]
     pub aspect: Option<Aspect>,
-    /// What a point slide shows under its title: key sentences of its text, the title
-    /// alone, or the full text shrunk to fit [default: the deck's setting, else key].
-    #[arg(long, value_enum)]
-    pub content: Option<ContentArg>,
+    /// What a point slide shows under its title: key (key sentences of its text), title
+    /// (the title alone) or full (the full text shrunk to fit) [default: the deck's
+    /// setting, else key].
+    #[arg(long)]
+    pub content: Option<lectern::settings::Content>,
     /// Leave out the outline (目录) slide.
     #[arg(long)]
     pub no_outline: bool,
@@ -79,24 +80,6 @@ impl OutFormat {
             OutFormat::Html => "html",
             OutFormat::Pptx => "pptx",
             OutFormat::Pdf => "pdf",
-        }
-    }
-}
-
-/// `--content`.
-#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ContentArg {
-    Key,
-    Title,
-    Full,
-}
-
-impl From<ContentArg> for lectern::plan::Content {
-    fn from(c: ContentArg) -> Self {
-        match c {
-            ContentArg::Key => lectern::plan::Content::Key,
-            ContentArg::Title => lectern::plan::Content::Title,
-            ContentArg::Full => lectern::plan::Content::Full,
         }
     }
 }
@@ -225,7 +208,7 @@ pub fn load(input: &LectureArgs, deck: &DeckArgs) -> Result<Project, Fail> {
     overrides.settings.theme.clone_from(&deck.theme);
     overrides.settings.aspect = deck.aspect;
     overrides.settings.outline = deck.no_outline.then_some(false);
-    overrides.settings.content = deck.content.map(Into::into);
+    overrides.settings.content = deck.content;
     overrides.settings.allow_html = deck.allow_html.then_some(true);
     Ok(Project::load(&input.file, &overrides)?)
 }

@@ -2,10 +2,10 @@
 //! is one writer behind the same small interface, so the CLI picks one by the output's
 //! extension and nothing upstream knows which.
 
-pub mod escape;
 pub mod html;
 pub mod index;
 pub mod minify;
+#[cfg(feature = "cli")]
 pub mod pdf;
 pub mod pptx;
 
