@@ -35,10 +35,6 @@ use crate::theme::Theme;
 pub struct Pptx;
 
 impl Writer for Pptx {
-    fn name(&self) -> &'static str {
-        "pptx"
-    }
-
     fn write(&self, deck: &Deck, theme: &Theme, aspect: Aspect) -> Result<Vec<u8>, RenderError> {
         // a theme imported from the unit's template builds on that template itself
         if let Some(template) = &theme.template {
