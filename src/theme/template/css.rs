@@ -167,7 +167,10 @@ pub fn style_css(t: &Template, source: &str, uri: &dyn Fn(&str) -> Option<String
             let gap = (b.y - (ti.y + ti.h)).max(16.0);
             // a title on a band of its own fill keeps the template's colour and fits the band
             if t.ph_fill(t.content.as_ref(), &["title"]).is_some() {
-                let colour = t.title_colour.as_deref().map_or("var(--heading)".into(), |c| format!("#{c}"));
+                let colour = t
+                    .title_colour
+                    .as_deref()
+                    .map_or("var(--heading)".into(), |c| format!("#{c}"));
                 let size = (ti.h * 0.45).max(36.0);
                 let _ = writeln!(
                     css,

@@ -36,8 +36,9 @@ pub struct Sheet {
     pub decos: Vec<Deco>,
     /// `(type, idx, where)` of each placeholder that has a position.
     pub placeholders: Vec<(String, Option<String>, Region)>,
-    /// Placeholders drawn with a fill of their own (a title on a band), by type.
-    pub ph_fills: Vec<(String, Fill)>,
+    /// Placeholders with a fill of their own (a title on a band), by type; `None` for
+    /// one that says it has none (so the master's does not show either).
+    pub ph_fills: Vec<(String, Option<Fill>)>,
     /// Whether the master's shapes show on it (`showMasterSp`).
     pub shows_master: bool,
     pub title_size: Option<f32>,
@@ -78,21 +79,18 @@ pub struct Template {
 impl Template {
     /// The fill of the placeholder of `types` on `sheet`, else of the master's.
     pub fn ph_fill(&self, sheet: Option<&Sheet>, types: &[&str]) -> Option<Fill> {
-        let find = |s: &Sheet| {
+        let find = |s: &Sheet, types: &[&str]| {
             s.ph_fills
                 .iter()
                 .find(|(t, _)| types.contains(&t.as_str()))
                 .map(|(_, f)| f.clone())
         };
-        sheet.and_then(find).or_else(|| {
-            let title = types.contains(&"title") || types.contains(&"ctrTitle");
-            let master_types: &[&str] = if title { &["title"] } else { &["body"] };
-            self.master
-                .ph_fills
-                .iter()
-                .find(|(t, _)| master_types.contains(&t.as_str()))
-                .map(|(_, f)| f.clone())
-        })
+        let title = types.contains(&"title") || types.contains(&"ctrTitle");
+        let master_types: &[&str] = if title { &["title"] } else { &["body"] };
+        match sheet.and_then(|s| find(s, types)) {
+            Some(own) => own,
+            None => find(&self.master, master_types).flatten(),
+        }
     }
 
     /// The placeholder of `types` on `sheet`, else on the master.
@@ -338,12 +336,15 @@ impl Ctx<'_, '_> {
                 if let Some(x) = drawing::xfrm(&shape) {
                     sheet.placeholders.push((kind.clone(), idx, self.region(x)));
                 }
-                let fill = shape
-                    .children()
-                    .find(|n| n.tag_name().name() == "spPr")
-                    .and_then(|p| drawing::fill(&p, self.scheme, None));
-                if let Some(f @ (Fill::Solid(_) | Fill::Gradient { .. })) = fill {
-                    sheet.ph_fills.push((kind.clone(), f));
+                let props = shape.children().find(|n| n.tag_name().name() == "spPr");
+                let none =
+                    props.is_some_and(|p| p.children().any(|n| n.tag_name().name() == "noFill"));
+                match props.and_then(|p| drawing::fill(&p, self.scheme, None)) {
+                    Some(f @ (Fill::Solid(_) | Fill::Gradient { .. })) => {
+                        sheet.ph_fills.push((kind.clone(), Some(f)))
+                    }
+                    _ if none => sheet.ph_fills.push((kind.clone(), None)),
+                    _ => {}
                 }
                 if matches!(kind.as_str(), "title" | "ctrTitle") {
                     if let Some(lvl1) = shape.descendants().find(|n| {
@@ -389,7 +390,8 @@ impl Ctx<'_, '_> {
                         .and_then(|p| drawing::fill(&p, self.scheme, None));
                     match (geom, fill, drawing::xfrm(&shape)) {
                         (
-                            Some("rect"),
+                            // a rounded rectangle is drawn square: close enough for a panel
+                            Some("rect" | "roundRect"),
                             Some(fill @ (Fill::Solid(_) | Fill::Gradient { .. })),
                             Some(x),
                         ) => sheet.decos.push(Deco::Rect {
