@@ -185,7 +185,7 @@ fn slide_xml(s: &Slide, theme: &Theme, slots: &Slots, size: (i64, i64)) -> Vec<u
                         "标题",
                         slots.title.as_ref(),
                         box_title,
-                        &[title.clone()],
+                        std::slice::from_ref(&title),
                     );
                     if !body.is_empty() {
                         let box_body = (w / 12, h * 3 / 10, w * 5 / 6, h * 3 / 5);
