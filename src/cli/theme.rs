@@ -235,6 +235,13 @@ fn check(dir: &Path, theme: &Theme) -> Result<(), Fail> {
             ));
         }
     }
+    if let Some(t) = &theme.template {
+        out.line(&format!(
+            "  template: {} ({} KB; .pptx decks are built on it)",
+            t.file,
+            t.bytes.len().div_ceil(1024)
+        ));
+    }
     if let Some(f) = &theme.embed_font {
         out.line(&format!(
             "  embedded font: {} ({} KB, subset per deck)",

@@ -329,7 +329,8 @@ impl Ctx<'_, '_> {
         let Some(tree) = cld.children().find(|n| n.tag_name().name() == "spTree") else {
             return sheet;
         };
-        let mut skipped: Vec<(&str, &str)> = Vec::new();
+        let mut skipped: Vec<(String, String)> = Vec::new();
+        let mut skip = |en: &str, zh: &str| skipped.push((en.to_string(), zh.to_string()));
         for shape in tree.children().filter(|n| n.is_element()) {
             let name = shape.tag_name().name();
             if let Some((kind, idx)) = drawing::placeholder(&shape) {
@@ -371,7 +372,7 @@ impl Ctx<'_, '_> {
                             part,
                             at: self.region(x),
                         }),
-                        _ => skipped.push(("a picture without a position", "一张没有位置的图片")),
+                        _ => skip("a picture without a position", "一张没有位置的图片"),
                     }
                 }
                 "sp" => {
@@ -398,25 +399,28 @@ impl Ctx<'_, '_> {
                             fill,
                             at: self.region(x),
                         }),
-                        _ if text.trim().is_empty() => skipped.push((
+                        _ if text.trim().is_empty() => skip(
                             "a drawn shape other than a filled rectangle",
                             "一个填色矩形以外的图形",
-                        )),
-                        _ => skipped.push(("a text box", "一个文本框")),
-                    }
-                    if !text.trim().is_empty() && geom == Some("rect") {
-                        skipped.push(("the text of a text box", "文本框里的文字"));
+                        ),
+                        _ => {
+                            let words: String = text.trim().chars().take(20).collect();
+                            skip(
+                                &format!("a text box “{words}”"),
+                                &format!("一个文本框“{words}”"),
+                            )
+                        }
                     }
                 }
-                "grpSp" => skipped.push(("a group of shapes", "一组组合图形")),
-                "cxnSp" => skipped.push(("a line", "一条线")),
+                "grpSp" => skip("a group of shapes", "一组组合图形"),
+                "cxnSp" => skip("a line", "一条线"),
                 "graphicFrame" => {
                     let uri = shape
                         .descendants()
                         .find(|n| n.tag_name().name() == "graphicData")
                         .and_then(|g| g.attribute("uri"))
                         .unwrap_or("");
-                    skipped.push(if uri.ends_with("/chart") {
+                    let (en, zh) = if uri.ends_with("/chart") {
                         ("a chart", "一个图表")
                     } else if uri.ends_with("/diagram") {
                         ("a SmartArt graphic", "一个 SmartArt 图形")
@@ -424,12 +428,13 @@ impl Ctx<'_, '_> {
                         ("a table", "一个表格")
                     } else {
                         ("an embedded object", "一个嵌入对象")
-                    });
+                    };
+                    skip(en, zh);
                 }
-                "AlternateContent" => skipped.push((
+                "AlternateContent" => skip(
                     "a shape for newer Office versions",
                     "一个新版 Office 才有的对象",
-                )),
+                ),
                 _ => {}
             }
         }
@@ -441,7 +446,7 @@ impl Ctx<'_, '_> {
                 .iter()
                 .take_while(|s| **s == skipped[i])
                 .count();
-            let (en, zh) = skipped[i];
+            let (en, zh) = &skipped[i];
             let times = if n > 1 {
                 format!(" ×{n}")
             } else {
