@@ -327,7 +327,6 @@ mod tests {
                 rate: Some(250),
                 ..Settings::default()
             },
-            ..Overrides::default()
         };
         let project = Project::load(&path, &overrides).unwrap();
         let s = &project.parsed.settings;
