@@ -31,6 +31,7 @@ pub mod deck;
 pub mod diag;
 pub mod fonts;
 pub mod input;
+pub mod limits;
 pub mod markup;
 pub mod numbering;
 pub mod outline;

@@ -181,6 +181,22 @@ codes! {
         en: "image {0}: {1}",
         zh: "图片 {0}：{1}",
     }
+
+    // ---- limits (src/limits.rs)
+    /// Markdown lists or formatting nested past the depth limit.
+    NestedTooDeep = "L050" Warning {
+        en: "lists or formatting nested more than {0} levels deep: the deeper levels are flattened into level {0}",
+        zh: "列表或文字格式嵌套超过 {0} 层：更深的层级并入第 {0} 层",
+        help: "nest less deeply; a slide shows a few levels at most",
+              "减少嵌套层数；一张幻灯片最多显示几层",
+    }
+    /// Raw HTML (with allow_html) nested past the depth limit.
+    HtmlTooDeep = "L051" Warning {
+        en: "raw HTML nested more than {0} elements deep: it is shown as text, not as HTML",
+        zh: "原始 HTML 的元素嵌套超过 {0} 层：按文字显示，不按 HTML 显示",
+        help: "close the elements you open, or nest them less deeply",
+              "把打开的元素关上，或减少嵌套层数",
+    }
 }
 
 impl Code {

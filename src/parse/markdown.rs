@@ -57,10 +57,16 @@ pub fn parse(
         code: None,
         raw: None,
         heading: None,
+        flat_lists: 0,
+        too_deep: None,
     };
     let opts = MdOptions::ENABLE_TABLES | MdOptions::ENABLE_STRIKETHROUGH;
     for (event, range) in Parser::new_ext(&text, opts).into_offset_iter() {
         reader.event(event, range, diags);
+    }
+    if let Some(at) = reader.too_deep {
+        let depth = crate::limits::MAX_DEPTH.to_string();
+        diags.emit(Code::NestedTooDeep, Span::new(at, at), &[&depth]);
     }
     // Fenced notes go where they stood in the text: before the first item that starts
     // after them. Both lists are in text order, so one merge places them all.
@@ -106,6 +112,9 @@ impl Inline {
 struct Runs {
     open: Vec<(Span_, Vec<Run>)>,
     done: Vec<Run>,
+    /// Spans opened past [`crate::limits::MAX_DEPTH`]: not made, only counted so
+    /// that their ends close nothing else.
+    flat: usize,
 }
 
 /// A formatting span that wraps the runs inside it.
@@ -139,11 +148,22 @@ impl Runs {
         self.target().push(run);
     }
 
-    fn open(&mut self, span: Span_) {
-        self.open.push((span, Vec::new()));
+    /// Opens a span; false when it is past the depth limit and flattened.
+    fn open(&mut self, span: Span_) -> bool {
+        if self.open.len() >= crate::limits::MAX_DEPTH {
+            self.flat += 1;
+            false
+        } else {
+            self.open.push((span, Vec::new()));
+            true
+        }
     }
 
     fn close(&mut self) {
+        if self.flat > 0 {
+            self.flat -= 1;
+            return;
+        }
         if let Some((span, runs)) = self.open.pop() {
             let run = match span {
                 Span_::Strong => Run::Strong(runs),
@@ -157,17 +177,20 @@ impl Runs {
         }
     }
 
-    /// Closes every open span, returning them outermost first to open again.
-    fn close_all(&mut self) -> Vec<Span_> {
+    /// Closes every open span, returning them outermost first to open again (with
+    /// the count of flattened ones).
+    fn close_all(&mut self) -> (Vec<Span_>, usize) {
         let open: Vec<Span_> = self.open.iter().map(|(s, _)| s.clone()).collect();
+        let flat = std::mem::take(&mut self.flat);
         while !self.open.is_empty() {
             self.close();
         }
-        open
+        (open, flat)
     }
 
     /// The runs, every span closed, white space trimmed at both ends.
     fn finish(mut self) -> Vec<Run> {
+        self.flat = 0;
         while !self.open.is_empty() {
             self.close();
         }
@@ -224,6 +247,10 @@ struct Reader<'a, 'c> {
     code: Option<(String, usize)>,
     raw: Option<(String, usize)>,
     heading: Option<u8>,
+    /// Lists opened past [`crate::limits::MAX_DEPTH`]: their items join the deepest list.
+    flat_lists: usize,
+    /// Where nesting first went past the limit.
+    too_deep: Option<usize>,
 }
 
 impl Reader<'_, '_> {
@@ -304,7 +331,7 @@ impl Reader<'_, '_> {
     /// Ends the paragraph at a line break and starts the next at `at`, the formatting
     /// still open carried over.
     fn split(&mut self, at: usize) {
-        let open = self
+        let (open, flat) = self
             .inline
             .as_mut()
             .map(|i| i.runs.close_all())
@@ -314,6 +341,7 @@ impl Reader<'_, '_> {
         for span in open {
             next.runs.open(span);
         }
+        next.runs.flat = flat;
     }
 
     fn inline_at(&mut self, start: usize) -> &mut Inline {
@@ -325,7 +353,11 @@ impl Reader<'_, '_> {
     }
 
     fn start(&mut self, tag: Tag, range: std::ops::Range<usize>) {
-        let open = |s: &mut Self, span: Span_| s.inline_at(range.start).runs.open(span);
+        let open = |s: &mut Self, span: Span_| {
+            if !s.inline_at(range.start).runs.open(span) {
+                s.too_deep.get_or_insert(range.start);
+            }
+        };
         match tag {
             Tag::Heading { level, .. } => {
                 self.heading = Some(heading_level(level));
@@ -338,7 +370,12 @@ impl Reader<'_, '_> {
                 if !self.lists.is_empty() {
                     self.flush(Role::Bullet);
                 }
-                self.lists.push(first);
+                if self.lists.len() >= crate::limits::MAX_DEPTH {
+                    self.flat_lists += 1;
+                    self.too_deep.get_or_insert(range.start);
+                } else {
+                    self.lists.push(first);
+                }
             }
             Tag::BlockQuote(_) => {
                 self.quote_depth += 1;
@@ -410,7 +447,11 @@ impl Reader<'_, '_> {
                 }
             }
             TagEnd::List(_) => {
-                self.lists.pop();
+                if self.flat_lists > 0 {
+                    self.flat_lists -= 1;
+                } else {
+                    self.lists.pop();
+                }
             }
             TagEnd::BlockQuote(_) => {
                 self.quote_depth = self.quote_depth.saturating_sub(1);

@@ -19,6 +19,7 @@ mod fixtures;
 mod fonts;
 mod hostile;
 mod html;
+mod limits;
 mod markdown;
 mod pictures;
 mod pptx;

@@ -1,0 +1,31 @@
+//! Every limit a build keeps, in one table: how deep, how many, how large. A lecture,
+//! picture or theme past one gets the error (or, for nesting, the warning) the table
+//! names instead of taking the machine's memory, time or stack. The README's table of
+//! limits is checked against [`TABLE`] by a test.
+
+/// Lists, emphasis and other formatting nested in a Markdown lecture, and elements
+/// nested in raw HTML it brings with `allow_html`: deeper levels are flattened into
+/// the deepest (L050, L051). Every stage that walks the deck recursively stays within
+/// a few KB of stack a level, far inside [`STACK`].
+pub const MAX_DEPTH: usize = 32;
+
+/// The stack of the thread a command's work runs on, the same on every platform
+/// (Windows gives its main thread only 1 MB).
+pub const STACK: usize = 8 << 20;
+
+/// One limit as the README shows it.
+pub struct Limit {
+    pub what: &'static str,
+    pub value: u64,
+    pub unit: &'static str,
+    /// What a lecture past it gets.
+    pub gives: &'static str,
+}
+
+/// The limits, as documented.
+pub const TABLE: &[Limit] = &[Limit {
+    what: "nesting depth (Markdown lists, emphasis; raw HTML elements)",
+    value: MAX_DEPTH as u64,
+    unit: "levels",
+    gives: "warning L050/L051: deeper levels are flattened",
+}];
