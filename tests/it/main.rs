@@ -21,6 +21,7 @@ mod hostile;
 mod html;
 mod limits;
 mod markdown;
+mod outputs;
 mod pictures;
 mod pptx;
 mod robust;
