@@ -16,6 +16,7 @@ mod compat;
 mod corpus;
 mod docx;
 mod fixtures;
+mod folders;
 mod fonts;
 mod hostile;
 mod html;
