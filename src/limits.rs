@@ -13,6 +13,13 @@ pub const MAX_DEPTH: usize = 32;
 /// (Windows gives its main thread only 1 MB).
 pub const STACK: usize = 8 << 20;
 
+/// Pixels of one picture (Markdown, .docx or a theme's), read from its header before
+/// any decoding: a 634-byte JPEG can claim 12000×12000.
+pub const MAX_PICTURE_PIXELS: u64 = 40_000_000;
+
+/// Bytes one picture may decode to (a 16-bit RGBA picture takes 8 bytes a pixel).
+pub const MAX_PICTURE_BYTES: u64 = 160 << 20;
+
 /// One limit as the README shows it.
 pub struct Limit {
     pub what: &'static str,

@@ -82,3 +82,116 @@ fn the_deepest_deck_allowed_fits_in_a_1_mb_stack() {
         lectern::outline::outline_json(&c.parsed).to_string();
     });
 }
+
+/// A real JPEG of 16×16 pixels whose header claims `w`×`h`: a few hundred bytes.
+fn jpeg_claiming(w: u16, h: u16) -> Vec<u8> {
+    let img = image::RgbImage::from_pixel(16, 16, image::Rgb([128, 128, 128]));
+    let mut jpeg = Vec::new();
+    img.write_to(
+        &mut std::io::Cursor::new(&mut jpeg),
+        image::ImageFormat::Jpeg,
+    )
+    .unwrap();
+    let sof = jpeg
+        .windows(2)
+        .position(|m| m == [0xFF, 0xC0])
+        .expect("a baseline frame header");
+    jpeg[sof + 5..sof + 7].copy_from_slice(&h.to_be_bytes());
+    jpeg[sof + 7..sof + 9].copy_from_slice(&w.to_be_bytes());
+    jpeg
+}
+
+#[test]
+fn a_picture_claiming_12000_by_12000_pixels_is_refused_before_decoding() {
+    let bomb = jpeg_claiming(12_000, 12_000);
+    assert!(bomb.len() < 1000, "{} bytes", bomb.len());
+    let started = std::time::Instant::now();
+    Test::new()
+        .file("讲稿.md", "# 标题\n\n## 一、部分\n\n![现场](bomb.jpg)\n")
+        .file("bomb.jpg", &bomb)
+        .args(["build", "讲稿.md"])
+        .status(1)
+        .stderr_has("讲稿.md:5")
+        .stderr_has("`bomb.jpg` is too large (12000×12000 pixels, 144 megapixels); save it smaller, at most 40 megapixels")
+        .run();
+    // nothing was decoded: a bomb costs no more than a small picture (debug build)
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+
+    // in Chinese too
+    Test::new()
+        .file("讲稿.md", "# 标题\n\n## 一、部分\n\n![现场](bomb.jpg)\n")
+        .file("bomb.jpg", &bomb)
+        .args(["--lang", "zh", "build", "讲稿.md"])
+        .status(1)
+        .stderr_has("图片 bomb.jpg")
+        .run();
+}
+
+#[test]
+fn a_docx_carrying_a_decoding_bomb_leaves_the_picture_out() {
+    let docx = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/docx/pictures.docx"
+    ))
+    .unwrap();
+    let bombed = crate::docx::rezip(&docx, &mut |name, data| {
+        if name == "word/media/image1.png" {
+            jpeg_claiming(12_000, 12_000)
+        } else {
+            data
+        }
+    });
+    let opts = Options {
+        format: Format::Docx,
+        ..Options::default()
+    };
+    let c = compile(&bombed, &opts).unwrap();
+    let warning = c
+        .diagnostics()
+        .iter()
+        .find(|d| d.code == lectern::Code::PictureLeftOut)
+        .expect("the bomb is named");
+    assert!(
+        warning
+            .message
+            .contains("12000×12000 pixels, 144 megapixels"),
+        "{warning:?}"
+    );
+}
+
+#[test]
+fn a_picture_that_would_decode_past_the_byte_limit_is_refused() {
+    // 16-bit RGBA: 8 bytes a pixel, so 30 megapixels (under the pixel limit) decode
+    // to 229 MB
+    let mut png = Vec::new();
+    image::ImageBuffer::<image::Rgba<u16>, _>::from_pixel(4, 4, image::Rgba([1, 2, 3, 4]))
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .unwrap();
+    png[16..20].copy_from_slice(&6000u32.to_be_bytes());
+    png[20..24].copy_from_slice(&5000u32.to_be_bytes());
+    let crc = crc32(&png[12..29]);
+    png[29..33].copy_from_slice(&crc.to_be_bytes());
+    let err =
+        lectern::input::images::inline(&png, "deep.png", lectern::input::images::ImageUse::Content)
+            .unwrap_err()
+            .to_string();
+    assert!(
+        err.contains("6000×5000 pixels that decode to 228 MB, more than 160 MB"),
+        "{err}"
+    );
+}
+
+fn crc32(data: &[u8]) -> u32 {
+    let mut crc = 0xFFFF_FFFFu32;
+    for &b in data {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 != 0 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
