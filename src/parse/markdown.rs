@@ -59,6 +59,7 @@ pub fn parse(
         heading: None,
         flat_lists: 0,
         too_deep: None,
+        html_too_deep: None,
     };
     let opts = MdOptions::ENABLE_TABLES | MdOptions::ENABLE_STRIKETHROUGH;
     for (event, range) in Parser::new_ext(&text, opts).into_offset_iter() {
@@ -67,6 +68,10 @@ pub fn parse(
     if let Some(at) = reader.too_deep {
         let depth = crate::limits::MAX_DEPTH.to_string();
         diags.emit(Code::NestedTooDeep, Span::new(at, at), &[&depth]);
+    }
+    if let Some(at) = reader.html_too_deep {
+        let depth = crate::limits::MAX_DEPTH.to_string();
+        diags.emit(Code::HtmlTooDeep, Span::new(at, at), &[&depth]);
     }
     // Fenced notes go where they stood in the text: before the first item that starts
     // after them. Both lists are in text order, so one merge places them all.
@@ -251,6 +256,8 @@ struct Reader<'a, 'c> {
     flat_lists: usize,
     /// Where nesting first went past the limit.
     too_deep: Option<usize>,
+    /// Where raw HTML first nested past the limit.
+    html_too_deep: Option<usize>,
 }
 
 impl Reader<'_, '_> {
@@ -293,9 +300,9 @@ impl Reader<'_, '_> {
             }
             Event::Html(h) => match &mut self.raw {
                 Some((raw, _)) => raw.push_str(&h),
-                None => self.raw_inline(&h, range.clone()),
+                None => self.raw_inline(&h, range.clone(), true),
             },
-            Event::InlineHtml(h) => self.raw_inline(&h, range.clone()),
+            Event::InlineHtml(h) => self.raw_inline(&h, range.clone(), true),
             Event::FootnoteReference(r) => self.inline_at(range.start).push_text(&format!("[{r}]")),
             Event::TaskListMarker(done) => {
                 self.inline_at(range.start)
@@ -471,7 +478,11 @@ impl Reader<'_, '_> {
             }
             TagEnd::HtmlBlock => {
                 if let Some((raw, start)) = self.raw.take() {
-                    if self.ctx.allow_html && !raw.trim_start().starts_with("<!--") {
+                    let deep = self.ctx.allow_html && crate::parse::sanitize::too_deep(&raw);
+                    if deep {
+                        self.html_too_deep.get_or_insert(start);
+                    }
+                    if self.ctx.allow_html && !deep && !raw.trim_start().starts_with("<!--") {
                         // a block of its own, cleaned; its text goes to the notes
                         let html = crate::parse::sanitize::html(&raw);
                         if !html.trim().is_empty() {
@@ -483,7 +494,7 @@ impl Reader<'_, '_> {
                             self.push_block(text, block, start, range.end);
                         }
                     } else {
-                        self.raw_inline(&raw, start..range.end);
+                        self.raw_inline(&raw, start..range.end, !deep);
                         self.flush(Role::Prose);
                     }
                 }
@@ -566,7 +577,12 @@ impl Reader<'_, '_> {
         if i.raw {
             // the author's HTML, allowed by the deck, cleaned as one piece
             let html = crate::markup::runs_html(&runs);
-            runs = vec![Run::Html(crate::parse::sanitize::html(&html))];
+            if crate::parse::sanitize::too_deep(&html) {
+                self.html_too_deep.get_or_insert(i.start);
+                runs = html_as_text(runs);
+            } else {
+                runs = vec![Run::Html(crate::parse::sanitize::html(&html))];
+            }
         }
         let rich = match (role, self.lists.len()) {
             (Role::Bullet, depth @ 1..) => Rich::Item {
@@ -604,7 +620,7 @@ impl Reader<'_, '_> {
 
     /// Raw HTML: a notes comment becomes notes; another comment is dropped (no renderer
     /// shows it); anything else is shown as text, or passed through with `allow_html`.
-    fn raw_inline(&mut self, raw: &str, range: std::ops::Range<usize>) {
+    fn raw_inline(&mut self, raw: &str, range: std::ops::Range<usize>, allowed: bool) {
         let t = raw.trim();
         if let Some(inner) = t
             .strip_prefix("<!--")
@@ -622,7 +638,7 @@ impl Reader<'_, '_> {
             }
             return;
         }
-        let allow = self.ctx.allow_html;
+        let allow = self.ctx.allow_html && allowed;
         let i = self.inline_at(range.start);
         if allow {
             i.runs.push(Run::Html(raw.to_string()));
@@ -673,6 +689,26 @@ impl Reader<'_, '_> {
             None => self.inline_at(img.start).push_text(&alt),
         }
     }
+}
+
+/// Raw HTML runs shown as the text they are written as.
+fn html_as_text(runs: Vec<Run>) -> Vec<Run> {
+    let inner = |runs: Vec<Run>| html_as_text(runs);
+    runs.into_iter()
+        .map(|run| match run {
+            Run::Html(h) => Run::Text(h),
+            Run::Strong(r) => Run::Strong(inner(r)),
+            Run::Emphasis(r) => Run::Emphasis(inner(r)),
+            Run::Strikethrough(r) => Run::Strikethrough(inner(r)),
+            Run::Superscript(r) => Run::Superscript(inner(r)),
+            Run::Subscript(r) => Run::Subscript(inner(r)),
+            Run::Link { url, content } => Run::Link {
+                url,
+                content: inner(content),
+            },
+            other => other,
+        })
+        .collect()
 }
 
 fn heading_level(level: HeadingLevel) -> u8 {

@@ -195,3 +195,48 @@ fn crc32(data: &[u8]) -> u32 {
     }
     !crc
 }
+
+#[test]
+fn raw_html_nested_100000_deep_is_shown_as_text_in_linear_time() {
+    let allow = |md: String| {
+        let started = std::time::Instant::now();
+        let c = compile(
+            format!("+++\nallow_html = true\n+++\n# 标题\n\n## 一、部分\n\n{md}\n").as_bytes(),
+            &markdown(),
+        )
+        .unwrap();
+        (c, started.elapsed())
+    };
+    for md in [
+        "<div>".repeat(100_000),
+        "<ul><li>".repeat(16_000),
+        format!("段落 {} 文字", "<span>".repeat(50_000)),
+    ] {
+        let (c, took) = allow(md);
+        let d = c
+            .diagnostics()
+            .iter()
+            .find(|d| d.code == lectern::Code::HtmlTooDeep)
+            .expect("warned");
+        assert_eq!(d.line, 8, "{d:?}");
+        assert!(d
+            .message
+            .contains("more than 32 elements deep: it is shown as text"));
+        // shown as text: escaped, never parsed
+        assert!(
+            c.html.contains("&lt;div&gt;")
+                || c.html.contains("&lt;ul&gt;")
+                || c.html.contains("&lt;span&gt;")
+        );
+        // the sanitiser took seconds to minutes on these (debug build: generous)
+        assert!(took < std::time::Duration::from_secs(20), "{took:?}");
+    }
+    // HTML as deep as the limit still goes through as HTML
+    let (c, _) = allow(format!("{}深{}", "<div>".repeat(32), "</div>".repeat(32)));
+    assert!(
+        c.html.contains("<div><div>")
+            && c.diagnostics()
+                .iter()
+                .all(|d| d.code != lectern::Code::HtmlTooDeep)
+    );
+}
