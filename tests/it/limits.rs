@@ -240,3 +240,66 @@ fn raw_html_nested_100000_deep_is_shown_as_text_in_linear_time() {
                 .all(|d| d.code != lectern::Code::HtmlTooDeep)
     );
 }
+
+fn template_error(template: &str) -> String {
+    let theme = lectern::theme::Registry::new()
+        .load_from(
+            &lectern::theme::MemoryFiles::new("dept")
+                .with("theme.toml", "name = \"dept\"\nextends = \"red\"\n")
+                .with("templates/deck.html.j2", template),
+        )
+        .unwrap();
+    let opts = Options {
+        theme,
+        ..Options::default()
+    };
+    let seed = include_bytes!("../../decks/lecture.txt");
+    let err = compile(seed, &opts).expect_err("the template must fail");
+    let msg = err.to_string();
+    assert!(!msg.contains('\n'), "one line: {msg}");
+    msg
+}
+
+#[test]
+fn a_template_cannot_write_or_pad_its_way_to_gigabytes() {
+    // 100 MB of output from a few instructions: stopped at the deck's limit
+    let msg = template_error("{% for i in range(100) %}{{ 'x' * 1000000 }}{% endfor %}");
+    assert!(
+        msg.contains("the theme's template failed: the template wrote too much")
+            && msg.contains("more than this deck's limit of 16 MB"),
+        "{msg}"
+    );
+    // one filter asking for 400 MB of padding
+    for template in [
+        r#"{{ "%400000000s"|format("x") }}"#,
+        r#"{{ "%.400000000f"|format(1.5) }}"#,
+        r#"{{ "a\nb"|indent(400000000) }}"#,
+        r#"{{ "a\nb"|indent(width=400000000) }}"#,
+    ] {
+        let msg = template_error(template);
+        assert!(
+            msg.contains("a width of 400000000 is more than 1000 columns"),
+            "{template}: {msg}"
+        );
+    }
+}
+
+#[test]
+fn fair_widths_still_format() {
+    let theme = lectern::theme::Registry::new()
+        .load_from(
+            &lectern::theme::MemoryFiles::new("dept")
+                .with("theme.toml", "name = \"dept\"\nextends = \"red\"\n")
+                .with(
+                    "templates/deck.html.j2",
+                    r#"[{{ "%5s|%-4d|%.2f"|format("a", 7, 1.5) }}][{{ "x\ny"|indent(2) }}]"#,
+                ),
+        )
+        .unwrap();
+    let opts = Options {
+        theme,
+        ..Options::default()
+    };
+    let c = compile(include_bytes!("../../decks/lecture.txt"), &opts).unwrap();
+    assert_eq!(c.html, "[    a|7   |1.50][x\n  y]");
+}

@@ -20,6 +20,20 @@ pub const MAX_PICTURE_PIXELS: u64 = 40_000_000;
 /// Bytes one picture may decode to (a 16-bit RGBA picture takes 8 bytes a pixel).
 pub const MAX_PICTURE_BYTES: u64 = 160 << 20;
 
+/// What a theme's templates may write for a deck: this base, plus the deck's style
+/// sheet and script, plus this many bytes for each byte of the lecture's text the
+/// slides and notes hold (a fair template writes three or four).
+pub const TEMPLATE_OUTPUT_BASE: u64 = 16 << 20;
+pub const TEMPLATE_OUTPUT_PER_BYTE: u64 = 16;
+
+/// What the templates may write for a deck with `text` bytes of slides and notes and
+/// `fixed` bytes of style sheet and script.
+pub fn template_output(text: u64, fixed: u64) -> u64 {
+    TEMPLATE_OUTPUT_BASE
+        .saturating_add(fixed)
+        .saturating_add(text.saturating_mul(TEMPLATE_OUTPUT_PER_BYTE))
+}
+
 /// One limit as the README shows it.
 pub struct Limit {
     pub what: &'static str,
