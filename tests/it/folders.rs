@@ -61,3 +61,42 @@ fn a_lecture_linked_to_a_file_outside_the_folder_is_not_published() {
     let ran = ran.then().args(["build", "d", "--allow-outside"]).run();
     assert!(ran.read_string("d/notes.html").contains("hunter2"));
 }
+
+#[test]
+fn new_refusing_an_existing_lecture_leaves_no_picture_behind() {
+    let ran = Test::new()
+        .file("讲稿.md", "# 我的讲稿\n")
+        .args(["new", "讲稿.md"])
+        .status(1)
+        .stderr_has("讲稿.md: already exists and is left as it is")
+        .run();
+    assert!(!ran.path("images").exists(), "images/ was made");
+    assert_eq!(ran.read_string("讲稿.md"), "# 我的讲稿\n");
+}
+
+#[cfg(unix)]
+#[test]
+fn the_index_links_to_decks_whatever_their_names() {
+    let t = Test::new()
+        .file("d/a#1.txt", SEED)
+        .file("d/b?x.txt", SEED)
+        .file("d/c:d.txt", SEED)
+        .file("d/e%41.txt", SEED)
+        .file("d/f\ng.txt", SEED)
+        .file("d/讲稿 甲.txt", SEED);
+    let ran = t.args(["build", "d", "-q"]).run();
+    let index = ran.read_string("d/index.html");
+    for href in [
+        "a%231.html",
+        "b%3Fx.html",
+        "c%3Ad.html",
+        "e%2541.html",
+        "f%0Ag.html",
+        "讲稿%20甲.html",
+    ] {
+        assert!(
+            index.contains(&format!("<a href=\"{href}\">")),
+            "{href}: {index}"
+        );
+    }
+}
