@@ -303,3 +303,63 @@ fn fair_widths_still_format() {
     let c = compile(include_bytes!("../../decks/lecture.txt"), &opts).unwrap();
     assert_eq!(c.html, "[    a|7   |1.50][x\n  y]");
 }
+
+#[test]
+fn control_characters_escaped_in_deck_settings_never_reach_the_deck() {
+    for (settings, what) in [
+        (
+            "title = \"标题\\u0000\"",
+            "title holds the control character U+0000",
+        ),
+        (
+            "speaker = \"张三\\u001B[31m\"",
+            "speaker holds the control character U+001B",
+        ),
+        (
+            "closing = \"谢谢\\u000C\"",
+            "closing holds the control character U+000C",
+        ),
+    ] {
+        let ran = Test::new()
+            .file(
+                "讲稿.md",
+                format!("+++\n{settings}\n+++\n# 标题\n\n## 一、部分\n\n内容。\n"),
+            )
+            .args(["build", "讲稿.md"])
+            .status(1)
+            .stderr_has("讲稿.md:2")
+            .stderr_has(what)
+            .run();
+        assert!(!ran.path("讲稿.html").exists());
+    }
+    // deck.toml too
+    Test::new()
+        .file("deck.toml", "organisation = \"某单位\\u0007\"\n")
+        .file("讲稿.md", "# 标题\n\n## 一、部分\n\n内容。\n")
+        .args(["build", "讲稿.md"])
+        .status(1)
+        .stderr_has("organisation holds the control character U+0007")
+        .run();
+}
+
+#[test]
+fn a_folder_theme_named_like_a_built_in_may_extend_it() {
+    use lectern::theme::{MemoryFiles, Registry};
+    let folder = MemoryFiles::new("red")
+        .with("theme.toml", "name = \"red\"\nextends = \"red\"\n")
+        .with("style.css", ".slide { outline: 1px solid #123456; }");
+    let theme = Registry::new().load_from(&folder).expect("not a circle");
+    assert!(theme.css.contains("#123456"));
+    // a real circle is still one
+    let mut reg = Registry::new();
+    reg.add(
+        "a",
+        MemoryFiles::new("a").with("theme.toml", "name = \"a\"\nextends = \"b\"\n"),
+    );
+    reg.add(
+        "b",
+        MemoryFiles::new("b").with("theme.toml", "name = \"b\"\nextends = \"a\"\n"),
+    );
+    let err = reg.load("a").unwrap_err().to_string();
+    assert!(err.contains("goes round in a circle: a → b → a"), "{err}");
+}
