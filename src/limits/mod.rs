@@ -13,6 +13,11 @@ pub const MAX_DEPTH: usize = 32;
 /// (Windows gives its main thread only 1 MB).
 pub const STACK: usize = 8 << 20;
 
+/// Headings and points in a lecture, each a slide (or more): a deck past it is
+/// refused (L053); points found in a row in one paragraph stop there (L052). A real
+/// lecture has a few hundred; each slide costs a writer some 20 KB.
+pub const MAX_POINTS: usize = 5_000;
+
 /// Pixels of one picture (Markdown, .docx or a theme's), read from its header before
 /// any decoding: a 634-byte JPEG can claim 12000×12000.
 pub const MAX_PICTURE_PIXELS: u64 = 40_000_000;

@@ -363,3 +363,36 @@ fn a_folder_theme_named_like_a_built_in_may_extend_it() {
     let err = reg.load("a").unwrap_err().to_string();
     assert!(err.contains("goes round in a circle: a → b → a"), "{err}");
 }
+
+#[test]
+fn a_lecture_past_the_slide_limit_is_refused_and_a_run_of_points_stops_at_it() {
+    let heads: String = (0..5_001).map(|i| format!("## 第{i}节\n\n")).collect();
+    let ran = Test::new()
+        .file("讲稿.md", format!("# 标题\n\n{heads}"))
+        .args(["build", "讲稿.md"])
+        .status(1)
+        .stderr_has("L053")
+        .stderr_has("more than 5000 headings and points (the slide limit); no deck is made")
+        .stderr_has("split the lecture into several files")
+        .run();
+    assert!(!ran.path("讲稿.html").exists());
+
+    // 一是，二是，… 6,000 times in one paragraph: the first 5,000 are points
+    let run = "一是，二是，".repeat(3_000);
+    let c = compile(
+        format!("标题\n同志们：\n{run}完。\n").as_bytes(),
+        &Options::default(),
+    )
+    .unwrap();
+    let d = c
+        .diagnostics()
+        .iter()
+        .find(|d| d.code == lectern::Code::TooManyInlinePoints)
+        .expect("warned");
+    assert_eq!(d.line, 3);
+    assert!(
+        c.deck.slides.len() <= 5_100,
+        "{} slides",
+        c.deck.slides.len()
+    );
+}
