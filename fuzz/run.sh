@@ -17,17 +17,22 @@ seeds() {
     docx) echo $root/tests/fixtures/docx/*.docx ;;
     settings) echo $root/themes/*/theme.toml ;;
     compile) echo "$root/decks/lecture.txt" $root/tests/fixtures/*.md $root/tests/fixtures/*.txt ;;
+    deep) echo seeds/deep/*.bin ;;
   esac
 }
 engine=${FUZZ_ENGINE:-libfuzzer}
 status=0
 [ "$engine" = libfuzzer ] || cargo build --quiet --release --bin mutate
-for t in plain markdown docx settings compile; do
+# markers, Markdown and HTML syntax for the text targets (deep builds its own structures)
+dict() {
+  case $1 in plain|markdown|compile) echo "-dict=dict/lecture.dict" ;; esac
+}
+for t in plain markdown docx settings compile deep; do
   if [ "$engine" = libfuzzer ]; then
     mkdir -p "corpus/$t"
     cp $(seeds $t) "corpus/$t/" 2>/dev/null || true
     cargo fuzz run -s none --dev "$t" "corpus/$t" -- -max_total_time="$secs" -timeout=10 \
-      -rss_limit_mb=3072 2>&1 | grep -E "^(#[0-9]+.*DONE|Done|==[0-9]+==|SUMMARY|Test unit written)" \
+      -rss_limit_mb=3072 $(dict $t) 2>&1 | grep -E "^(#[0-9]+.*DONE|Done|==[0-9]+==|SUMMARY|Test unit written)" \
       || status=1
   else
     # a runaway input must not take the machine's memory with it

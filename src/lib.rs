@@ -31,6 +31,7 @@ pub mod deck;
 pub mod diag;
 pub mod fonts;
 pub mod input;
+pub mod limits;
 pub mod markup;
 pub mod numbering;
 pub mod outline;
@@ -288,6 +289,10 @@ pub fn parse(bytes: &[u8], opts: &Options) -> Result<Parsed, Error> {
             slot.clone_from(value);
         }
     }
+    if let Some(span) = past_point_limit(&lecture) {
+        let limit = limits::MAX_POINTS.to_string();
+        diags.emit(Code::TooManyPoints, span, &[&limit]);
+    }
     let diagnostics = diags.finish();
     Ok(Parsed {
         source,
@@ -295,6 +300,20 @@ pub fn parse(bytes: &[u8], opts: &Options) -> Result<Parsed, Error> {
         diagnostics,
         settings,
     })
+}
+
+/// Where the lecture passes [`limits::MAX_POINTS`] headings and points, if it does.
+fn past_point_limit(lecture: &Lecture) -> Option<Span> {
+    let mut stack: Vec<&tree::Node> = lecture.nodes.iter().chain(&lecture.ending).collect();
+    let mut count = 0;
+    while let Some(node) = stack.pop() {
+        count += 1;
+        if count > limits::MAX_POINTS {
+            return Some(Span::new(node.span.start, node.span.start));
+        }
+        stack.extend(&node.children);
+    }
+    None
 }
 
 /// A Word file's pictures as slide blocks, through the image pipeline like Markdown's.

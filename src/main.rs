@@ -55,6 +55,24 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // The work runs on a thread with a stack of a known size: the main thread's is 8 MB
+    // on Linux but 1 MB on Windows, and the nesting limits are measured against this one.
+    let work = std::thread::Builder::new()
+        .name("lectern".into())
+        .stack_size(lectern::limits::STACK)
+        .spawn(run);
+    match work.map(|w| w.join()) {
+        Ok(Ok(code)) => code,
+        // the panic has printed its message
+        Ok(Err(_)) => ExitCode::from(101),
+        Err(e) => {
+            eprintln!("lectern: cannot start its work thread: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let from_env = || lang::from_env(|key| std::env::var(key).ok());
     lang::set(lang::from_args(&args).unwrap_or_else(from_env));

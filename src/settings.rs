@@ -148,6 +148,31 @@ impl Settings {
 
     fn validate(&self, text: &str) -> Result<(), SettingsError> {
         let at = |key: &str| key_offset(text, key);
+        // a TOML escape (`\u0000`…`\u001F`) can put characters in a value that no
+        // slide can show and that would reach the deck's HTML as they are
+        for (key, value) in [
+            ("title", &self.title),
+            ("kicker", &self.kicker),
+            ("speaker", &self.speaker),
+            ("organisation", &self.organisation),
+            ("date", &self.date),
+            ("theme", &self.theme),
+            ("closing", &self.closing),
+        ] {
+            let bad = value.as_deref().and_then(|v| {
+                v.chars()
+                    .find(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+            });
+            if let Some(c) = bad {
+                return Err(SettingsError {
+                    offset: at(key),
+                    message: format!(
+                        "{key} holds the control character U+{:04X}, which no slide can show; remove it (a \\u{:04X} escape?)",
+                        c as u32, c as u32
+                    ),
+                });
+            }
+        }
         if let Some(rate) = self.rate.filter(|r| !(60..=1000).contains(r)) {
             return Err(SettingsError {
                 offset: at("rate"),

@@ -55,7 +55,7 @@ pub fn markdown(data: &[u8]) {
 
 /// A Word file: the package reader, then the whole build.
 pub fn docx(data: &[u8]) {
-    if lectern::docx::convert(data).is_ok() {
+    if lectern::input::docx::convert(data).is_ok() {
         let _ = lectern::compile(data, &opts(Format::Docx));
     }
 }
@@ -115,4 +115,119 @@ pub fn compile_all(data: &[u8]) {
 /// The whole compile, by the target's name.
 pub fn compile(data: &[u8]) {
     compile_all(data)
+}
+
+/// Structure-aware: the bytes are a recipe, three bytes a step (what, and how many
+/// times, up to 65,535), that builds the lectures random bytes almost never reach —
+/// lists, quotations, emphasis, links and raw HTML nested thousands deep, long runs of
+/// point markers, and pictures whose headers claim huge sizes — and compiles them as
+/// Markdown (raw HTML allowed or not) or plain text.
+pub fn deep(data: &[u8]) {
+    let Some((&flags, recipe)) = data.split_first() else {
+        return;
+    };
+    let mut text = String::from("# 标题\n\n同志们：\n\n## 一、部分\n\n");
+    for step in recipe.chunks(3) {
+        let n = match step {
+            [_, a, b] => usize::from(u16::from_le_bytes([*a, *b])),
+            _ => 1,
+        };
+        let piece: &str = match step[0] % 16 {
+            0 => "- ",
+            1 => "1. ",
+            2 => "> ",
+            3 => "*",
+            4 => "**",
+            5 => "_",
+            6 => "[",
+            7 => "](https://www.gov.cn/)",
+            8 => "<div>",
+            9 => "<ul><li>",
+            10 => "</div>",
+            11 => "一是，",
+            12 => "第一，",
+            13 => "（一）",
+            14 => "\n",
+            _ => {
+                // a picture whose header claims n×n pixels (or n×65535)
+                let kind = if n % 2 == 0 { "png" } else { "jpg" };
+                text.push_str(&format!("\n![图](p-{n}-{}.{kind})\n", (n * 7919) % 65_536));
+                continue;
+            }
+        };
+        text.push_str(&piece.repeat(n));
+        text.push_str("内容");
+    }
+    let mut o = opts(if flags & 1 == 0 {
+        Format::Markdown
+    } else {
+        Format::Plain
+    });
+    o.overrides.allow_html = Some(flags & 2 != 0);
+    o.assets = Some(Arc::new(Claims));
+    let _ = lectern::compile(text.as_bytes(), &o);
+}
+
+/// Pictures named `p-W-H.png` / `p-W-H.jpg`: a few hundred bytes whose header claims
+/// W×H pixels.
+struct Claims;
+
+impl lectern::Assets for Claims {
+    fn read(&self, path: &str, _allow_outside: bool) -> Result<Vec<u8>, String> {
+        let mut parts = path.trim_start_matches("p-").split(['-', '.']);
+        let mut size = || {
+            parts
+                .next()
+                .and_then(|n| n.parse::<u16>().ok())
+                .unwrap_or(1)
+        };
+        let (w, h) = (size(), size());
+        Ok(if path.ends_with(".png") {
+            png_claiming(u32::from(w), u32::from(h))
+        } else {
+            jpeg_claiming(w, h)
+        })
+    }
+}
+
+fn png_claiming(w: u32, h: u32) -> Vec<u8> {
+    let mut png = PNG_1X1.to_vec();
+    png[16..20].copy_from_slice(&w.to_be_bytes());
+    png[20..24].copy_from_slice(&h.to_be_bytes());
+    let crc = crc32(&png[12..29]);
+    png[29..33].copy_from_slice(&crc.to_be_bytes());
+    png
+}
+
+fn jpeg_claiming(w: u16, h: u16) -> Vec<u8> {
+    static GREY: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    let mut jpeg = GREY
+        .get_or_init(|| {
+            let img = image::GrayImage::from_pixel(16, 16, image::Luma([128]));
+            let mut out = Vec::new();
+            img.write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Jpeg)
+                .expect("a JPEG");
+            out
+        })
+        .clone();
+    if let Some(sof) = jpeg.windows(2).position(|m| m == [0xFF, 0xC0]) {
+        jpeg[sof + 5..sof + 7].copy_from_slice(&h.to_be_bytes());
+        jpeg[sof + 7..sof + 9].copy_from_slice(&w.to_be_bytes());
+    }
+    jpeg
+}
+
+fn crc32(data: &[u8]) -> u32 {
+    let mut crc = 0xFFFF_FFFFu32;
+    for &b in data {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 != 0 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
 }

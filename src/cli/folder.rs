@@ -43,6 +43,10 @@ pub fn run(args: &Args, reporter: &mut Reporter) -> Result<ExitCode, Fail> {
         )));
     }
     let index_at = out_dir.join("index.html");
+    if let Some(why) = planted_link(&index_at) {
+        return Err(why);
+    }
+    let inside = std::fs::canonicalize(dir).ok();
     let mut entries = Vec::new();
     let mut failed = 0;
     // Two lectures that would write one deck (a.txt and a.docx), or the index itself.
@@ -56,7 +60,11 @@ pub fn run(args: &Args, reporter: &mut Reporter) -> Result<ExitCode, Fail> {
         let mut one = args.clone();
         one.input.file = lecture.clone();
         one.output = Some(deck.clone());
-        let built = if taken.contains(&deck) {
+        let built = if let Some(why) =
+            outside_link(lecture, &name, inside.as_deref(), args).or_else(|| planted_link(&deck))
+        {
+            Err(why)
+        } else if taken.contains(&deck) {
             let d = deck.display();
             Err(Fail(t!(
                 "{name}: its deck {d} would overwrite another's; rename the lecture",
@@ -102,6 +110,39 @@ pub fn run(args: &Args, reporter: &mut Reporter) -> Result<ExitCode, Fail> {
         "{n} 份讲稿生成了 {built} 份；目录在 {shown}"
     ));
     Ok(super::status(failed > 0))
+}
+
+/// A deck or index path that is a symbolic link: a folder build writes only files of
+/// its own, never through a link someone put there to reach a file elsewhere.
+fn planted_link(path: &Path) -> Option<Fail> {
+    let meta = std::fs::symlink_metadata(path).ok()?;
+    if !meta.file_type().is_symlink() {
+        return None;
+    }
+    let p = path.display();
+    Some(Fail(t!(
+        "{p} is a link to another file; a folder build does not write through links: delete the link, or build the lecture alone with -o",
+        "{p} 是指向别的文件的链接；生成整个文件夹时不会通过链接写文件：请删掉这个链接，或用 -o 单独生成这份讲稿"
+    )))
+}
+
+/// A lecture that is a link to a file outside the folder (`notes.txt -> /etc/passwd`)
+/// is not read unless `--allow-outside` says so: building a folder publishes it.
+fn outside_link(lecture: &Path, name: &str, inside: Option<&Path>, args: &Args) -> Option<Fail> {
+    let meta = std::fs::symlink_metadata(lecture).ok()?;
+    if !meta.file_type().is_symlink() || args.input.allow_outside {
+        return None;
+    }
+    let target = std::fs::canonicalize(lecture).ok();
+    if let (Some(target), Some(inside)) = (&target, inside) {
+        if target.starts_with(inside) {
+            return None;
+        }
+    }
+    Some(Fail(t!(
+        "{name} is a link to a file outside the folder; it is not built: copy the file into the folder, or pass --allow-outside",
+        "{name} 是指向文件夹外面的文件的链接，没有生成：请把文件复制到文件夹里，或加上 --allow-outside"
+    )))
 }
 
 /// The lectures in `dir`, by name; hidden files, decks and the index are not lectures.

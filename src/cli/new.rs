@@ -37,14 +37,19 @@ pub fn run(args: &Args, reporter: &mut Reporter) -> Result<ExitCode, Fail> {
     let picture = folder.unwrap_or(Path::new(".")).join(PICTURE);
     let mut written = vec![file.clone()];
     if markdown {
+        // the lecture first: a name that is taken leaves nothing behind
+        create(file, MARKDOWN.as_bytes())?;
         if !picture.exists() {
             let dir = picture.parent().expect("the picture has a folder");
-            std::fs::create_dir_all(dir)
-                .map_err(|e| Fail(super::messages::os_error(dir, &e, true)))?;
-            create(&picture, &sample_picture())?;
+            let made = std::fs::create_dir_all(dir)
+                .map_err(|e| Fail(super::messages::os_error(dir, &e, true)))
+                .and_then(|()| create(&picture, &sample_picture()));
+            if let Err(e) = made {
+                let _ = std::fs::remove_file(file);
+                return Err(e);
+            }
             written.push(picture);
         }
-        create(file, MARKDOWN.as_bytes())?;
     } else {
         create(file, PLAIN.as_bytes())?;
     }

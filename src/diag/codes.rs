@@ -181,6 +181,35 @@ codes! {
         en: "image {0}: {1}",
         zh: "图片 {0}：{1}",
     }
+
+    // ---- limits (src/limits.rs)
+    /// Markdown lists or formatting nested past the depth limit.
+    NestedTooDeep = "L050" Warning {
+        en: "lists or formatting nested more than {0} levels deep: the deeper levels are flattened into level {0}",
+        zh: "列表或文字格式嵌套超过 {0} 层：更深的层级并入第 {0} 层",
+        help: "nest less deeply; a slide shows a few levels at most",
+              "减少嵌套层数；一张幻灯片最多显示几层",
+    }
+    /// More inline points in one paragraph than the limit.
+    TooManyInlinePoints = "L052" Warning {
+        en: "more than {0} points in a row here: the rest stays text of the last point",
+        zh: "这里连续的要点超过 {0} 个：其余的留作最后一点的正文",
+        help: "split the text into paragraphs with headings", "把这段文字分成带标题的几段",
+    }
+    /// More headings and points in the lecture than the limit.
+    TooManyPoints = "L053" Error {
+        en: "the lecture has more than {0} headings and points (the slide limit); no deck is made",
+        zh: "讲稿的标题和要点超过 {0} 个（幻灯片数量的上限），没有生成幻灯片",
+        help: "split the lecture into several files, e.g. one a part",
+              "把讲稿分成几个文件，例如每个部分一个",
+    }
+    /// Raw HTML (with allow_html) nested past the depth limit.
+    HtmlTooDeep = "L051" Warning {
+        en: "raw HTML nested more than {0} elements deep: it is shown as text, not as HTML",
+        zh: "原始 HTML 的元素嵌套超过 {0} 层：按文字显示，不按 HTML 显示",
+        help: "close the elements you open, or nest them less deeply",
+              "把打开的元素关上，或减少嵌套层数",
+    }
 }
 
 impl Code {

@@ -75,7 +75,8 @@ impl fmt::Display for ImageError {
             ),
             ImageError::TooLarge { name, what } => write!(
                 f,
-                "`{name}` is too large ({what}); save it smaller, e.g. at most 8000×8000 pixels"
+                "`{name}` is too large ({what}); save it smaller, at most {} megapixels (e.g. 7000×5000 pixels)",
+                crate::limits::MAX_PICTURE_PIXELS / 1_000_000
             ),
             ImageError::OverBudget { name, what } => write!(
                 f,
@@ -103,8 +104,6 @@ const MAX_FILE: usize = 40 << 20;
 pub(super) const MAX_SVG: usize = 512 << 10;
 /// Largest picture accepted, in pixels a side.
 const MAX_SIDE: u32 = 12_000;
-/// Most memory a decoder may ask for.
-const MAX_ALLOC: u64 = 512 << 20;
 /// Opaque pictures larger than this as PNG are re-encoded as JPEG.
 const PNG_BUDGET: usize = 120 << 10;
 
@@ -141,7 +140,7 @@ fn inline_within(
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_SIDE);
     limits.max_image_height = Some(MAX_SIDE);
-    limits.max_alloc = Some(MAX_ALLOC);
+    limits.max_alloc = Some(crate::limits::MAX_PICTURE_BYTES);
     let decode_error = |e: image::ImageError| match e {
         image::ImageError::Limits(l) => ImageError::TooLarge {
             name: name.into(),
@@ -156,8 +155,28 @@ fn inline_within(
     // the header first: its size is checked against the budget before any decoding
     let mut header = ImageReader::with_format(Cursor::new(bytes), format);
     header.limits(limits.clone());
-    let (w, h) = header.into_dimensions().map_err(decode_error)?;
+    let decoder = header.into_decoder().map_err(decode_error)?;
+    let (w, h) = image::ImageDecoder::dimensions(&decoder);
+    let decoded = image::ImageDecoder::total_bytes(&decoder);
+    drop(decoder);
     let pixels = u64::from(w) * u64::from(h);
+    // a few hundred bytes can claim 12000×12000 pixels: refused before any decoding
+    if pixels > crate::limits::MAX_PICTURE_PIXELS {
+        return Err(ImageError::TooLarge {
+            name: name.into(),
+            what: format!("{w}×{h} pixels, {} megapixels", pixels / 1_000_000),
+        });
+    }
+    if decoded > crate::limits::MAX_PICTURE_BYTES {
+        return Err(ImageError::TooLarge {
+            name: name.into(),
+            what: format!(
+                "{w}×{h} pixels that decode to {} MB, more than {} MB",
+                decoded >> 20,
+                crate::limits::MAX_PICTURE_BYTES >> 20
+            ),
+        });
+    }
     if pixels > max_pixels {
         return Err(ImageError::OverBudget {
             name: name.into(),

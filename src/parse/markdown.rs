@@ -57,10 +57,21 @@ pub fn parse(
         code: None,
         raw: None,
         heading: None,
+        flat_lists: 0,
+        too_deep: None,
+        html_too_deep: None,
     };
     let opts = MdOptions::ENABLE_TABLES | MdOptions::ENABLE_STRIKETHROUGH;
     for (event, range) in Parser::new_ext(&text, opts).into_offset_iter() {
         reader.event(event, range, diags);
+    }
+    if let Some(at) = reader.too_deep {
+        let depth = crate::limits::MAX_DEPTH.to_string();
+        diags.emit(Code::NestedTooDeep, Span::new(at, at), &[&depth]);
+    }
+    if let Some(at) = reader.html_too_deep {
+        let depth = crate::limits::MAX_DEPTH.to_string();
+        diags.emit(Code::HtmlTooDeep, Span::new(at, at), &[&depth]);
     }
     // Fenced notes go where they stood in the text: before the first item that starts
     // after them. Both lists are in text order, so one merge places them all.
@@ -106,6 +117,9 @@ impl Inline {
 struct Runs {
     open: Vec<(Span_, Vec<Run>)>,
     done: Vec<Run>,
+    /// Spans opened past [`crate::limits::MAX_DEPTH`]: not made, only counted so
+    /// that their ends close nothing else.
+    flat: usize,
 }
 
 /// A formatting span that wraps the runs inside it.
@@ -139,11 +153,22 @@ impl Runs {
         self.target().push(run);
     }
 
-    fn open(&mut self, span: Span_) {
-        self.open.push((span, Vec::new()));
+    /// Opens a span; false when it is past the depth limit and flattened.
+    fn open(&mut self, span: Span_) -> bool {
+        if self.open.len() >= crate::limits::MAX_DEPTH {
+            self.flat += 1;
+            false
+        } else {
+            self.open.push((span, Vec::new()));
+            true
+        }
     }
 
     fn close(&mut self) {
+        if self.flat > 0 {
+            self.flat -= 1;
+            return;
+        }
         if let Some((span, runs)) = self.open.pop() {
             let run = match span {
                 Span_::Strong => Run::Strong(runs),
@@ -157,17 +182,20 @@ impl Runs {
         }
     }
 
-    /// Closes every open span, returning them outermost first to open again.
-    fn close_all(&mut self) -> Vec<Span_> {
+    /// Closes every open span, returning them outermost first to open again (with
+    /// the count of flattened ones).
+    fn close_all(&mut self) -> (Vec<Span_>, usize) {
         let open: Vec<Span_> = self.open.iter().map(|(s, _)| s.clone()).collect();
+        let flat = std::mem::take(&mut self.flat);
         while !self.open.is_empty() {
             self.close();
         }
-        open
+        (open, flat)
     }
 
     /// The runs, every span closed, white space trimmed at both ends.
     fn finish(mut self) -> Vec<Run> {
+        self.flat = 0;
         while !self.open.is_empty() {
             self.close();
         }
@@ -224,6 +252,12 @@ struct Reader<'a, 'c> {
     code: Option<(String, usize)>,
     raw: Option<(String, usize)>,
     heading: Option<u8>,
+    /// Lists opened past [`crate::limits::MAX_DEPTH`]: their items join the deepest list.
+    flat_lists: usize,
+    /// Where nesting first went past the limit.
+    too_deep: Option<usize>,
+    /// Where raw HTML first nested past the limit.
+    html_too_deep: Option<usize>,
 }
 
 impl Reader<'_, '_> {
@@ -266,9 +300,9 @@ impl Reader<'_, '_> {
             }
             Event::Html(h) => match &mut self.raw {
                 Some((raw, _)) => raw.push_str(&h),
-                None => self.raw_inline(&h, range.clone()),
+                None => self.raw_inline(&h, range.clone(), true),
             },
-            Event::InlineHtml(h) => self.raw_inline(&h, range.clone()),
+            Event::InlineHtml(h) => self.raw_inline(&h, range.clone(), true),
             Event::FootnoteReference(r) => self.inline_at(range.start).push_text(&format!("[{r}]")),
             Event::TaskListMarker(done) => {
                 self.inline_at(range.start)
@@ -304,7 +338,7 @@ impl Reader<'_, '_> {
     /// Ends the paragraph at a line break and starts the next at `at`, the formatting
     /// still open carried over.
     fn split(&mut self, at: usize) {
-        let open = self
+        let (open, flat) = self
             .inline
             .as_mut()
             .map(|i| i.runs.close_all())
@@ -314,6 +348,7 @@ impl Reader<'_, '_> {
         for span in open {
             next.runs.open(span);
         }
+        next.runs.flat = flat;
     }
 
     fn inline_at(&mut self, start: usize) -> &mut Inline {
@@ -325,7 +360,11 @@ impl Reader<'_, '_> {
     }
 
     fn start(&mut self, tag: Tag, range: std::ops::Range<usize>) {
-        let open = |s: &mut Self, span: Span_| s.inline_at(range.start).runs.open(span);
+        let open = |s: &mut Self, span: Span_| {
+            if !s.inline_at(range.start).runs.open(span) {
+                s.too_deep.get_or_insert(range.start);
+            }
+        };
         match tag {
             Tag::Heading { level, .. } => {
                 self.heading = Some(heading_level(level));
@@ -338,7 +377,12 @@ impl Reader<'_, '_> {
                 if !self.lists.is_empty() {
                     self.flush(Role::Bullet);
                 }
-                self.lists.push(first);
+                if self.lists.len() >= crate::limits::MAX_DEPTH {
+                    self.flat_lists += 1;
+                    self.too_deep.get_or_insert(range.start);
+                } else {
+                    self.lists.push(first);
+                }
             }
             Tag::BlockQuote(_) => {
                 self.quote_depth += 1;
@@ -410,7 +454,11 @@ impl Reader<'_, '_> {
                 }
             }
             TagEnd::List(_) => {
-                self.lists.pop();
+                if self.flat_lists > 0 {
+                    self.flat_lists -= 1;
+                } else {
+                    self.lists.pop();
+                }
             }
             TagEnd::BlockQuote(_) => {
                 self.quote_depth = self.quote_depth.saturating_sub(1);
@@ -430,7 +478,11 @@ impl Reader<'_, '_> {
             }
             TagEnd::HtmlBlock => {
                 if let Some((raw, start)) = self.raw.take() {
-                    if self.ctx.allow_html && !raw.trim_start().starts_with("<!--") {
+                    let deep = self.ctx.allow_html && crate::parse::sanitize::too_deep(&raw);
+                    if deep {
+                        self.html_too_deep.get_or_insert(start);
+                    }
+                    if self.ctx.allow_html && !deep && !raw.trim_start().starts_with("<!--") {
                         // a block of its own, cleaned; its text goes to the notes
                         let html = crate::parse::sanitize::html(&raw);
                         if !html.trim().is_empty() {
@@ -442,7 +494,7 @@ impl Reader<'_, '_> {
                             self.push_block(text, block, start, range.end);
                         }
                     } else {
-                        self.raw_inline(&raw, start..range.end);
+                        self.raw_inline(&raw, start..range.end, !deep);
                         self.flush(Role::Prose);
                     }
                 }
@@ -525,7 +577,12 @@ impl Reader<'_, '_> {
         if i.raw {
             // the author's HTML, allowed by the deck, cleaned as one piece
             let html = crate::markup::runs_html(&runs);
-            runs = vec![Run::Html(crate::parse::sanitize::html(&html))];
+            if crate::parse::sanitize::too_deep(&html) {
+                self.html_too_deep.get_or_insert(i.start);
+                runs = html_as_text(runs);
+            } else {
+                runs = vec![Run::Html(crate::parse::sanitize::html(&html))];
+            }
         }
         let rich = match (role, self.lists.len()) {
             (Role::Bullet, depth @ 1..) => Rich::Item {
@@ -563,7 +620,7 @@ impl Reader<'_, '_> {
 
     /// Raw HTML: a notes comment becomes notes; another comment is dropped (no renderer
     /// shows it); anything else is shown as text, or passed through with `allow_html`.
-    fn raw_inline(&mut self, raw: &str, range: std::ops::Range<usize>) {
+    fn raw_inline(&mut self, raw: &str, range: std::ops::Range<usize>, allowed: bool) {
         let t = raw.trim();
         if let Some(inner) = t
             .strip_prefix("<!--")
@@ -581,7 +638,7 @@ impl Reader<'_, '_> {
             }
             return;
         }
-        let allow = self.ctx.allow_html;
+        let allow = self.ctx.allow_html && allowed;
         let i = self.inline_at(range.start);
         if allow {
             i.runs.push(Run::Html(raw.to_string()));
@@ -632,6 +689,26 @@ impl Reader<'_, '_> {
             None => self.inline_at(img.start).push_text(&alt),
         }
     }
+}
+
+/// Raw HTML runs shown as the text they are written as.
+fn html_as_text(runs: Vec<Run>) -> Vec<Run> {
+    let inner = |runs: Vec<Run>| html_as_text(runs);
+    runs.into_iter()
+        .map(|run| match run {
+            Run::Html(h) => Run::Text(h),
+            Run::Strong(r) => Run::Strong(inner(r)),
+            Run::Emphasis(r) => Run::Emphasis(inner(r)),
+            Run::Strikethrough(r) => Run::Strikethrough(inner(r)),
+            Run::Superscript(r) => Run::Superscript(inner(r)),
+            Run::Subscript(r) => Run::Subscript(inner(r)),
+            Run::Link { url, content } => Run::Link {
+                url,
+                content: inner(content),
+            },
+            other => other,
+        })
+        .collect()
 }
 
 fn heading_level(level: HeadingLevel) -> u8 {

@@ -163,6 +163,14 @@ fn find_candidates(body: &[Text], used: &[Kind], diags: &mut Diagnostics) -> Vec
                 }
                 continue;
             }
+            if out.len() >= crate::limits::MAX_POINTS {
+                let at = text.span.start + at;
+                if !diags.has(Code::TooManyInlinePoints, Span::new(at, at)) {
+                    let limit = crate::limits::MAX_POINTS.to_string();
+                    diags.emit(Code::TooManyInlinePoints, Span::new(at, at), &[&limit]);
+                }
+                return out;
+            }
             out.push(Candidate {
                 seg,
                 at,

@@ -97,6 +97,48 @@ fn cleaner() -> &'static ammonia::Builder<'static> {
     })
 }
 
+/// Elements that never hold others (void) or that the next one of their kind closes
+/// (optional end tags): they add no depth.
+const FLAT: [&str; 31] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option",
+    "optgroup", "rb", "rt", "rp", "colgroup", "caption",
+];
+
+/// Whether `raw` nests elements deeper than [`crate::limits::MAX_DEPTH`], by a linear
+/// look at its tags (an unclosed element counts as open to the end). A browser-grade
+/// parser spends time for each element in proportion to how many are open around it,
+/// so 100,000 nested `<div>` would take it minutes: such HTML is shown as text instead.
+pub fn too_deep(raw: &str) -> bool {
+    let (mut depth, mut rest) = (0usize, raw);
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at + 1..];
+        if let Some(comment) = rest.strip_prefix("!--") {
+            rest = comment.find("-->").map_or("", |end| &comment[end + 3..]);
+            continue;
+        }
+        let closing = rest.starts_with('/');
+        let name: String = rest
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        if name.is_empty() || FLAT.contains(&name.as_str()) {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else {
+            depth += 1;
+            if depth > crate::limits::MAX_DEPTH {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// `raw` with everything outside the allow-list removed (the text inside a removed
 /// element stays, except inside scripts and styles).
 pub fn html(raw: &str) -> String {
@@ -197,6 +239,18 @@ mod tests {
             clean.contains(r#"<a href="https://www.gov.cn/" rel="noopener noreferrer">网站</a>"#),
             "{clean}"
         );
+    }
+
+    #[test]
+    fn nesting_is_measured_by_the_elements_that_hold_others() {
+        let deep = |n: usize, open: &str| open.repeat(n);
+        assert!(!too_deep(&deep(32, "<div>")));
+        assert!(too_deep(&deep(33, "<div>")));
+        assert!(too_deep(&deep(16_000, "<ul><li>")));
+        // closed elements, list items, paragraphs and line breaks add no depth
+        assert!(!too_deep(&deep(1000, "<div><p>段落<br>x</p></div>")));
+        assert!(!too_deep(&format!("<ul>{}</ul>", deep(1000, "<li>一项"))));
+        assert!(!too_deep(&deep(1000, "<!-- <div> -->")));
     }
 
     #[test]

@@ -79,26 +79,123 @@ pub fn render(deck: &Deck, theme: &Theme, aspect: Aspect) -> Result<String, Rend
         prepared.css
     );
     let l = &theme.layout;
-    let html = env.get_template("deck.html.j2")?.render(context! {
-        deck => info,
-        slides => slide_values,
-        theme => context! {
-            name => &theme.name,
-            organisation => theme.organisation.as_deref().or(info.organisation.as_deref()),
-            footer => &theme.footer,
-            closing => &theme.closing_text,
-            logo => theme.logo.is_some() && l.show_logo,
-            layout => l,
+    let js = runtime_js();
+    // A theme's templates write in proportion to the deck, and hold in proportion to
+    // what they write: a loop that grows a string runs out instead of taking the memory.
+    let text: usize = slides
+        .iter()
+        .flat_map(|s| s.notes_text())
+        .map(|t| t.len())
+        .sum();
+    let cap = crate::limits::template_output(text as u64, (css.len() + js.len()) as u64);
+    let mut out = Capped {
+        bytes: Vec::new(),
+        cap: usize::try_from(cap).unwrap_or(usize::MAX),
+    };
+    let template = env.get_template("deck.html.j2")?;
+    template.render_captured_to(
+        context! {
+            deck => info,
+            slides => slide_values,
+            theme => context! {
+                name => &theme.name,
+                organisation => theme.organisation.as_deref().or(info.organisation.as_deref()),
+                footer => &theme.footer,
+                closing => &theme.closing_text,
+                logo => theme.logo.is_some() && l.show_logo,
+                layout => l,
+            },
+            csp => Value::from_safe_string(runtime_csp()),
+            css => Value::from_safe_string(css),
+            js => Value::from_safe_string(js.to_string()),
+            width => width,
+            height => height,
+            aspect => aspect.as_str(),
+            generator => concat!("lectern ", env!("CARGO_PKG_VERSION")),
         },
-        csp => Value::from_safe_string(runtime_csp()),
-        css => Value::from_safe_string(css),
-        js => Value::from_safe_string(runtime_js().to_string()),
-        width => width,
-        height => height,
-        aspect => aspect.as_str(),
-        generator => concat!("lectern ", env!("CARGO_PKG_VERSION")),
+        &mut out,
+    )?;
+    let html = String::from_utf8(out.bytes).map_err(|_| {
+        RenderError::Other("the theme's template wrote bytes that are not UTF-8".into())
     })?;
     Ok(embed_pictures(html, &pictures(slides)))
+}
+
+/// A field width or precision in a template's `format` or `indent` (`"%400000000s"`
+/// would fill 400 MB with spaces).
+const MAX_WIDTH: usize = 1000;
+
+fn too_wide(width: usize) -> minijinja::Error {
+    minijinja::Error::new(
+        minijinja::ErrorKind::InvalidOperation,
+        format!("a width of {width} is more than {MAX_WIDTH} columns"),
+    )
+}
+
+/// minijinja's `format` filter, refusing widths and precisions past [`MAX_WIDTH`].
+fn bounded_format(
+    state: &minijinja::State,
+    format: &Value,
+    args: minijinja::value::Rest<Value>,
+) -> Result<Value, minijinja::Error> {
+    if let Some(f) = format.as_str() {
+        for spec in f.split('%').skip(1) {
+            let spec = spec.trim_start_matches(['-', '+', ' ', '#', '0']);
+            for number in spec.split('.').take(2).map(|n| {
+                n.chars()
+                    .take_while(char::is_ascii_digit)
+                    .collect::<String>()
+            }) {
+                let width = number.parse::<usize>().unwrap_or(if number.is_empty() {
+                    0
+                } else {
+                    usize::MAX
+                });
+                if width > MAX_WIDTH {
+                    return Err(too_wide(width));
+                }
+            }
+        }
+    }
+    minijinja::filters::format(state, format, args)
+}
+
+/// minijinja's `indent` filter, refusing widths past [`MAX_WIDTH`].
+fn bounded_indent(
+    value: minijinja::value::StringInput,
+    width: Option<usize>,
+    first: Option<bool>,
+    blank: Option<bool>,
+    kwargs: minijinja::value::Kwargs,
+) -> Result<Value, minijinja::Error> {
+    let named: Option<usize> = kwargs.peek("width")?;
+    if let Some(w) = width.or(named).filter(|w| *w > MAX_WIDTH) {
+        return Err(too_wide(w));
+    }
+    minijinja::filters::indent(value, width, first, blank, kwargs)
+}
+
+/// A template's output, refusing to grow past `cap` bytes.
+struct Capped {
+    bytes: Vec<u8>,
+    cap: usize,
+}
+
+impl std::io::Write for Capped {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.bytes.len() + buf.len() > self.cap {
+            return Err(std::io::Error::other(format!(
+                "more than this deck's limit of {} MB",
+                self.cap >> 20
+            )));
+        }
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// What rendering needs that depends on the theme alone: its templates compiled, its
@@ -129,6 +226,9 @@ impl Prepared {
         env.set_trim_blocks(true);
         env.set_lstrip_blocks(true);
         env.set_recursion_limit(crate::theme::errors::RECURSION_LIMIT);
+        // one instruction of these could ask for gigabytes: a width is a few columns
+        env.add_filter("format", bounded_format);
+        env.add_filter("indent", bounded_indent);
         for (name, source) in &theme.templates {
             env.add_template_owned(name.clone(), source.clone())?;
         }

@@ -20,12 +20,32 @@ pub struct Entry {
     pub error: Option<String>,
 }
 
+/// A file name as a relative URL: ASCII other than letters, digits, `-._~` and the
+/// folder separator is percent-encoded (a `#`, `?`, `:` or `%` in a name would read as
+/// a fragment, a query, a scheme or an escape); other characters stay as written, which
+/// browsers read as UTF-8.
+pub fn percent_encode(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        if !c.is_ascii() || c.is_ascii_alphanumeric() || "-._~/".contains(c) {
+            out.push(c);
+        } else {
+            out.push_str(&format!("%{:02X}", c as u32));
+        }
+    }
+    out
+}
+
 /// The index page for `entries`, in order, under the heading `folder`.
 pub fn index(folder: &str, entries: &[Entry]) -> String {
     let mut rows = String::new();
     for e in entries {
         let title = match &e.href {
-            Some(href) => format!("<a href=\"{}\">{}</a>", escape(href), escape(&e.title)),
+            Some(href) => format!(
+                "<a href=\"{}\">{}</a>",
+                escape(&percent_encode(href)),
+                escape(&e.title)
+            ),
             None => escape(&e.title),
         };
         let cells = match &e.error {
@@ -67,6 +87,15 @@ a{color:#b2001e;text-decoration:none;font-size:1.1em}a:hover{text-decoration:und
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn links_are_percent_encoded() {
+        assert_eq!(
+            percent_encode("a#1?x:y%20 z\n讲稿.html"),
+            "a%231%3Fx%3Ay%2520%20z%0A讲稿.html"
+        );
+        assert_eq!(percent_encode("sub/a-b_c.~d.html"), "sub/a-b_c.~d.html");
+    }
 
     #[test]
     fn rows_link_built_decks_and_say_why_others_failed() {

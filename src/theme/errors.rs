@@ -37,6 +37,10 @@ pub fn template_message(e: &minijinja::Error) -> String {
             "{detail}: a theme can include or extend only its own templates (the .j2 files in its templates/ folder), never other files"
         ),
         ErrorKind::OutOfFuel => "the template ran too long (a loop that never ends, or one far too large for the deck) and was stopped; fix the loop".into(),
+        ErrorKind::WriteFailure => {
+            let source = std::error::Error::source(inner).map(|s| s.to_string()).unwrap_or_default();
+            format!("the template wrote too much ({source}: a loop far too large for the deck?) and was stopped; fix the loop")
+        }
         ErrorKind::InvalidOperation if detail.contains("recursion") => format!(
             "the template nests too deep (more than {RECURSION_LIMIT} levels of include, macro or loop: a template that includes itself?); remove the recursion"
         ),

@@ -41,8 +41,8 @@ impl Registry {
             name
         };
         match self.find(name) {
-            Some(Found::Extra(files)) => self.load_from(files),
-            Some(Found::BuiltIn(files)) => self.load_from(&files),
+            Some(Found::Extra(files)) => self.load_chain(files, Some(name)),
+            Some(Found::BuiltIn(files)) => self.load_chain(&files, Some(name)),
             None => Err(ThemeError::Unknown {
                 name: name.into(),
                 known: self.known(),
@@ -52,21 +52,34 @@ impl Registry {
 
     /// Loads the theme whose files are `files` (a folder given by path).
     pub fn load_from(&self, files: &dyn ThemeFiles) -> Result<Theme, ThemeError> {
+        self.load_chain(files, None)
+    }
+
+    /// Loads `files` and the chain it extends. `registered` is the name `files` has in
+    /// this registry: a folder given by path has none, so a folder called `red` may
+    /// extend the built-in `red` without going round in a circle.
+    fn load_chain(
+        &self,
+        files: &dyn ThemeFiles,
+        registered: Option<&str>,
+    ) -> Result<Theme, ThemeError> {
         let first = read_layer(files)?;
-        let mut seen = vec![first.config.name.get_ref().clone()];
+        let mut chain = vec![first.config.name.get_ref().clone()];
+        // the names looked up in the registry so far: one met again is a circle
+        let mut seen: Vec<String> = registered.map(str::to_string).into_iter().collect();
         let mut layers = vec![first];
         while let Some(parent) = layers.last().and_then(|l| l.extends()) {
             let last = layers.last().expect("at least one layer");
             let span = last.config.extends.as_ref().map_or(0, |s| s.span().start);
             if seen.contains(&parent) || layers.len() >= MAX_CHAIN {
-                seen.push(parent.clone());
+                chain.push(parent.clone());
                 return Err(config::at(
                     &last.origin,
                     &last.text,
                     span,
                     format!(
                         "`extends` goes round in a circle: {}; one theme of the chain must not extend another",
-                        seen.join(" → ")
+                        chain.join(" → ")
                     ),
                 ));
             }
@@ -85,6 +98,7 @@ impl Registry {
                     ))
                 }
             };
+            chain.push(parent.clone());
             seen.push(parent);
             layers.push(layer);
         }

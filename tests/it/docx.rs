@@ -345,7 +345,7 @@ fn every_bad_file_gets_its_own_error() {
 }
 
 /// Rewrites a zip with `edit` applied to each entry's bytes (stored, so any content goes).
-fn rezip(bytes: &[u8], edit: &mut dyn FnMut(&str, Vec<u8>) -> Vec<u8>) -> Vec<u8> {
+pub(crate) fn rezip(bytes: &[u8], edit: &mut dyn FnMut(&str, Vec<u8>) -> Vec<u8>) -> Vec<u8> {
     let mut zin = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let opts =

@@ -189,6 +189,7 @@ fn main() {
         "docx" => lectern_fuzz::docx,
         "settings" => lectern_fuzz::settings,
         "compile" => lectern_fuzz::compile,
+        "deep" => lectern_fuzz::deep,
         other => {
             eprintln!("no target `{other}`: plain, markdown, docx, settings, compile");
             std::process::exit(2);
