@@ -45,12 +45,14 @@ fi
 # Paths in the binary (panic locations) name the source, not this machine's folders.
 remap="--remap-path-prefix=$root=/lectern --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo"
 
-# cross TRIPLE LINKER [RUSTFLAGS]: a release build with Debian's Rust, std built from source.
+# cross TARGET_DIR TRIPLE LINKER [RUSTFLAGS]: a release build with Debian's Rust, std built
+# from source (each cross target in its own target dir, so two can build at once).
 cross() {
-  local triple=$1 linker=$2 flags=${3:-} var
+  local dir=$1 triple=$2 linker=$3 flags=${4:-} var
   var=CARGO_TARGET_$(echo "$triple" | tr 'a-z-' 'A-Z_')
   env RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 "${var}_LINKER=$linker" "${var}_RUSTFLAGS=$flags" \
-    nice -n 19 /usr/bin/cargo build --release --locked -Z build-std=std,panic_abort --target "$triple"
+    nice -n 19 /usr/bin/cargo build --release --locked -Z build-std=std,panic_abort \
+    --target "$triple" --target-dir "$dir"
 }
 
 # stage NAME BINARY NOTES EOL: the folder an archive is made from.
@@ -90,7 +92,7 @@ for t in "${targets[@]}"; do
       echo "== windows-x86_64"
       # MinGW's runtime is linked in by Rust's windows-gnu target: the exe needs only
       # system DLLs (checked below).
-      cross x86_64-pc-windows-gnu x86_64-w64-mingw32-gcc
+      cross target x86_64-pc-windows-gnu x86_64-w64-mingw32-gcc
       if x86_64-w64-mingw32-objdump -p target/x86_64-pc-windows-gnu/release/lectern.exe |
         grep 'DLL Name' | grep -Ei 'libgcc|winpthread|libstdc'; then
         echo "lectern.exe needs MinGW DLLs" >&2; exit 1
@@ -106,16 +108,16 @@ for t in "${targets[@]}"; do
       ;;
     linux-aarch64)
       echo "== linux-aarch64 (static glibc)"
-      cross aarch64-unknown-linux-gnu aarch64-linux-gnu-gcc "-C target-feature=+crt-static $remap"
-      file target/aarch64-unknown-linux-gnu/release/lectern
-      dir=$(stage linux-aarch64 target/aarch64-unknown-linux-gnu/release/lectern dist/使用说明-linux.txt lf | tail -1)
+      cross target/xa aarch64-unknown-linux-gnu aarch64-linux-gnu-gcc "-C target-feature=+crt-static $remap"
+      file target/xa/aarch64-unknown-linux-gnu/release/lectern
+      dir=$(stage linux-aarch64 target/xa/aarch64-unknown-linux-gnu/release/lectern dist/使用说明-linux.txt lf | tail -1)
       python3 dist/pack.py "$dir" "$out/lectern-$version-linux-aarch64.tar.gz"
       archives+=("lectern-$version-linux-aarch64.tar.gz")
       ;;
   esac
 done
 # No dynamic glibc symbols at all: nothing newer than 2.28 can be asked for at run time.
-for bin in "$host" target/aarch64-unknown-linux-gnu/release/lectern; do
+for bin in "$host" target/xa/aarch64-unknown-linux-gnu/release/lectern; do
   [ -f "$bin" ] || continue
   if objdump -T "$bin" 2>/dev/null | grep -q GLIBC_; then
     echo "$bin links glibc dynamically:" >&2; objdump -T "$bin" | grep GLIBC_ >&2; exit 1

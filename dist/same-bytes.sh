@@ -14,7 +14,7 @@ ref=${LECTERN_REF:-$root/target/x86_64-unknown-linux-gnu/release/lectern}
 [ -x "$ref" ] || ref=$root/target/release/lectern
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-export WINEDEBUG=-all WINEPREFIX=${WINEPREFIX:-$work/wine}
+export WINEDEBUG=-all
 
 runners=(ref)
 for t in "$@"; do
@@ -27,7 +27,7 @@ for t in "$@"; do
       cp "$exe" "$work/win/"
       x86_64-w64-mingw32-gcc -shared -o "$work/win/bcryptprimitives.dll" \
         dist/wine/bcryptprimitives.c dist/wine/bcryptprimitives.def -ladvapi32
-      wine64 wineboot -i >/dev/null 2>&1 || true
+      wine wineboot -i >/dev/null 2>&1 || true
       runners+=(win)
       ;;
     linux-aarch64) runners+=(arm) ;;
@@ -39,8 +39,8 @@ lectern() { # RUNNER ARGS…
   local r=$1; shift
   case $r in
     ref) "$ref" "$@" ;;
-    win) wine64 "$work/win/lectern.exe" "$@" ;;
-    arm) qemu-aarch64-static "$root/target/aarch64-unknown-linux-gnu/release/lectern" "$@" ;;
+    win) wine "$work/win/lectern.exe" "$@" ;;
+    arm) qemu-aarch64-static "$root/target/xa/aarch64-unknown-linux-gnu/release/lectern" "$@" ;;
   esac
 }
 
@@ -83,7 +83,7 @@ case " ${runners[*]} " in *" win "*)
   # A dropped file (a path, no subcommand) builds its deck beside it; the opener is
   # stubbed (LECTERN_OPENER) so no browser starts.
   mkdir -p drop && cp "$root/decks/lecture.txt" "drop/讲稿.txt"
-  LANG=zh_CN.UTF-8 LECTERN_OPENER=cmd.exe wine64 "$work/win/lectern.exe" "drop/讲稿.txt" \
+  LANG=zh_CN.UTF-8 LECTERN_OPENER=cmd.exe wine "$work/win/lectern.exe" "drop/讲稿.txt" \
     </dev/null >drop.out 2>&1 || { cat drop.out; exit 1; }
   [ -s "drop/讲稿.html" ] || { echo "a dropped file built no deck"; cat drop.out; exit 1; }
   grep -q '已写入' drop.out || { echo "no Chinese message under LANG=zh_CN.UTF-8"; cat drop.out; exit 1; }
