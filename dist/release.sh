@@ -57,7 +57,7 @@ cross() {
 
 # stage NAME BINARY NOTES EOL: the folder an archive is made from.
 stage() {
-  local dir=$out/stage/lectern-$version-$1 exe=$2 notes=$3 eol=$4 host=$root/target/x86_64-unknown-linux-gnu/release/lectern
+  local dir=$out/stage/lectern-$version-$1 exe=$2 notes=$3 eol=$4 host=$root/target/xs/x86_64-unknown-linux-gnu/release/lectern
   rm -rf "$dir"; mkdir -p "$dir/themes"
   cp "$exe" "$dir/"
   chmod 755 "$dir/$(basename "$exe")"
@@ -82,8 +82,8 @@ mkdir -p "$out"
 # The host build is always made: it exports the themes and is the reference for same-bytes.
 echo "== linux-x86_64 (static glibc)"
 RUSTFLAGS="-C target-feature=+crt-static $remap" nice -n 19 cargo build --release --locked \
-  --target x86_64-unknown-linux-gnu
-host=$root/target/x86_64-unknown-linux-gnu/release/lectern
+  --target x86_64-unknown-linux-gnu --target-dir target/xs
+host=$root/target/xs/x86_64-unknown-linux-gnu/release/lectern
 file "$host"
 archives=()
 for t in "${targets[@]}"; do

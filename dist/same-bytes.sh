@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
-ref=${LECTERN_REF:-$root/target/x86_64-unknown-linux-gnu/release/lectern}
+ref=${LECTERN_REF:-$root/target/xs/x86_64-unknown-linux-gnu/release/lectern}
 [ -x "$ref" ] || ref=$root/target/release/lectern
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
