@@ -76,6 +76,13 @@ fn run() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let from_env = || lang::from_env(|key| std::env::var(key).ok());
     lang::set(lang::from_args(&args).unwrap_or_else(from_env));
+    // Started from the desktop: files dropped on the program, or a double-click.
+    if let Some(files) = cli::desktop::dropped(&args) {
+        return cli::desktop::build_dropped(&files, &mut Reporter::new(false));
+    }
+    if args.len() == 1 && cli::console::own() {
+        return cli::desktop::usage_and_wait();
+    }
     let cli: Cli = cli::args::parse(args);
     let mut reporter = Reporter::new(cli.quiet);
     let result = match &cli.command {

@@ -10,7 +10,7 @@ use lectern::Aspect;
 use super::lang::t;
 use super::{Fail, LectureArgs, Reporter};
 
-#[derive(clap::Args, Debug, Clone)]
+#[derive(clap::Args, Debug, Clone, Default)]
 pub struct Args {
     #[command(flatten)]
     pub input: LectureArgs,
@@ -32,7 +32,7 @@ pub struct Args {
 }
 
 /// How the deck looks, for `build` and `watch` alike.
-#[derive(clap::Args, Debug, Clone)]
+#[derive(clap::Args, Debug, Clone, Default)]
 pub struct DeckArgs {
     /// A built-in theme by name (see `lectern themes`) or the path of a theme folder
     /// [default: the deck's setting, else the default theme].

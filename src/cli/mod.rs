@@ -5,6 +5,8 @@
 pub mod args;
 pub mod build;
 pub mod check;
+pub mod console;
+pub mod desktop;
 pub mod folder;
 pub mod lang;
 pub mod messages;
@@ -34,7 +36,7 @@ impl From<lectern::project::LoadError> for Fail {
 }
 
 /// What every subcommand that reads a lecture takes.
-#[derive(clap::Args, Debug, Clone)]
+#[derive(clap::Args, Debug, Clone, Default)]
 pub struct LectureArgs {
     /// The lecture: plain text (.txt, UTF-8, UTF-16 or GB18030), Markdown (.md) or Word (.docx).
     pub file: PathBuf,

@@ -190,9 +190,38 @@ impl Package {
                 put(&rels_name(&p.name), &rels_xml(&p.name, &p.rels), deflated)?;
             }
         }
-        zip.finish()
+        let mut bytes = zip
+            .finish()
             .map(Cursor::into_inner)
-            .map_err(|e| e.to_string())
+            .map_err(|e| e.to_string())?;
+        made_on_unix(&mut bytes);
+        Ok(bytes)
+    }
+}
+
+/// The zip crate records the system it runs on in each central-directory entry's
+/// "version made by" (Unix on Linux, DOS on Windows); every platform writes Unix, as
+/// Linux does, so the same deck gives the same bytes everywhere.
+fn made_on_unix(zip: &mut [u8]) {
+    const CENTRAL: [u8; 4] = *b"PK\x01\x02";
+    const UNIX: u8 = 3;
+    let u16_at = |b: &[u8], i: usize| usize::from(u16::from_le_bytes([b[i], b[i + 1]]));
+    let Some(end) = zip.len().checked_sub(22) else {
+        return;
+    };
+    // No archive comment is written, so the end record is the last 22 bytes.
+    if zip[end..end + 4] != *b"PK\x05\x06" {
+        return;
+    }
+    let entries = u16_at(zip, end + 10);
+    let mut at =
+        u32::from_le_bytes([zip[end + 16], zip[end + 17], zip[end + 18], zip[end + 19]]) as usize;
+    for _ in 0..entries {
+        if at + 46 > end || zip[at..at + 4] != CENTRAL {
+            return;
+        }
+        zip[at + 5] = UNIX;
+        at += 46 + u16_at(zip, at + 28) + u16_at(zip, at + 30) + u16_at(zip, at + 32);
     }
 }
 
@@ -266,5 +295,28 @@ mod tests {
             rels_name("ppt/presentation.xml"),
             "ppt/_rels/presentation.xml.rels"
         );
+    }
+
+    /// A zip as the Windows build writes it (DOS in "version made by") comes out as the
+    /// Linux one.
+    #[test]
+    fn every_entry_says_unix() {
+        let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+        for name in ["[Content_Types].xml", "ppt/slides/幻灯片1.xml"] {
+            zip.start_file(name, SimpleFileOptions::default()).unwrap();
+            zip.write_all(b"<x/>").unwrap();
+        }
+        let linux = zip.finish().unwrap().into_inner();
+        let mut windows = linux.clone();
+        let central: Vec<usize> = (0..windows.len() - 4)
+            .filter(|&i| windows[i..i + 4] == *b"PK\x01\x02")
+            .collect();
+        assert_eq!(central.len(), 2);
+        for i in central {
+            windows[i + 5] = 0;
+        }
+        assert_ne!(windows, linux);
+        made_on_unix(&mut windows);
+        assert_eq!(windows, linux);
     }
 }
