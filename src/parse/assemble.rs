@@ -8,6 +8,7 @@ use crate::numbering::{Counters, Marker, Style, LEVELS};
 use crate::tree::{Lecture, Node, Role, Text};
 
 use super::chapters::chapter_lines;
+use super::footnotes::{place_notes, split_notes};
 use super::item::{paragraph_marker, Item};
 use super::page::{self, clean_page, join_broken_markers, title_like};
 use super::title::{continues_subtitle, date_in, split_subtitle_speaker};
@@ -21,10 +22,11 @@ pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
     let mut lecture = Lecture::default();
     let items = join_broken_markers(items);
     let (items, title_lines) = clean_page(items, &mut lecture);
-    let (items, notes): (Vec<Item>, Vec<Item>) = items
+    let (mut items, notes): (Vec<Item>, Vec<Item>) = items
         .into_iter()
         .partition(|i| !i.prose().is_some_and(|t| is_source_note(&t.text)));
     lecture.source_note = notes.into_iter().map(|i| i.text().clone()).collect();
+    let footnotes = split_notes(&mut items);
 
     let closing_from = closing_start(&items);
     let mut rest = items.into_iter().enumerate().peekable();
@@ -184,6 +186,9 @@ pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
     }
     lecture.nodes = nester.finish();
     finish_nodes(&mut lecture, diags);
+    if let Some(section) = footnotes {
+        place_notes(&mut lecture, section);
+    }
     lecture.meta.lines.sort_by_key(|t| t.span.start);
     // One line for all the chrome, not one per line: where it was, so the author can look.
     if let Some((count, lines)) = dropped_lines(&lecture) {

@@ -4,6 +4,7 @@
 
 pub mod assemble;
 mod chapters;
+mod footnotes;
 pub mod item;
 pub mod markdown;
 mod page;
@@ -18,6 +19,7 @@ use crate::numbering::{inline_marker, Marker, Style};
 use crate::tree::{Lecture, Node, Text};
 
 pub use crate::scan::lead_sentence;
+pub use footnotes::{marks as citation_marks, note_number};
 pub use points::{split_closing, split_inline_points, split_opening};
 pub use title::{classify_meta, is_closing, is_salutation, is_source_note, split_kicker, MetaLine};
 
@@ -250,4 +252,3 @@ pub fn check_quotes(text: &Text, diags: &mut Diagnostics) {
         );
     }
 }
-

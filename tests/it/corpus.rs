@@ -209,6 +209,33 @@ fn genre(name: &str) -> String {
     parts[..end].join("-")
 }
 
+/// The words right before the mark that cites a note (`⑶`, `〔3〕`, `[3]` for the entry
+/// `〔3〕…`) in the citing line; the line's first words when no mark is found.
+fn citing_words(citing: &str, entry: &str) -> String {
+    let c = canon(citing);
+    let n: Option<u32> = canon(entry)
+        .trim_start_matches(['〔', '[', '［', '.', '．'])
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect::<String>()
+        .parse()
+        .ok();
+    let marks: Vec<String> = n.map_or(Vec::new(), |n| {
+        let mut m = vec![format!("〔{n}〕"), format!("[{n}]")];
+        if let Some(c) = char::from_u32(0x2474 + n - 1).filter(|_| (1..=20).contains(&n)) {
+            m.push(c.to_string());
+        }
+        m
+    });
+    match marks.iter().find_map(|m| c.find(m.as_str())) {
+        Some(at) => {
+            let before: Vec<char> = c[..at].chars().collect();
+            before[before.len().saturating_sub(8)..].iter().collect()
+        }
+        None => c.chars().take(16).collect(),
+    }
+}
+
 /// Where each paragraph hangs: its first line → the line of the innermost heading that
 /// holds it (0 outside every heading: opening, closing). A node's own heading line maps
 /// to the heading above it.
@@ -809,7 +836,8 @@ fn check(path: &Path) -> Outcome {
         let noted: Vec<usize> = (0..deck.len())
             .filter(|&i| canon(&deck[i].notes).contains(&words))
             .collect();
-        let citing: String = canon(line(f.cited)).chars().take(16).collect();
+        // The citing slide: the one whose notes hold the words right before the mark.
+        let citing = citing_words(line(f.cited), line(f.line));
         let right_notes = f.cited == 0
             || noted
                 .iter()

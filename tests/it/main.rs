@@ -23,6 +23,7 @@ mod markdown;
 mod pictures;
 mod pptx;
 mod robust;
+mod speeches;
 mod theme_cli;
 mod theme_screens;
 mod themes;

@@ -1,0 +1,95 @@
+//! Which slides a speech gives and where its parts hang (issue 24): footnotes kept off
+//! the slides, closings and summaries on slides of their own, previews as no points.
+
+use crate::common::deck::{canon, slides, DeckSlide};
+use lectern::{compile, Format, Options};
+
+fn deck(text: &str, format: Format) -> Vec<DeckSlide> {
+    let opts = Options {
+        format,
+        ..Options::default()
+    };
+    let compiled = compile(text.as_bytes(), &opts).expect("compiles");
+    slides(&compiled.html)
+}
+
+/// The slide whose notes hold `words`.
+fn noting<'a>(deck: &'a [DeckSlide], words: &str) -> Vec<&'a DeckSlide> {
+    deck.iter()
+        .filter(|s| canon(&s.notes).contains(&canon(words)))
+        .collect()
+}
+
+#[test]
+fn footnotes_go_to_the_notes_of_the_slide_that_cites_them() {
+    let text = "实践与认识\n\
+        一、实践是认识的来源\n\
+        马克思说：“人的思维是否具有客观的真理性，这是一个实践的问题。”⑴我们要在实践中学习。\n\
+        二、认识反过来指导实践\n\
+        理论若不和实践相联系，就会变成无对象的理论⑵。\n\
+        ------------------\n\
+        注　　释\n\
+        〔1〕见马克思《关于费尔巴哈的提纲》。\n\
+        〔2〕参见斯大林《论列宁主义基础》第三部分。\n\
+        〔3〕湖南方言，内行的意思。\n";
+    let d = deck(text, Format::Plain);
+    // No slide shows a note or its label, and no note is a point of its own.
+    for s in &d {
+        for words in [
+            "见马克思《关于费尔巴哈",
+            "参见斯大林",
+            "湖南方言",
+            "注　　释",
+        ] {
+            assert!(
+                !canon(&s.shown).contains(&canon(words)),
+                "«{words}» shown on «{}»",
+                s.heading
+            );
+        }
+        assert!(
+            !s.shown.contains('⑴') && !s.shown.contains('⑵'),
+            "{}",
+            s.heading
+        );
+    }
+    // Each cited note is read with the text that cites it.
+    let first = noting(&d, "〔1〕见马克思");
+    assert_eq!(first.len(), 1);
+    assert!(canon(&first[0].notes).contains("这是一个实践的问题"));
+    let second = noting(&d, "〔2〕参见斯大林");
+    assert_eq!(second.len(), 1);
+    assert!(canon(&second[0].notes).contains("无对象的理论"));
+    // A note no text cites goes to the closing slide's notes.
+    let third = noting(&d, "〔3〕湖南方言");
+    assert_eq!(third.len(), 1);
+    assert_eq!(third[0].kind, "closing");
+}
+
+#[test]
+fn a_references_section_of_numbered_entries_gives_no_points() {
+    let text = "普遍价值观的探索\n\
+        一、美德与人格\n\
+        价值是某个事物被认为是好的特性。\n\
+        二、结论\n\
+        人格教育以普遍价值观为基础。\n\
+        注释：\n\
+        1. C.S. Lewis, The Abolition of Man.\n\
+        2. Analects 15.23.\n";
+    let d = deck(text, Format::Plain);
+    assert!(
+        d.iter()
+            .all(|s| !s.shown.contains("Lewis") && !s.shown.contains("Analects")),
+        "{:?}",
+        d.iter().map(|s| &s.heading).collect::<Vec<_>>()
+    );
+    let closing = d.last().unwrap();
+    assert!(closing.notes.contains("Lewis") && closing.notes.contains("Analects"));
+    // two parts, no third point from the notes: title, outline, 一, 二, closing
+    assert_eq!(
+        d.len(),
+        5,
+        "{:?}",
+        d.iter().map(|s| &s.heading).collect::<Vec<_>>()
+    );
+}
