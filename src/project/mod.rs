@@ -112,18 +112,18 @@ impl Project {
         })
     }
 
-    /// As [`Project::compile`], moving the lecture into the result instead of copying
-    /// it (a one-off build has no use for the project after): the options come back
-    /// beside the deck.
-    pub fn into_compiled(self) -> Result<(Options, Compiled), LoadError> {
+    /// Plans the deck for any writer, moving the lecture into the result instead of
+    /// copying it (a one-off build has no use for the project after): the options come
+    /// back beside the deck.
+    pub fn into_planned(self) -> Result<(Options, crate::Planned), LoadError> {
         let Project {
             path,
             options,
             parsed,
             ..
         } = self;
-        match crate::compile_parsed(parsed, &options) {
-            Ok(compiled) => Ok((options, compiled)),
+        match crate::plan_parsed(parsed, &options) {
+            Ok(planned) => Ok((options, planned)),
             Err(error) => Err(LoadError::Lecture { path, error }),
         }
     }

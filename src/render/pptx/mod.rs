@@ -34,10 +34,6 @@ use crate::theme::Theme;
 pub struct Pptx;
 
 impl Writer for Pptx {
-    fn name(&self) -> &'static str {
-        "pptx"
-    }
-
     fn write(&self, deck: &Deck, theme: &Theme, aspect: Aspect) -> Result<Vec<u8>, RenderError> {
         package(deck, theme, aspect)
             .to_zip()
