@@ -8,13 +8,14 @@ use crate::numbering::{Counters, Marker, Style, LEVELS};
 use crate::tree::{Lecture, Node, Role, Text};
 
 use super::chapters::chapter_lines;
+use super::closings::{closing_start, turns_to_problems};
 use super::footnotes::{place_notes, split_notes};
 use super::item::{paragraph_marker, Item};
 use super::page::{self, clean_page, join_broken_markers, title_like};
 use super::title::{continues_subtitle, date_in, split_subtitle_speaker};
 use super::{
-    check_quotes, classify_meta, dropped_lines, finish_nodes, is_closing, is_salutation,
-    is_source_note, split_heading, split_kicker, MetaLine, Nester,
+    check_quotes, classify_meta, dropped_lines, finish_nodes, is_salutation, is_source_note,
+    split_heading, split_kicker, MetaLine, Nester,
 };
 
 /// Builds the lecture.
@@ -151,8 +152,25 @@ pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
     let body: Vec<(usize, Item)> = rest.collect();
     let (chapters, chapter_level) = chapter_lines(&body, closing_from).unwrap_or_default();
     let mut chapter_count = 0;
-    let mut rest = body.into_iter().peekable();
-    while let Some((i, item)) = rest.next() {
+    // the level of the next numbered heading after each item, for a turn to problems
+    let mut next_level = vec![None; body.len()];
+    let mut seen = None;
+    for (k, (i, item)) in body.iter().enumerate().rev() {
+        next_level[k] = seen;
+        if chapters.contains(i) {
+            seen = Some(0);
+        } else if item.is_heading() {
+            seen = paragraph_marker(&item.text().text)
+                .and_then(|f| f.marker.level())
+                .or(seen);
+        }
+    }
+    let mut rest = body
+        .into_iter()
+        .enumerate()
+        .map(|(k, (i, item))| (i, item, next_level[k]))
+        .peekable();
+    while let Some((i, item, next)) = rest.next() {
         check_quotes(item.text(), diags);
         if i >= closing_from {
             lecture.closing.push(item.text().clone());
@@ -165,8 +183,11 @@ pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
             }
             Item::Heading { level, text } => heading_node(*level, text, &mut counters),
             Item::Text(t) if item.is_heading() => marked_paragraph(t, diags),
+            Item::Text(t) if nester.current().is_some() && turns_to_problems(&item) => {
+                Some(problems_part(t, next))
+            }
             Item::Text(t) if nester.current().is_some() => {
-                let next = rest.peek().and_then(|(_, n)| n.prose());
+                let next = rest.peek().and_then(|(_, n, _)| n.prose());
                 unnumbered_part(t, next, parts + 1)
             }
             Item::Text(_) => None,
@@ -201,15 +222,6 @@ pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
         );
     }
     lecture
-}
-
-/// Index of the first closing item: the trailing run of 谢谢 / exhortation paragraphs.
-fn closing_start(items: &[Item]) -> usize {
-    let mut at = items.len();
-    while at > 1 && items[at - 1].prose().is_some_and(|t| is_closing(&t.text)) {
-        at -= 1;
-    }
-    at
 }
 
 /// A paragraph that starts with a block marker and has text after it.
@@ -268,6 +280,29 @@ fn unnumbered_part(t: &Text, next: Option<&Text>, ordinal: u32) -> Option<Node> 
         inline: false,
         chapter: false,
     })
+}
+
+/// The turn to problems after a review, as a part the reader makes (存在的问题, no
+/// number): it closes the part under review when the next numbered heading is a part of
+/// the same level (一、 after the review's （五）), else it is a part of its own, over the
+/// problems numbered after it.
+fn problems_part(t: &Text, next: Option<u8>) -> Node {
+    let level = if next.is_some_and(|l| l <= 1) { 2 } else { 1 };
+    Node {
+        marker: Marker {
+            text: String::new(),
+            style: Style::at_level(level).unwrap_or(Style::Chapter),
+            ordinal: 0,
+        },
+        title: "存在的问题".to_string(),
+        span: t.span,
+        line: t.line,
+        heading: t.clone(),
+        body: Vec::new(),
+        children: Vec::new(),
+        inline: false,
+        chapter: false,
+    }
 }
 
 /// An unnumbered chapter line heading the level above the numbered headings under it:

@@ -4,6 +4,7 @@
 
 pub mod assemble;
 mod chapters;
+mod closings;
 mod footnotes;
 pub mod item;
 pub mod markdown;
@@ -180,8 +181,8 @@ fn check_ordinals(nodes: &[Node], parent: Option<&Node>, diags: &mut Diagnostics
     // One level-jump warning per parent: the rest of its children jump the same way.
     let mut jump_warned = false;
     for node in nodes {
-        // a chapter line writes no number to check
-        if node.chapter {
+        // a chapter line writes no number to check, nor does a part the reader made
+        if node.chapter || node.marker.ordinal == 0 {
             check_ordinals(&node.children, Some(node), diags);
             continue;
         }

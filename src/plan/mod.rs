@@ -347,7 +347,8 @@ impl Planner<'_> {
                 s.kicker = Some(self.text(&node.marker.text));
                 // a chapter line writes no number, and one counted for it would read as
                 // its first part's 一
-                s.badge = (!node.chapter).then(|| node.marker.badge());
+                // nor does a part the reader made (存在的问题), counted as no number
+                s.badge = (!node.chapter && node.marker.ordinal > 0).then(|| node.marker.badge());
                 s.crumbs = crumbs.to_vec();
                 s.items = node.children.iter().map(|c| self.text(&c.title)).collect();
                 s.chips = chips;

@@ -93,3 +93,71 @@ fn a_references_section_of_numbered_entries_gives_no_points() {
         d.iter().map(|s| &s.heading).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_summary_and_a_closing_salutation_are_the_closing_not_the_last_point() {
+    let text = "在全市教育工作会议上的讲话\n\
+        同志们：\n\
+        一、回顾\n\
+        一年来工作扎实推进。\n\
+        二、部署\n\
+        1．抓安全。安全稳定压倒一切。\n\
+        2．抓质量。质量是教育的生命线。\n\
+        以上两点意见，供大家参考。\n\
+        同志们，教育事业责任重大。一是要树立大局意识；二是要树立责任意识。\n\
+        谢谢大家！\n";
+    let d = deck(text, Format::Plain);
+    // The last point's slide reads its own text only.
+    let last_point = noting(&d, "质量是教育的生命线");
+    assert_eq!(last_point.len(), 1);
+    assert!(!canon(&last_point[0].notes).contains("以上两点意见"));
+    assert!(!canon(&last_point[0].notes).contains("教育事业责任重大"));
+    // The summary and the closing's series are read under 结束语 and on the closing
+    // slide, after the points.
+    let summary = noting(&d, "以上两点意见");
+    assert_eq!(summary.len(), 1);
+    let at = |s: &DeckSlide| d.iter().position(|x| std::ptr::eq(x, s)).unwrap();
+    assert!(at(summary[0]) > at(last_point[0]));
+    // (a point of 二、部署 shows 部署 in its crumbs)
+    assert!(!summary[0].shown.contains("部署"), "{}", summary[0].shown);
+    assert!(last_point[0].shown.contains("部署"));
+    // the closing's 一是要…二是要 are points under 结束语, not under 二、部署
+    let series = noting(&d, "二是要树立责任意识");
+    assert!(series
+        .iter()
+        .all(|s| s.shown.contains("结束语") && !s.shown.contains("部署")));
+}
+
+#[test]
+fn the_turn_to_problems_after_a_review_is_a_part_of_its_own() {
+    let text = "领导班子总结报告\n\
+        一、加强管理\n\
+        1．完善制度。制度不断健全。\n\
+        2．优化服务。服务更加精细。\n\
+        当然，学校工作还存在一些不足，主要如下：\n\
+        1．管理有待精细化。流程还不够细。\n\
+        2．积极性有待激发。激励还不够。\n";
+    let opts = Options {
+        format: Format::Plain,
+        ..Options::default()
+    };
+    let compiled = compile(text.as_bytes(), &opts).expect("compiles");
+    let json = lectern::outline::outline_json(&compiled.parsed);
+    let top: Vec<&str> = json["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["title"].as_str().unwrap())
+        .collect();
+    // The problems are a part after the review, with their own points under it.
+    assert_eq!(top, ["加强管理", "存在的问题"]);
+    let problems = &json["nodes"][1];
+    assert_eq!(problems["children"].as_array().unwrap().len(), 2);
+    assert_eq!(json["nodes"][0]["children"].as_array().unwrap().len(), 2);
+    let d = slides(&compiled.html);
+    let part = d
+        .iter()
+        .find(|s| s.heading.contains("存在的问题"))
+        .expect("a slide");
+    assert!(canon(&part.notes).contains("学校工作还存在一些不足"));
+}
