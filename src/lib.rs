@@ -396,6 +396,7 @@ pub fn plan_options(parsed: &Parsed, opts: &Options) -> PlanOptions {
     p.rate = s.rate.unwrap_or(p.rate);
     p.outline = s.outline.unwrap_or(p.outline);
     p.content = s.content.unwrap_or(p.content);
+    p.keep_punctuation = s.keep_punctuation.unwrap_or(p.keep_punctuation);
     if let Some(minutes) = s.minutes {
         let deck = plan::plan(&parsed.lecture, &p);
         let chars: u64 = deck

@@ -34,8 +34,6 @@ pub struct Overrides {
     /// They beat the front matter and `deck.toml`; a relative `theme` folder is looked
     /// for from the current folder first, then from the lecture's.
     pub settings: Settings,
-    /// Keep half-width punctuation as written.
-    pub keep_punctuation: bool,
 }
 
 /// A lecture read from disk with everything it refers to, ready to compile.
@@ -76,7 +74,6 @@ impl Project {
             })),
             ..Options::default()
         };
-        options.plan.keep_punctuation = overrides.keep_punctuation;
         if let Some(stem) = path.file_stem() {
             options.plan.fallback_title = stem.to_string_lossy().into_owned();
         }
@@ -330,7 +327,6 @@ mod tests {
                 rate: Some(250),
                 ..Settings::default()
             },
-            ..Overrides::default()
         };
         let project = Project::load(&path, &overrides).unwrap();
         let s = &project.parsed.settings;

@@ -6,6 +6,7 @@
 pub mod html;
 pub mod index;
 pub mod minify;
+pub mod ooxml;
 #[cfg(feature = "cli")]
 pub mod pdf;
 pub mod pptx;
