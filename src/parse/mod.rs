@@ -168,10 +168,43 @@ pub fn finish_nodes(lecture: &mut Lecture, diags: &mut Diagnostics) {
     for node in lecture.nodes.iter_mut() {
         split_inline_points(node, &[], diags);
     }
+    let parts = lecture.nodes.iter().filter(|n| !n.inline).count();
+    let as_written = lecture.opening.clone();
     let opening_points = split_opening(&mut lecture.opening, diags);
-    lecture.nodes.splice(0..0, opening_points);
+    if previews(&opening_points, &as_written, parts) {
+        // the agenda: the outline slide shows it, the notes keep its words
+        lecture.opening = as_written;
+    } else {
+        lecture.nodes.splice(0..0, opening_points);
+    }
     lecture.ending = split_closing(&mut lecture.closing, diags);
     check_ordinals(&lecture.nodes, None, diags);
+}
+
+/// A preview of the parts in the opening (`下面，我讲三方面内容，一是…二是…三是…`): one
+/// paragraph that says it will speak or report, listing as many points as the text has
+/// parts.
+fn previews(points: &[Node], opening: &[Text], parts: usize) -> bool {
+    const CUES: [&str; 8] = ["讲", "谈", "汇报", "报告", "介绍", "方面", "几点", "部分"];
+    let Some(first) = points.first() else {
+        return false;
+    };
+    let one_paragraph = points
+        .iter()
+        .all(|p| p.line == first.line && !p.children.iter().any(|c| !c.inline));
+    // the paragraph that holds the first point, as written (spans need not match its
+    // text byte for byte)
+    let Some(before) = opening
+        .iter()
+        .filter(|t| t.line == first.line)
+        .find_map(|t| {
+            let at = t.text.find(first.heading.text.as_str())?;
+            Some(&t.text[..at])
+        })
+    else {
+        return false;
+    };
+    parts >= 2 && points.len() == parts && one_paragraph && CUES.iter().any(|c| before.contains(c))
 }
 
 fn check_ordinals(nodes: &[Node], parent: Option<&Node>, diags: &mut Diagnostics) {

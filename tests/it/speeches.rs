@@ -161,3 +161,26 @@ fn the_turn_to_problems_after_a_review_is_a_part_of_its_own() {
         .expect("a slide");
     assert!(canon(&part.notes).contains("学校工作还存在一些不足"));
 }
+
+#[test]
+fn a_preview_of_the_parts_is_the_agenda_not_points() {
+    let text = "在全市教育系统工作会议上的讲话\n\
+        同志们：\n\
+        下面，我讲三方面内容，一是回顾去年工作；二是分析当前形势；三是部署今年任务。\n\
+        一、去年工作的回顾\n\
+        去年工作扎实推进。\n\
+        二、当前形势\n\
+        形势复杂严峻。\n\
+        三、今年的任务\n\
+        任务艰巨繁重。\n";
+    let d = deck(text, Format::Plain);
+    // no slide of its own for 一是/二是/三是: title, outline, three parts, closing
+    let headings: Vec<&str> = d.iter().map(|s| s.heading.as_str()).collect();
+    assert_eq!(d.len(), 6, "{headings:?}");
+    assert!(!headings.iter().any(|h| h.contains("回顾去年工作")));
+    // the words are read on the title slide, before the first part
+    assert!(canon(&d[0].notes).contains("下面，我讲三方面内容，一是回顾去年工作"));
+    // while a series that does not preview the parts stays points
+    let other = text.replace("三是部署今年任务", "三是落实责任；四是加强督查");
+    assert!(deck(&other, Format::Plain).len() > 6);
+}
