@@ -157,6 +157,27 @@ impl fmt::Display for Error {
     }
 }
 
+impl Error {
+    /// The same sentence in Chinese.
+    pub fn zh(&self) -> String {
+        match self {
+            Error::Source(e) => e.zh(),
+            Error::Docx(d) => d.zh(),
+            Error::Theme(e) => e.zh(),
+            Error::Rejected(p) => {
+                let n = p
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.severity == Severity::Error)
+                    .count();
+                format!("讲稿有 {n} 处错误，没有生成幻灯片")
+            }
+            Error::Template(e) => format!("主题的模板出错：{e:#}"),
+            other => other.to_string(),
+        }
+    }
+}
+
 impl std::error::Error for Error {}
 
 impl From<SourceError> for Error {
