@@ -4,18 +4,20 @@
 
 use crate::diag::{Code, Diagnostics};
 use crate::input::source::Span;
-use crate::numbering::{Counters, Marker, Style, LEVELS};
-use crate::tree::{Lecture, Node, Role, Text};
+use crate::numbering::Counters;
+use crate::tree::{Lecture, Role, Text};
 
 use super::chapters::chapter_lines;
-use super::closings::{closing_start, turns_to_problems};
+use super::closings::{closing_start, problems_part, turns_to_problems};
 use super::footnotes::{place_notes, split_notes};
 use super::item::{paragraph_marker, Item};
+use super::nodes::{chapter_node, heading_node, marked_paragraph, unnumbered_part};
 use super::page::{self, clean_page, join_broken_markers, title_like};
+use super::reports;
 use super::title::{continues_subtitle, date_in, split_subtitle_speaker};
 use super::{
     check_quotes, classify_meta, dropped_lines, finish_nodes, is_salutation, is_source_note,
-    split_heading, split_kicker, MetaLine, Nester,
+    split_kicker, MetaLine, Nester,
 };
 
 /// Builds the lecture.
@@ -152,6 +154,17 @@ pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
     let body: Vec<(usize, Item)> = rest.collect();
     let (chapters, chapter_level) = chapter_lines(&body, closing_from).unwrap_or_default();
     let mut chapter_count = 0;
+    // a page of several reports: the first is a part like the others
+    let several = reports::several(&lecture, &body, &chapters, chapter_level);
+    if let Some((title, under)) = several
+        .then(|| reports::first_report(&mut lecture))
+        .flatten()
+    {
+        chapter_count += 1;
+        let mut part = chapter_node(&title, chapter_level, chapter_count);
+        part.body = under;
+        nester.open(part);
+    }
     // the level of the next numbered heading after each item, for a turn to problems
     let mut next_level = vec![None; body.len()];
     let mut seen = None;
@@ -206,6 +219,9 @@ pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
         }
     }
     lecture.nodes = nester.finish();
+    if several {
+        reports::part_closings(&mut lecture);
+    }
     finish_nodes(&mut lecture, diags);
     if let Some(section) = footnotes {
         place_notes(&mut lecture, section);
@@ -224,146 +240,12 @@ pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
     lecture
 }
 
-/// A paragraph that starts with a block marker and has text after it.
-fn marked_paragraph(p: &Text, diags: &mut Diagnostics) -> Option<Node> {
-    let found = paragraph_marker(&p.text)?;
-    let Some(h) = split_heading(p, found.marker.clone(), found.skip) else {
-        diags.emit(
-            Code::EmptyHeading,
-            Span::new(p.span.start, p.span.start + found.len),
-            &[&found.marker.text],
-        );
-        return None;
-    };
-    Some(Node {
-        marker: h.marker,
-        title: h.title,
-        span: p.span,
-        line: p.line,
-        heading: h.heading,
-        body: h.rest.into_iter().collect(),
-        children: Vec::new(),
-        inline: false,
-        chapter: false,
-    })
-}
-
-/// A short line without punctuation between body paragraphs, with numbered paragraphs
-/// of a deeper level starting at one right under it (`名词解释` over the glossary's
-/// 1.–20. after a report): a part of its own, numbered after the part before it.
-fn unnumbered_part(t: &Text, next: Option<&Text>, ordinal: u32) -> Option<Node> {
-    let line = t.text.trim();
-    let short = (2..=20).contains(&line.chars().count());
-    let bare = line
-        .chars()
-        .all(|c| c.is_alphanumeric() || c == ' ' || c == '\u{3000}');
-    // the numbering under it starts again (1. after 三、…（十）): a caption above （二）
-    // is no part
-    let deeper = next
-        .and_then(|n| paragraph_marker(&n.text))
-        .is_some_and(|f| f.marker.ordinal == 1 && f.marker.level().is_some_and(|l| l > 1));
-    if t.role != Role::Prose || !short || !bare || !deeper {
-        return None;
-    }
-    Some(Node {
-        marker: Marker {
-            text: String::new(),
-            style: Style::Chapter,
-            ordinal,
-        },
-        title: line.to_string(),
-        span: t.span,
-        line: t.line,
-        heading: t.clone(),
-        body: Vec::new(),
-        children: Vec::new(),
-        inline: false,
-        chapter: false,
-    })
-}
-
-/// The turn to problems after a review, as a part the reader makes (存在的问题, no
-/// number): it closes the part under review when the next numbered heading is a part of
-/// the same level (一、 after the review's （五）), else it is a part of its own, over the
-/// problems numbered after it.
-fn problems_part(t: &Text, next: Option<u8>) -> Node {
-    let level = if next.is_some_and(|l| l <= 1) { 2 } else { 1 };
-    Node {
-        marker: Marker {
-            text: String::new(),
-            style: Style::at_level(level).unwrap_or(Style::Chapter),
-            ordinal: 0,
-        },
-        title: "存在的问题".to_string(),
-        span: t.span,
-        line: t.line,
-        heading: t.clone(),
-        body: Vec::new(),
-        children: Vec::new(),
-        inline: false,
-        chapter: false,
-    }
-}
-
-/// An unnumbered chapter line heading the level above the numbered headings under it:
-/// level 0 (above 一、) or an unnumbered heading of a numbered level.
-fn chapter_node(t: &Text, level: u8, ordinal: u32) -> Node {
-    Node {
-        marker: Marker {
-            text: String::new(),
-            style: Style::at_level(level).unwrap_or(Style::Chapter),
-            ordinal,
-        },
-        title: t.text.trim().to_string(),
-        span: t.span,
-        line: t.line,
-        heading: t.clone(),
-        body: Vec::new(),
-        children: Vec::new(),
-        inline: false,
-        chapter: level == 0,
-    }
-}
-
-/// A Markdown heading: `##` is level 1 (一、), `###` level 2 (（一）) and so on, whether or
-/// not the heading writes a marker; a written marker gives the ordinal and leaves the
-/// title.
-fn heading_node(level: u8, text: &Text, counters: &mut Counters) -> Option<Node> {
-    let level = level.saturating_sub(1).clamp(1, LEVELS as u8);
-    let found = paragraph_marker(&text.text);
-    let ordinal = counters.next(level, found.as_ref().map(|f| f.marker.ordinal));
-    let marker = Marker {
-        text: found
-            .as_ref()
-            .map_or(String::new(), |f| f.marker.text.clone()),
-        style: Style::at_level(level).expect("every level has a family"),
-        ordinal,
-    };
-    let skip = found.as_ref().map_or(0, |f| f.skip);
-    let title = text.text[skip..]
-        .trim()
-        .trim_end_matches(['。', '；', ';'])
-        .to_string();
-    if title.is_empty() {
-        return None;
-    }
-    Some(Node {
-        marker,
-        title,
-        span: text.span,
-        line: text.line,
-        heading: text.clone(),
-        body: Vec::new(),
-        children: Vec::new(),
-        inline: false,
-        chapter: false,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::input::source::LineIndex;
+    use crate::numbering::Style;
+    use crate::tree::Node;
 
     /// Lines of a source, each a paragraph item; a line `## …` is a Markdown heading.
     fn items(source: &str) -> Vec<Item> {

@@ -3,7 +3,8 @@
 //! `综上所述…`, `最后，…`), thanks and the annexes after them are the closing. The turn
 //! to problems after a review (`在充分肯定成绩的同时，…不足`) is a part of its own.
 
-use crate::tree::Role;
+use crate::numbering::{Marker, Style};
+use crate::tree::{Node, Role, Text};
 
 use super::item::Item;
 use super::lead_sentence;
@@ -89,8 +90,9 @@ pub fn opens(s: &str) -> bool {
         "各位家长，",
         "各位同事，",
     ];
-    const SUMS: [&str; 17] = [
+    const SUMS: [&str; 18] = [
         "以上",
+        "今后，",
         "总之",
         "综上",
         "总而言之",
@@ -145,6 +147,29 @@ pub fn turns_to_problems(item: &Item) -> bool {
         && ["不足", "差距", "问题", "短板"]
             .iter()
             .any(|w| lead.contains(w))
+}
+
+/// The turn to problems after a review, as a part the reader makes (存在的问题, no
+/// number): it closes the part under review when the next numbered heading is a part of
+/// the same level (一、 after the review's （五）), else it is a part of its own, over the
+/// problems numbered after it.
+pub fn problems_part(t: &Text, next: Option<u8>) -> Node {
+    let level = if next.is_some_and(|l| l <= 1) { 2 } else { 1 };
+    Node {
+        marker: Marker {
+            text: String::new(),
+            style: Style::at_level(level).unwrap_or(Style::Chapter),
+            ordinal: 0,
+        },
+        title: "存在的问题".to_string(),
+        span: t.span,
+        line: t.line,
+        heading: t.clone(),
+        body: Vec::new(),
+        children: Vec::new(),
+        inline: false,
+        chapter: false,
+    }
 }
 
 #[cfg(test)]

@@ -8,9 +8,11 @@ mod closings;
 mod footnotes;
 pub mod item;
 pub mod markdown;
+mod nodes;
 mod page;
 pub mod plain;
 mod points;
+mod reports;
 pub mod sanitize;
 mod title;
 

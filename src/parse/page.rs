@@ -386,7 +386,7 @@ fn opens_document(item: &Item) -> bool {
 
 /// A name, or a post and a name (`王 琛`, `省长 罗东川`): at most four characters once
 /// spaces are gone, or after the post's space.
-fn name_like(line: &str) -> bool {
+pub(super) fn name_like(line: &str) -> bool {
     let bare = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
     let t = line.trim();
     bare(t) <= 4

@@ -243,10 +243,16 @@ fn anchors(lecture: &lectern::tree::Lecture) -> BTreeMap<usize, usize> {
     fn go(nodes: &[Node], parent: usize, out: &mut BTreeMap<usize, usize>) {
         for n in nodes {
             out.entry(n.heading.line).or_insert(parent);
+            // a part the reader made (结束语, 存在的问题) hangs its text where it stands
+            let here = if n.marker.text.is_empty() && n.marker.ordinal == 0 {
+                parent
+            } else {
+                n.line
+            };
             for t in n.body.iter().filter(|t| t.new_para) {
-                out.entry(t.line).or_insert(n.line);
+                out.entry(t.line).or_insert(here);
             }
-            go(&n.children, n.line, out);
+            go(&n.children, here, out);
         }
     }
     let mut out = BTreeMap::new();

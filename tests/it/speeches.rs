@@ -184,3 +184,59 @@ fn a_preview_of_the_parts_is_the_agenda_not_points() {
     let other = text.replace("三是部署今年任务", "三是落实责任；四是加强督查");
     assert!(deck(&other, Format::Plain).len() > 6);
 }
+
+#[test]
+fn a_page_of_several_reports_gives_a_part_per_report_with_its_byline_and_closing() {
+    let text = "当前位置：首页 > 新闻中心> 学校公告> 党政办\n\
+        党政办\n\
+        学校班子成员年度述职报告\n\
+        文章来源： 作者： 发布时间：2021年02月04日 点击数： 次\n\
+        2020年度述职述廉报告\n\
+        孙洪亮\n\
+        一、履行岗位职责情况\n\
+        一年来，我牢记肩上责任。\n\
+        二、存在问题\n\
+        1．深入学习理论有差距。学习的深入性还有不足。\n\
+        我将诚恳接受领导与同志们对我的评议意见。\n\
+        2020年度述职述廉报告\n\
+        蒋明\n\
+        一、工作收获和业绩\n\
+        这一年，我认真做好校长助手。\n\
+        二、后续努力方向\n\
+        端正学习态度，提高学习质量。\n\
+        以上是我的述职，不当之处请批评指正。\n\
+        2020年度述职述廉报告\n\
+        俞奇弘\n\
+        一、加强学习，努力提高自身素质\n\
+        深入学习党的十九届五中全会精神。\n\
+        二、存在的问题\n\
+        对师生的服务还不够细致。\n\
+        回顾一年来的工作，虽然本人有收获，但仍需努力。\n\
+        【打印正文】\n";
+    let opts = Options {
+        format: Format::Plain,
+        ..Options::default()
+    };
+    let compiled = compile(text.as_bytes(), &opts).expect("compiles");
+    let json = lectern::outline::outline_json(&compiled.parsed);
+    // the page's headline is the deck's title; no one speaker for the deck
+    assert_eq!(json["title"], "学校班子成员年度述职报告");
+    assert!(json["speaker"].is_null());
+    let parts = json["nodes"].as_array().unwrap();
+    assert_eq!(parts.len(), 3);
+    for (part, line) in parts.iter().zip([5, 12, 19]) {
+        assert_eq!(part["title"], "2020年度述职述廉报告");
+        assert_eq!(part["line"], line);
+        // each report closes with its own 结束语, after its last point
+        let last = part["children"].as_array().unwrap().last().unwrap().clone();
+        assert_eq!(last["title"], "结束语", "{part}");
+    }
+    // each byline is read with its report
+    let d = slides(&compiled.html);
+    assert!(noting(&d, "孙洪亮")
+        .iter()
+        .all(|s| !canon(&s.notes).contains("蒋明")));
+    let closing = noting(&d, "我将诚恳接受领导");
+    assert_eq!(closing.len(), 1);
+    assert!(!canon(&closing[0].notes).contains("学习的深入性还有不足"));
+}
