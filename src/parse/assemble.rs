@@ -14,7 +14,7 @@ use super::item::{paragraph_marker, Item};
 use super::nodes::{chapter_node, heading_node, marked_paragraph, unnumbered_part};
 use super::page::{self, clean_page, join_broken_markers, title_like};
 use super::reports;
-use super::title::{continues_subtitle, date_in, split_subtitle_speaker};
+use super::title::{continues_subtitle, date_in, is_date, split_subtitle_speaker};
 use super::{
     check_quotes, classify_meta, dropped_lines, finish_nodes, is_salutation, is_source_note,
     split_kicker, MetaLine, Nester,
@@ -30,6 +30,9 @@ pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
         .partition(|i| !i.prose().is_some_and(|t| is_source_note(&t.text)));
     lecture.source_note = notes.into_iter().map(|i| i.text().clone()).collect();
     let footnotes = split_notes(&mut items);
+    // the sign-off (organisation and date, 2021年1月18): the deck's date, not read out
+    let signoff = signoff_len(&items);
+    let signoff: Vec<Item> = items.split_off(items.len() - signoff);
 
     let closing_from = closing_start(&items);
     let mut rest = items.into_iter().enumerate().peekable();
@@ -75,6 +78,18 @@ pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
             let Some((i, item)) = rest.peek() else {
                 break;
             };
+            // the title again (a page repeats its headline as the document's title)
+            if item.prose().is_some_and(|t| {
+                lecture
+                    .meta
+                    .title
+                    .as_deref()
+                    .is_some_and(|title| t.text.trim() == title.trim())
+            }) {
+                let (_, item) = rest.next().expect("peeked");
+                lecture.meta.lines.push(item.text().clone());
+                continue;
+            }
             let Some(kind) = item.prose().and_then(|t| classify_meta(&t.text)) else {
                 break;
             };
@@ -218,6 +233,16 @@ pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
             None => lecture.opening.push(text),
         }
     }
+    for item in signoff {
+        let t = item.text();
+        let slot = if is_date(&t.text) {
+            &mut lecture.meta.date
+        } else {
+            &mut lecture.meta.organisation
+        };
+        slot.get_or_insert_with(|| t.text.trim().to_string());
+        lecture.meta.lines.push(t.clone());
+    }
     lecture.nodes = nester.finish();
     if several {
         reports::part_closings(&mut lecture);
@@ -238,6 +263,28 @@ pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
         );
     }
     lecture
+}
+
+/// How many items at the end are a sign-off: a date line, and the organisation's name
+/// above it (a short line without punctuation).
+fn signoff_len(items: &[Item]) -> usize {
+    let prose = |k: usize| items.get(k).and_then(Item::prose);
+    let n = items.len();
+    if n < 3 || !prose(n - 1).is_some_and(|t| is_date(&t.text)) {
+        return 0;
+    }
+    let org = prose(n - 2).is_some_and(|t| {
+        let t = t.text.trim();
+        (2..=30).contains(&t.chars().count())
+            && !t.contains(['。', '，', '：', '！', '？', ',', ':'])
+            && !is_date(t)
+            && !is_salutation(t)
+    });
+    if org {
+        2
+    } else {
+        1
+    }
 }
 
 #[cfg(test)]

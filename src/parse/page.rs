@@ -334,7 +334,14 @@ pub(super) fn clean_page(items: Vec<Item>, lecture: &mut Lecture) -> (Vec<Item>,
     else {
         // A page's headline, its property line (文章来源：… 发布时间：…), then the
         // document's own title: the title is the first line after the property line.
-        return match meta_at.filter(|&k| k > 0 && k < head_kept && opens_document(&kept[k])) {
+        // (an editor's note there — 现摘录…，希认真学习！ — stands with the title block)
+        let after_notes = meta_at.map(|k| {
+            k + kept[k..head_kept]
+                .iter()
+                .take_while(|i| i.prose().is_some_and(|t| is_repost_note(&t.text)))
+                .count()
+        });
+        return match after_notes.filter(|&k| k > 0 && k < head_kept && opens_document(&kept[k])) {
             Some(k) => (set_aside_before(kept, k, lecture), 1),
             None => (set_notes_apart(kept, lecture), 0),
         };
