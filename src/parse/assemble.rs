@@ -72,7 +72,26 @@ pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
         }
         let (kicker, title) = split_kicker(&whole);
         lecture.meta.kicker = kicker.map(str::to_string);
+        let (title, subtitle) = title_and_subtitle(title);
         lecture.meta.title = Some(title.to_string());
+        lecture.meta.subtitle = subtitle.map(str::to_string);
+        // a Markdown `##` right under the title, before the date line, is its subtitle
+        let sub = match rest.peek() {
+            Some((_, Item::Heading { level: 2, text })) => Some(text.text.trim().to_string()),
+            _ => None,
+        };
+        if let Some(sub) = sub {
+            let mut ahead = rest.clone();
+            ahead.next();
+            let dated = ahead.peek().is_some_and(|(_, i)| {
+                i.prose().and_then(|t| classify_meta(&t.text)) == Some(MetaLine::Date)
+            });
+            if dated && lecture.meta.subtitle.is_none() && paragraph_marker(&sub).is_none() {
+                lecture.meta.subtitle = Some(sub);
+                let (_, item) = rest.next().expect("peeked");
+                lecture.meta.lines.push(item.text().clone());
+            }
+        }
         loop {
             hold(&mut rest);
             let Some((i, item)) = rest.peek() else {
@@ -263,6 +282,26 @@ pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
         );
     }
     lecture
+}
+
+/// A title as a deck shows it: without the document's label (`讲话稿` is a 讲话, `发言提纲`
+/// a 发言), and a subtitle written on its line after `——` set apart.
+fn title_and_subtitle(title: &str) -> (&str, Option<&str>) {
+    let (title, subtitle) = match title.find("——") {
+        Some(at) if title[..at].trim().chars().count() >= 2 && title[at..].chars().count() > 4 => {
+            (title[..at].trim_end(), Some(&title[at..]))
+        }
+        _ => (title, None),
+    };
+    let bare = ["讲话稿", "发言稿", "宣讲稿", "讲话提纲", "发言提纲"]
+        .iter()
+        .find_map(|label| {
+            let stem = title.strip_suffix(label)?;
+            let kept = &label[..label.find(['稿', '提']).unwrap_or(label.len())];
+            (!stem.trim().is_empty()).then(|| &title[..stem.len() + kept.len()])
+        })
+        .unwrap_or(title);
+    (bare, subtitle)
 }
 
 /// How many items at the end are a sign-off: a date line, and the organisation's name

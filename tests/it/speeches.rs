@@ -240,3 +240,42 @@ fn a_page_of_several_reports_gives_a_part_per_report_with_its_byline_and_closing
     assert_eq!(closing.len(), 1);
     assert!(!canon(&closing[0].notes).contains("学习的深入性还有不足"));
 }
+
+fn meta(text: &str) -> serde_json::Value {
+    let opts = Options {
+        format: Format::Plain,
+        ..Options::default()
+    };
+    let compiled = compile(text.as_bytes(), &opts).expect("compiles");
+    lectern::outline::outline_json(&compiled.parsed)
+}
+
+#[test]
+fn front_matter_of_more_genres() {
+    // a sign-off at the end, its date written without 日: the deck's date, not read out
+    let m = meta("党风廉政建设情况分析会情况报告\n一、会议基本情况\n会议开得很好。\n二、下一步打算\n继续努力。\n中共某某中学委员会\n2021年1月18\n");
+    assert_eq!(m["date"], "2021年1月18");
+    assert_eq!(m["organisation"], "中共某某中学委员会");
+    // a 讲话稿 is a 讲话; a subtitle on the title's line after ——
+    assert_eq!(
+        meta("家长开放日讲话稿\n各位家长：\n大家好。\n")["title"],
+        "家长开放日讲话"
+    );
+    let m = meta("成就孩子真正的幸福——俞敏洪首场讲座实录\n家庭教育是重要环节。\n");
+    assert_eq!(m["title"], "成就孩子真正的幸福");
+    assert_eq!(m["subtitle"], "——俞敏洪首场讲座实录");
+    // an editor's note after the page's property line: the speech's own title follows
+    let m = meta(
+        "陈局长《在全市教育工作会议上的讲话》\n\
+         文章来源：本站原创 作者：佚名 发布时间：2010年03月10日 点击数： 次\n\
+         现摘录陈局长《在全市教育工作会议上的讲话》，希全体教工认真学习！\n\
+         在全市教育工作会议上的讲话\n\
+         陈国阳\n\
+         （2010年2月22日）\n\
+         同志们：\n\
+         今天我们召开会议。\n",
+    );
+    assert_eq!(m["title"], "在全市教育工作会议上的讲话");
+    assert_eq!(m["speaker"], "陈国阳");
+    assert_eq!(m["date"], "（2010年2月22日）");
+}
