@@ -11,7 +11,9 @@ use super::chapters::chapter_lines;
 use super::closings::{closing_start, problems_part, turns_to_problems};
 use super::footnotes::{place_notes, split_notes};
 use super::item::{paragraph_marker, Item};
-use super::nodes::{chapter_node, heading_node, marked_paragraph, unnumbered_part};
+use super::nodes::{
+    chapter_node, heading_node, marked_paragraph, question_marker, question_node, unnumbered_part,
+};
 use super::page::{self, clean_page, join_broken_markers, title_like};
 use super::reports;
 use super::title::{continues_subtitle, date_in, is_date, split_subtitle_speaker};
@@ -230,6 +232,18 @@ pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
             }
             Item::Heading { level, text } => heading_node(*level, text, &mut counters),
             Item::Text(t) if item.is_heading() => marked_paragraph(t, diags),
+            Item::Text(t) if t.role == Role::Prose && question_marker(&t.text).is_some() => {
+                // a question is a point one level under the part it stands in, the next
+                // question its sibling
+                let (level, ordinal) = match nester.current() {
+                    Some(q) if question_marker(&q.heading.text).is_some() => {
+                        (q.level().unwrap_or(1), q.marker.ordinal + 1)
+                    }
+                    Some(n) => (n.level().map_or(1, |l| l + 1), 1),
+                    None => (1, 1),
+                };
+                question_node(t, level, ordinal)
+            }
             Item::Text(t) if nester.current().is_some() && turns_to_problems(&item) => {
                 Some(problems_part(t, next))
             }

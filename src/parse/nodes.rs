@@ -3,7 +3,7 @@
 
 use crate::diag::{Code, Diagnostics};
 use crate::input::source::Span;
-use crate::numbering::{Counters, Marker, Style, LEVELS};
+use crate::numbering::{chinese_number, Counters, Marker, Style, LEVELS};
 use crate::tree::{Node, Role, Text};
 
 use super::item::paragraph_marker;
@@ -93,11 +93,21 @@ pub(super) fn chapter_node(t: &Text, level: u8, ordinal: u32) -> Node {
 pub(super) fn heading_node(level: u8, text: &Text, counters: &mut Counters) -> Option<Node> {
     let level = level.saturating_sub(1).clamp(1, LEVELS as u8);
     let found = paragraph_marker(&text.text);
-    let ordinal = counters.next(level, found.as_ref().map(|f| f.marker.ordinal));
-    let marker = Marker {
-        text: found
+    // a numeral alone (`## 一`): the number is the heading (and stays its title)
+    let bare = text.text.trim();
+    let numeral = chinese_number(bare).filter(|&(o, n)| o > 0 && n == bare.len());
+    let ordinal = counters.next(
+        level,
+        found
             .as_ref()
-            .map_or(String::new(), |f| f.marker.text.clone()),
+            .map(|f| f.marker.ordinal)
+            .or(numeral.map(|(o, _)| o)),
+    );
+    let marker = Marker {
+        text: found.as_ref().map_or_else(
+            || numeral.map_or(String::new(), |_| bare.to_string()),
+            |f| f.marker.text.clone(),
+        ),
         style: Style::at_level(level).expect("every level has a family"),
         ordinal,
     };
@@ -116,6 +126,44 @@ pub(super) fn heading_node(level: u8, text: &Text, counters: &mut Counters) -> O
         line: text.line,
         heading: text.clone(),
         body: Vec::new(),
+        children: Vec::new(),
+        inline: false,
+        chapter: false,
+    })
+}
+
+/// A question of a Q&A (`问：…`, `Q1：…`, `Q：…`): the marker as written and where the
+/// question starts.
+pub(super) fn question_marker(s: &str) -> Option<(&str, usize)> {
+    let t = s.trim_start();
+    let lead = s.len() - t.len();
+    let after = if let Some(r) = t.strip_prefix('问') {
+        r
+    } else {
+        let r = t.strip_prefix(['Q', 'Ｑ'])?;
+        r.trim_start_matches(|c: char| c.is_ascii_digit())
+    };
+    let sep = after.chars().next().filter(|c| matches!(c, '：' | ':'))?;
+    let end = t.len() - after.len() + sep.len_utf8();
+    (!t[end..].trim().is_empty()).then_some((&t[..end], lead + end))
+}
+
+/// A question as a point at `level`, its answer the text under it.
+pub(super) fn question_node(t: &Text, level: u8, ordinal: u32) -> Option<Node> {
+    let (marker, skip) = question_marker(&t.text)?;
+    let marker = Marker {
+        text: marker.to_string(),
+        style: Style::at_level(level.clamp(1, LEVELS as u8))?,
+        ordinal,
+    };
+    let h = split_heading(t, marker, skip)?;
+    Some(Node {
+        marker: h.marker,
+        title: h.title,
+        span: t.span,
+        line: t.line,
+        heading: h.heading,
+        body: h.rest.into_iter().collect(),
         children: Vec::new(),
         inline: false,
         chapter: false,

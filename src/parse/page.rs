@@ -253,6 +253,23 @@ pub(super) fn join_broken_markers(items: Vec<Item>) -> Vec<Item> {
                 open.rich = None;
                 continue;
             }
+            // a numeral alone on its line over the heading's text (`十二` / `划清两种
+            //界限`): one heading, numbered with a space
+            let numeral = open.text.trim();
+            let bare = open.role == Role::Prose
+                && crate::numbering::chinese_number(numeral)
+                    .is_some_and(|(o, n)| o > 0 && n == numeral.len());
+            let spaced = format!("{numeral} {}", t.text.trim());
+            if bare && t.role == Role::Prose && super::item::paragraph_marker(&t.text).is_none() {
+                if let Some(found) = crate::numbering::spaced_heading(&spaced) {
+                    if found.marker.text == numeral {
+                        open.text = spaced;
+                        open.span = Span::new(open.span.start, t.span.end);
+                        open.rich = None;
+                        continue;
+                    }
+                }
+            }
         }
         out.push(item);
     }

@@ -279,3 +279,44 @@ fn front_matter_of_more_genres() {
     assert_eq!(m["speaker"], "陈国阳");
     assert_eq!(m["date"], "（2010年2月22日）");
 }
+
+#[test]
+fn numbering_seen_in_the_wild() {
+    let titles = |m: &serde_json::Value| -> Vec<String> {
+        fn walk(n: &serde_json::Value, out: &mut Vec<String>) {
+            for c in n.as_array().unwrap() {
+                out.push(format!(
+                    "{}{}",
+                    c["marker"].as_str().unwrap(),
+                    c["title"].as_str().unwrap()
+                ));
+                walk(&c["children"], out);
+            }
+        }
+        let mut out = Vec::new();
+        walk(&m["nodes"], &mut out);
+        out
+    };
+    // a numeral alone on its line over the heading's text; 六． with a full stop
+    let m = meta(
+        "工作报告\n一\n加强管理\n管理有力。\n二\n优化服务\n服务到位。\n三．推进建设\n建设顺利。\n",
+    );
+    assert_eq!(titles(&m), ["一加强管理", "二优化服务", "三．推进建设"]);
+    // questions and answers: each question a point, numbered or 问：
+    let m = meta("答记者问\n一、关于改革\nQ1：为什么要改革？\n答：因为要发展。\nQ2：怎么改？\n答：稳步推进。\n二、关于保障\n问：经费从哪里来？\n答：财政保障。\n问：负担会不会更重？\n答：不会。\n");
+    assert_eq!(
+        titles(&m),
+        [
+            "一、关于改革",
+            "Q1：为什么要改革",
+            "Q2：怎么改",
+            "二、关于保障",
+            "问：经费从哪里来",
+            "问：负担会不会更重"
+        ]
+    );
+    assert_eq!(m["nodes"][1]["children"][1]["ordinal"], 2);
+    // look-alikes stay text: a numeral in a sentence, 问题 and a year with a stop
+    let m = meta("题目\n一、提高认识\n一年来工作扎实。\n问题是要抓落实。\n2021.3月我们开会。\n");
+    assert_eq!(titles(&m), ["一、提高认识"]);
+}
