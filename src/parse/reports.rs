@@ -35,9 +35,7 @@ fn headline(lecture: &Lecture) -> Option<&Text> {
         .meta
         .lines
         .iter()
-        .filter(|t| t.line < title_line && title_like(&t.text))
-        .filter(|t| !t.text.contains(['：', ':']))
-        .last()
+        .rfind(|t| t.line < title_line && title_like(&t.text) && !t.text.contains(['：', ':']))
 }
 
 /// The title block's title line.
