@@ -160,6 +160,36 @@ fn the_turn_to_problems_after_a_review_is_a_part_of_its_own() {
         .find(|s| s.heading.contains("存在的问题"))
         .expect("a slide");
     assert!(canon(&part.notes).contains("学校工作还存在一些不足"));
+    // A turn at the end of a part under review closes that part: a section of it,
+    // shown without a number.
+    let text = "政府工作报告\n\
+        一、过去一年的工作\n\
+        （一）经济平稳运行。增长5%。\n\
+        （二）民生持续改善。就业稳定。\n\
+        在看到成绩的同时，我们也清醒认识到存在的不足：需求不足，动能不强。\n\
+        二、今年的工作\n\
+        （一）扩大内需。\n";
+    let compiled = compile(text.as_bytes(), &opts).expect("compiles");
+    let json = lectern::outline::outline_json(&compiled.parsed);
+    let review: Vec<&str> = json["nodes"][0]["children"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(review, ["经济平稳运行", "民生持续改善", "存在的问题"]);
+    let d = slides(&compiled.html);
+    let section = d
+        .iter()
+        .find(|s| s.heading.contains("存在的问题"))
+        .expect("a slide");
+    assert_eq!(section.kind, "section");
+    assert!(!section.shown.contains("None"), "{}", section.shown);
+    let before = d
+        .iter()
+        .find(|s| s.heading.contains("民生持续改善"))
+        .unwrap();
+    assert!(!canon(&before.notes).contains("需求不足"));
 }
 
 #[test]
