@@ -23,6 +23,9 @@ pub enum Role {
     Block,
     /// Written for the speaker only (`<!-- 备注: … -->`, `::: notes`): notes only.
     Note,
+    /// A footnote or reference entry (`〔1〕…` under 注释): notes only, next to the text
+    /// that cites it, and not spoken (no time, no key sentence, no stretch of its own).
+    Footnote,
 }
 
 /// A run of text. `new_para` is false when it continues the paragraph of the text
@@ -107,6 +110,10 @@ pub struct Lecture {
     pub source_note: Vec<Text>,
     /// Web-page chrome (toolbars, breadcrumbs, share and link lists): on no slide.
     pub dropped: Vec<Text>,
+    /// Citation marks (`⑴`, `〔1〕`, `[1]`) whose notes were found: kept in the notes,
+    /// left out of what a slide shows.
+    #[serde(skip)]
+    pub citations: Vec<String>,
 }
 
 /// A numbered part, section or point.

@@ -4,16 +4,22 @@
 
 use crate::diag::{Code, Diagnostics};
 use crate::input::source::Span;
-use crate::numbering::{Counters, Marker, Style, LEVELS};
-use crate::tree::{Lecture, Node, Role, Text};
+use crate::numbering::Counters;
+use crate::tree::{Lecture, Role, Text};
 
 use super::chapters::chapter_lines;
+use super::closings::{closing_start, problems_part, turns_to_problems};
+use super::footnotes::{place_notes, split_notes};
 use super::item::{paragraph_marker, Item};
+use super::nodes::{
+    chapter_node, heading_node, marked_paragraph, question_marker, question_node, unnumbered_part,
+};
 use super::page::{self, clean_page, join_broken_markers, title_like};
-use super::title::{continues_subtitle, date_in, split_subtitle_speaker};
+use super::reports;
+use super::title::{continues_subtitle, date_in, is_date, split_subtitle_speaker};
 use super::{
-    check_quotes, classify_meta, dropped_lines, finish_nodes, is_closing, is_salutation,
-    is_source_note, split_heading, split_kicker, MetaLine, Nester,
+    check_quotes, classify_meta, dropped_lines, finish_nodes, is_salutation, is_source_note,
+    split_kicker, MetaLine, Nester,
 };
 
 /// Builds the lecture.
@@ -21,10 +27,14 @@ pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
     let mut lecture = Lecture::default();
     let items = join_broken_markers(items);
     let (items, title_lines) = clean_page(items, &mut lecture);
-    let (items, notes): (Vec<Item>, Vec<Item>) = items
+    let (mut items, notes): (Vec<Item>, Vec<Item>) = items
         .into_iter()
         .partition(|i| !i.prose().is_some_and(|t| is_source_note(&t.text)));
     lecture.source_note = notes.into_iter().map(|i| i.text().clone()).collect();
+    let footnotes = split_notes(&mut items);
+    // the sign-off (organisation and date, 2021年1月18): the deck's date, not read out
+    let signoff = signoff_len(&items);
+    let signoff: Vec<Item> = items.split_off(items.len() - signoff);
 
     let closing_from = closing_start(&items);
     let mut rest = items.into_iter().enumerate().peekable();
@@ -64,12 +74,43 @@ pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
         }
         let (kicker, title) = split_kicker(&whole);
         lecture.meta.kicker = kicker.map(str::to_string);
+        let (title, subtitle) = title_and_subtitle(title);
         lecture.meta.title = Some(title.to_string());
+        lecture.meta.subtitle = subtitle.map(str::to_string);
+        // a Markdown `##` right under the title, before the date line, is its subtitle
+        let sub = match rest.peek() {
+            Some((_, Item::Heading { level: 2, text })) => Some(text.text.trim().to_string()),
+            _ => None,
+        };
+        if let Some(sub) = sub {
+            let mut ahead = rest.clone();
+            ahead.next();
+            let dated = ahead.peek().is_some_and(|(_, i)| {
+                i.prose().and_then(|t| classify_meta(&t.text)) == Some(MetaLine::Date)
+            });
+            if dated && lecture.meta.subtitle.is_none() && paragraph_marker(&sub).is_none() {
+                lecture.meta.subtitle = Some(sub);
+                let (_, item) = rest.next().expect("peeked");
+                lecture.meta.lines.push(item.text().clone());
+            }
+        }
         loop {
             hold(&mut rest);
             let Some((i, item)) = rest.peek() else {
                 break;
             };
+            // the title again (a page repeats its headline as the document's title)
+            if item.prose().is_some_and(|t| {
+                lecture
+                    .meta
+                    .title
+                    .as_deref()
+                    .is_some_and(|title| t.text.trim() == title.trim())
+            }) {
+                let (_, item) = rest.next().expect("peeked");
+                lecture.meta.lines.push(item.text().clone());
+                continue;
+            }
             let Some(kind) = item.prose().and_then(|t| classify_meta(&t.text)) else {
                 break;
             };
@@ -149,8 +190,36 @@ pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
     let body: Vec<(usize, Item)> = rest.collect();
     let (chapters, chapter_level) = chapter_lines(&body, closing_from).unwrap_or_default();
     let mut chapter_count = 0;
-    let mut rest = body.into_iter().peekable();
-    while let Some((i, item)) = rest.next() {
+    // a page of several reports: the first is a part like the others
+    let several = reports::several(&lecture, &body, &chapters, chapter_level);
+    if let Some((title, under)) = several
+        .then(|| reports::first_report(&mut lecture))
+        .flatten()
+    {
+        chapter_count += 1;
+        let mut part = chapter_node(&title, chapter_level, chapter_count);
+        part.body = under;
+        nester.open(part);
+    }
+    // the level of the next numbered heading after each item, for a turn to problems
+    let mut next_level = vec![None; body.len()];
+    let mut seen = None;
+    for (k, (i, item)) in body.iter().enumerate().rev() {
+        next_level[k] = seen;
+        if chapters.contains(i) {
+            seen = Some(0);
+        } else if item.is_heading() {
+            seen = paragraph_marker(&item.text().text)
+                .and_then(|f| f.marker.level())
+                .or(seen);
+        }
+    }
+    let mut rest = body
+        .into_iter()
+        .enumerate()
+        .map(|(k, (i, item))| (i, item, next_level[k]))
+        .peekable();
+    while let Some((i, item, next)) = rest.next() {
         check_quotes(item.text(), diags);
         if i >= closing_from {
             lecture.closing.push(item.text().clone());
@@ -163,8 +232,23 @@ pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
             }
             Item::Heading { level, text } => heading_node(*level, text, &mut counters),
             Item::Text(t) if item.is_heading() => marked_paragraph(t, diags),
+            Item::Text(t) if t.role == Role::Prose && question_marker(&t.text).is_some() => {
+                // a question is a point one level under the part it stands in, the next
+                // question its sibling
+                let (level, ordinal) = match nester.current() {
+                    Some(q) if question_marker(&q.heading.text).is_some() => {
+                        (q.level().unwrap_or(1), q.marker.ordinal + 1)
+                    }
+                    Some(n) => (n.level().map_or(1, |l| l + 1), 1),
+                    None => (1, 1),
+                };
+                question_node(t, level, ordinal)
+            }
+            Item::Text(t) if nester.current().is_some() && turns_to_problems(&item) => {
+                Some(problems_part(t, next))
+            }
             Item::Text(t) if nester.current().is_some() => {
-                let next = rest.peek().and_then(|(_, n)| n.prose());
+                let next = rest.peek().and_then(|(_, n, _)| n.prose());
                 unnumbered_part(t, next, parts + 1)
             }
             Item::Text(_) => None,
@@ -182,8 +266,24 @@ pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
             None => lecture.opening.push(text),
         }
     }
+    for item in signoff {
+        let t = item.text();
+        let slot = if is_date(&t.text) {
+            &mut lecture.meta.date
+        } else {
+            &mut lecture.meta.organisation
+        };
+        slot.get_or_insert_with(|| t.text.trim().to_string());
+        lecture.meta.lines.push(t.clone());
+    }
     lecture.nodes = nester.finish();
+    if several {
+        reports::part_closings(&mut lecture);
+    }
     finish_nodes(&mut lecture, diags);
+    if let Some(section) = footnotes {
+        place_notes(&mut lecture, section);
+    }
     lecture.meta.lines.sort_by_key(|t| t.span.start);
     // One line for all the chrome, not one per line: where it was, so the author can look.
     if let Some((count, lines)) = dropped_lines(&lecture) {
@@ -198,132 +298,54 @@ pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
     lecture
 }
 
-/// Index of the first closing item: the trailing run of 谢谢 / exhortation paragraphs.
-fn closing_start(items: &[Item]) -> usize {
-    let mut at = items.len();
-    while at > 1 && items[at - 1].prose().is_some_and(|t| is_closing(&t.text)) {
-        at -= 1;
-    }
-    at
-}
-
-/// A paragraph that starts with a block marker and has text after it.
-fn marked_paragraph(p: &Text, diags: &mut Diagnostics) -> Option<Node> {
-    let found = paragraph_marker(&p.text)?;
-    let Some(h) = split_heading(p, found.marker.clone(), found.skip) else {
-        diags.emit(
-            Code::EmptyHeading,
-            Span::new(p.span.start, p.span.start + found.len),
-            &[&found.marker.text],
-        );
-        return None;
+/// A title as a deck shows it: without the document's label (`讲话稿` is a 讲话, `发言提纲`
+/// a 发言), and a subtitle written on its line after `——` set apart.
+fn title_and_subtitle(title: &str) -> (&str, Option<&str>) {
+    let (title, subtitle) = match title.find("——") {
+        Some(at) if title[..at].trim().chars().count() >= 2 && title[at..].chars().count() > 4 => {
+            (title[..at].trim_end(), Some(&title[at..]))
+        }
+        _ => (title, None),
     };
-    Some(Node {
-        marker: h.marker,
-        title: h.title,
-        span: p.span,
-        line: p.line,
-        heading: h.heading,
-        body: h.rest.into_iter().collect(),
-        children: Vec::new(),
-        inline: false,
-        chapter: false,
-    })
+    let bare = ["讲话稿", "发言稿", "宣讲稿", "讲话提纲", "发言提纲"]
+        .iter()
+        .find_map(|label| {
+            let stem = title.strip_suffix(label)?;
+            let kept = &label[..label.find(['稿', '提']).unwrap_or(label.len())];
+            (!stem.trim().is_empty()).then(|| &title[..stem.len() + kept.len()])
+        })
+        .unwrap_or(title);
+    (bare, subtitle)
 }
 
-/// A short line without punctuation between body paragraphs, with numbered paragraphs
-/// of a deeper level starting at one right under it (`名词解释` over the glossary's
-/// 1.–20. after a report): a part of its own, numbered after the part before it.
-fn unnumbered_part(t: &Text, next: Option<&Text>, ordinal: u32) -> Option<Node> {
-    let line = t.text.trim();
-    let short = (2..=20).contains(&line.chars().count());
-    let bare = line
-        .chars()
-        .all(|c| c.is_alphanumeric() || c == ' ' || c == '\u{3000}');
-    // the numbering under it starts again (1. after 三、…（十）): a caption above （二）
-    // is no part
-    let deeper = next
-        .and_then(|n| paragraph_marker(&n.text))
-        .is_some_and(|f| f.marker.ordinal == 1 && f.marker.level().is_some_and(|l| l > 1));
-    if t.role != Role::Prose || !short || !bare || !deeper {
-        return None;
+/// How many items at the end are a sign-off: a date line, and the organisation's name
+/// above it (a short line without punctuation).
+fn signoff_len(items: &[Item]) -> usize {
+    let prose = |k: usize| items.get(k).and_then(Item::prose);
+    let n = items.len();
+    if n < 3 || !prose(n - 1).is_some_and(|t| is_date(&t.text)) {
+        return 0;
     }
-    Some(Node {
-        marker: Marker {
-            text: String::new(),
-            style: Style::Chapter,
-            ordinal,
-        },
-        title: line.to_string(),
-        span: t.span,
-        line: t.line,
-        heading: t.clone(),
-        body: Vec::new(),
-        children: Vec::new(),
-        inline: false,
-        chapter: false,
-    })
-}
-
-/// An unnumbered chapter line heading the level above the numbered headings under it:
-/// level 0 (above 一、) or an unnumbered heading of a numbered level.
-fn chapter_node(t: &Text, level: u8, ordinal: u32) -> Node {
-    Node {
-        marker: Marker {
-            text: String::new(),
-            style: Style::at_level(level).unwrap_or(Style::Chapter),
-            ordinal,
-        },
-        title: t.text.trim().to_string(),
-        span: t.span,
-        line: t.line,
-        heading: t.clone(),
-        body: Vec::new(),
-        children: Vec::new(),
-        inline: false,
-        chapter: level == 0,
+    let org = prose(n - 2).is_some_and(|t| {
+        let t = t.text.trim();
+        (2..=30).contains(&t.chars().count())
+            && !t.contains(['。', '，', '：', '！', '？', ',', ':'])
+            && !is_date(t)
+            && !is_salutation(t)
+    });
+    if org {
+        2
+    } else {
+        1
     }
-}
-
-/// A Markdown heading: `##` is level 1 (一、), `###` level 2 (（一）) and so on, whether or
-/// not the heading writes a marker; a written marker gives the ordinal and leaves the
-/// title.
-fn heading_node(level: u8, text: &Text, counters: &mut Counters) -> Option<Node> {
-    let level = level.saturating_sub(1).clamp(1, LEVELS as u8);
-    let found = paragraph_marker(&text.text);
-    let ordinal = counters.next(level, found.as_ref().map(|f| f.marker.ordinal));
-    let marker = Marker {
-        text: found
-            .as_ref()
-            .map_or(String::new(), |f| f.marker.text.clone()),
-        style: Style::at_level(level).expect("every level has a family"),
-        ordinal,
-    };
-    let skip = found.as_ref().map_or(0, |f| f.skip);
-    let title = text.text[skip..]
-        .trim()
-        .trim_end_matches(['。', '；', ';'])
-        .to_string();
-    if title.is_empty() {
-        return None;
-    }
-    Some(Node {
-        marker,
-        title,
-        span: text.span,
-        line: text.line,
-        heading: text.clone(),
-        body: Vec::new(),
-        children: Vec::new(),
-        inline: false,
-        chapter: false,
-    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::input::source::LineIndex;
+    use crate::numbering::Style;
+    use crate::tree::Node;
 
     /// Lines of a source, each a paragraph item; a line `## …` is a Markdown heading.
     fn items(source: &str) -> Vec<Item> {

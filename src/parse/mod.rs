@@ -4,11 +4,15 @@
 
 pub mod assemble;
 mod chapters;
+mod closings;
+mod footnotes;
 pub mod item;
 pub mod markdown;
+mod nodes;
 mod page;
 pub mod plain;
 mod points;
+mod reports;
 pub mod sanitize;
 mod title;
 
@@ -18,6 +22,7 @@ use crate::numbering::{inline_marker, Marker, Style};
 use crate::tree::{Lecture, Node, Text};
 
 pub use crate::scan::lead_sentence;
+pub use footnotes::{marks as citation_marks, note_number};
 pub use points::{split_closing, split_inline_points, split_opening};
 pub use title::{classify_meta, is_closing, is_salutation, is_source_note, split_kicker, MetaLine};
 
@@ -165,10 +170,43 @@ pub fn finish_nodes(lecture: &mut Lecture, diags: &mut Diagnostics) {
     for node in lecture.nodes.iter_mut() {
         split_inline_points(node, &[], diags);
     }
+    let parts = lecture.nodes.iter().filter(|n| !n.inline).count();
+    let as_written = lecture.opening.clone();
     let opening_points = split_opening(&mut lecture.opening, diags);
-    lecture.nodes.splice(0..0, opening_points);
+    if previews(&opening_points, &as_written, parts) {
+        // the agenda: the outline slide shows it, the notes keep its words
+        lecture.opening = as_written;
+    } else {
+        lecture.nodes.splice(0..0, opening_points);
+    }
     lecture.ending = split_closing(&mut lecture.closing, diags);
     check_ordinals(&lecture.nodes, None, diags);
+}
+
+/// A preview of the parts in the opening (`下面，我讲三方面内容，一是…二是…三是…`): one
+/// paragraph that says it will speak or report, listing as many points as the text has
+/// parts.
+fn previews(points: &[Node], opening: &[Text], parts: usize) -> bool {
+    const CUES: [&str; 8] = ["讲", "谈", "汇报", "报告", "介绍", "方面", "几点", "部分"];
+    let Some(first) = points.first() else {
+        return false;
+    };
+    let one_paragraph = points
+        .iter()
+        .all(|p| p.line == first.line && !p.children.iter().any(|c| !c.inline));
+    // the paragraph that holds the first point, as written (spans need not match its
+    // text byte for byte)
+    let Some(before) = opening
+        .iter()
+        .filter(|t| t.line == first.line)
+        .find_map(|t| {
+            let at = t.text.find(first.heading.text.as_str())?;
+            Some(&t.text[..at])
+        })
+    else {
+        return false;
+    };
+    parts >= 2 && points.len() == parts && one_paragraph && CUES.iter().any(|c| before.contains(c))
 }
 
 fn check_ordinals(nodes: &[Node], parent: Option<&Node>, diags: &mut Diagnostics) {
@@ -178,8 +216,8 @@ fn check_ordinals(nodes: &[Node], parent: Option<&Node>, diags: &mut Diagnostics
     // One level-jump warning per parent: the rest of its children jump the same way.
     let mut jump_warned = false;
     for node in nodes {
-        // a chapter line writes no number to check
-        if node.chapter {
+        // a chapter line writes no number to check, nor does a part the reader made
+        if node.chapter || node.marker.ordinal == 0 {
             check_ordinals(&node.children, Some(node), diags);
             continue;
         }

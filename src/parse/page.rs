@@ -253,6 +253,23 @@ pub(super) fn join_broken_markers(items: Vec<Item>) -> Vec<Item> {
                 open.rich = None;
                 continue;
             }
+            // a numeral alone on its line over the heading's text (`十二` / `划清两种
+            //界限`): one heading, numbered with a space
+            let numeral = open.text.trim();
+            let bare = open.role == Role::Prose
+                && crate::numbering::chinese_number(numeral)
+                    .is_some_and(|(o, n)| o > 0 && n == numeral.len());
+            let spaced = format!("{numeral} {}", t.text.trim());
+            if bare && t.role == Role::Prose && super::item::paragraph_marker(&t.text).is_none() {
+                if let Some(found) = crate::numbering::spaced_heading(&spaced) {
+                    if found.marker.text == numeral {
+                        open.text = spaced;
+                        open.span = Span::new(open.span.start, t.span.end);
+                        open.rich = None;
+                        continue;
+                    }
+                }
+            }
         }
         out.push(item);
     }
@@ -334,7 +351,14 @@ pub(super) fn clean_page(items: Vec<Item>, lecture: &mut Lecture) -> (Vec<Item>,
     else {
         // A page's headline, its property line (文章来源：… 发布时间：…), then the
         // document's own title: the title is the first line after the property line.
-        return match meta_at.filter(|&k| k > 0 && k < head_kept && opens_document(&kept[k])) {
+        // (an editor's note there — 现摘录…，希认真学习！ — stands with the title block)
+        let after_notes = meta_at.map(|k| {
+            k + kept[k..head_kept]
+                .iter()
+                .take_while(|i| i.prose().is_some_and(|t| is_repost_note(&t.text)))
+                .count()
+        });
+        return match after_notes.filter(|&k| k > 0 && k < head_kept && opens_document(&kept[k])) {
             Some(k) => (set_aside_before(kept, k, lecture), 1),
             None => (set_notes_apart(kept, lecture), 0),
         };
@@ -386,7 +410,7 @@ fn opens_document(item: &Item) -> bool {
 
 /// A name, or a post and a name (`王 琛`, `省长 罗东川`): at most four characters once
 /// spaces are gone, or after the post's space.
-fn name_like(line: &str) -> bool {
+pub(super) fn name_like(line: &str) -> bool {
     let bare = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
     let t = line.trim();
     bare(t) <= 4

@@ -51,7 +51,10 @@ impl Default for PlanOptions {
 
 /// Plans the slides of a lecture.
 pub fn plan(lecture: &Lecture, opts: &PlanOptions) -> Deck {
-    let p = Planner { opts };
+    let p = Planner {
+        opts,
+        citations: &lecture.citations,
+    };
     let mut slides = Vec::new();
     let meta = &lecture.meta;
     let info = DeckInfo {
@@ -153,6 +156,8 @@ pub fn plan(lecture: &Lecture, opts: &PlanOptions) -> Deck {
 
 struct Planner<'a> {
     opts: &'a PlanOptions,
+    /// Citation marks of the lecture's notes: in the notes, never shown.
+    citations: &'a [String],
 }
 
 impl Planner<'_> {
@@ -225,6 +230,8 @@ impl Planner<'_> {
         // with the notes
         let mut spoken = Vec::new();
         let mut content = Vec::new();
+        // the notes that are footnotes: read, not spoken
+        let mut unspoken: Vec<usize> = Vec::new();
         // List items in a row, as (depth, number, runs), until something else comes.
         let mut items: Vec<(usize, Option<u64>, Vec<Inline>)> = Vec::new();
         // A list keeps its shape on the slide and in the notes alike (the speaker view,
@@ -266,10 +273,17 @@ impl Planner<'_> {
                 _ => {
                     let runs = runs();
                     if p.role == Role::Prose {
-                        spoken.push(match (&p.rich, runs.as_slice()) {
+                        let mut said = match (&p.rich, runs.as_slice()) {
                             (None, [Inline::Text(t)]) => t.clone(),
                             _ => self.text(&p.text),
-                        });
+                        };
+                        for mark in self.citations {
+                            said = said.replace(mark.as_str(), "");
+                        }
+                        spoken.push(said);
+                    }
+                    if p.role == Role::Footnote {
+                        unspoken.push(notes.len());
                     }
                     notes.push(Block::Paragraph { runs });
                 }
@@ -293,7 +307,16 @@ impl Planner<'_> {
             timing: 0,
             line,
         };
-        slide.timing = speaking_seconds(&slide.notes_text(), self.opts.rate);
+        slide.timing = if unspoken.is_empty() {
+            speaking_seconds(&slide.notes_text(), self.opts.rate)
+        } else {
+            let said: Vec<String> = (slide.notes.iter().enumerate())
+                .filter(|(i, _)| !unspoken.contains(i))
+                .map(|(_, b)| b.plain_text())
+                .filter(|t| !t.is_empty())
+                .collect();
+            speaking_seconds(&said, self.opts.rate)
+        };
         fill(&mut slide, spoken);
         slide
     }
@@ -307,7 +330,10 @@ impl Planner<'_> {
         };
         let title = self.text(&node.title);
         let notes = node.own_paragraphs();
-        let all: String = notes.iter().map(|p| p.text.as_str()).collect();
+        let all: String = (notes.iter())
+            .filter(|p| p.role != Role::Footnote)
+            .map(|p| p.text.as_str())
+            .collect();
         let chips = keyword_chips(&all, &node.title)
             .iter()
             .map(|c| self.text(c))
@@ -321,7 +347,8 @@ impl Planner<'_> {
                 s.kicker = Some(self.text(&node.marker.text));
                 // a chapter line writes no number, and one counted for it would read as
                 // its first part's 一
-                s.badge = (!node.chapter).then(|| node.marker.badge());
+                // nor does a part the reader made (存在的问题), counted as no number
+                s.badge = (!node.chapter && node.marker.ordinal > 0).then(|| node.marker.badge());
                 s.crumbs = crumbs.to_vec();
                 s.items = node.children.iter().map(|c| self.text(&c.title)).collect();
                 s.chips = chips;
@@ -343,7 +370,11 @@ impl Planner<'_> {
     /// The notes cut into stretches no longer than the deck's pacing allows.
     fn stretches(&self, paras: Vec<Paragraph>) -> Vec<Vec<Paragraph>> {
         let limit = self.opts.max_seconds as usize * self.opts.rate as usize / 60;
-        pacing::split(paras, limit)
+        let mut out = pacing::split(paras, limit);
+        if out.len() > 1 && !self.citations.is_empty() {
+            notes_to_citing_stretch(&mut out);
+        }
+        out
     }
 
     /// A slide that carries on the text of `parent`: titled by its own lead sentence,
@@ -357,7 +388,7 @@ impl Planner<'_> {
     ) -> Slide {
         let lead = paras
             .iter()
-            .find(|p| !p.text.trim().is_empty())
+            .find(|p| p.role != Role::Footnote && !p.text.trim().is_empty())
             .map(|p| {
                 let t = self.text(p.text.trim());
                 let (stop, _) = crate::parse::lead_sentence(&t);
@@ -397,6 +428,36 @@ impl Planner<'_> {
                     }
                 }
                 s.content.splice(0..0, shown);
+            }
+        }
+    }
+}
+
+/// A footnote placed after a paragraph that was cut into stretches goes to the stretch
+/// whose text cites it.
+fn notes_to_citing_stretch(stretches: &mut [Vec<Paragraph>]) {
+    for from in 0..stretches.len() {
+        let mut i = 0;
+        while i < stretches[from].len() {
+            let p = &stretches[from][i];
+            let to = (p.role == Role::Footnote)
+                .then(|| crate::parse::note_number(&p.text))
+                .flatten()
+                .and_then(|n| {
+                    let marks = crate::parse::citation_marks(n);
+                    stretches.iter().position(|s| {
+                        s.iter().any(|q| {
+                            q.role != Role::Footnote && marks.iter().any(|m| q.text.contains(m))
+                        })
+                    })
+                })
+                .filter(|&to| to != from);
+            match to {
+                Some(to) => {
+                    let note = stretches[from].remove(i);
+                    stretches[to].push(note);
+                }
+                None => i += 1,
             }
         }
     }

@@ -15,7 +15,7 @@ pub fn spoken_chars(s: &str) -> usize {
 /// sentence alone is longer (then it is a stretch of its own). Always at least one
 /// stretch, possibly empty.
 pub fn split(paras: Vec<Paragraph>, limit: usize) -> Vec<Vec<Paragraph>> {
-    let total: usize = paras.iter().map(|p| spoken_chars(&p.text)).sum();
+    let total: usize = paras.iter().map(said_chars).sum();
     if total <= limit || limit == 0 {
         return vec![paras];
     }
@@ -25,7 +25,7 @@ pub fn split(paras: Vec<Paragraph>, limit: usize) -> Vec<Vec<Paragraph>> {
     let mut out: Vec<Vec<Paragraph>> = vec![Vec::new()];
     let mut filled = 0;
     for p in paras.into_iter().flat_map(|p| sentences_of(p, limit)) {
-        let n = spoken_chars(&p.text);
+        let n = said_chars(&p);
         // Content that is not spoken (a picture) stays with the text before it.
         let over = filled + n > aim && filled > 0 && n > 0;
         // A stretch ends early when the next piece would overshoot the aim by more
@@ -40,11 +40,21 @@ pub fn split(paras: Vec<Paragraph>, limit: usize) -> Vec<Vec<Paragraph>> {
     out
 }
 
+/// The characters of a paragraph that take speaking time: none for a footnote, which
+/// is read in the notes, not said.
+fn said_chars(p: &Paragraph) -> usize {
+    if p.role == Role::Footnote {
+        0
+    } else {
+        spoken_chars(&p.text)
+    }
+}
+
 /// A paragraph longer than `limit` as pieces of whole sentences, each as long as fits;
 /// any other paragraph as it is. Pieces keep the plain text only (formatting cannot be
 /// cut at a sentence).
 fn sentences_of(p: Paragraph, limit: usize) -> Vec<Paragraph> {
-    if spoken_chars(&p.text) <= limit || p.role == Role::Block {
+    if said_chars(&p) <= limit || p.role == Role::Block {
         return vec![p];
     }
     let mut pieces: Vec<String> = Vec::new();

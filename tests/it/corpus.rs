@@ -4,7 +4,7 @@
 //! text's `known_gaps` may differ (the parser does not read it right yet), any other may
 //! not, and a listed gap that is in fact met fails too, so the lists only shrink.
 //!
-//! `cargo test --test corpus -- --nocapture` prints one block per text and the summary;
+//! `cargo test --test it corpus:: -- --nocapture` prints one block per text and the summary;
 //! `CORPUS_DEBUG=NAME` (part of a file name) also prints that text's tree and slides.
 
 use std::collections::BTreeMap;
@@ -18,7 +18,7 @@ use lectern::tree::Node;
 use lectern::{compile, Options};
 
 /// The fields a text is checked on, in report order.
-const FIELDS: [&str; 12] = [
+const FIELDS: [&str; 16] = [
     "title",
     "subtitle",
     "speaker",
@@ -31,6 +31,10 @@ const FIELDS: [&str; 12] = [
     "source",
     "pacing",
     "lost",
+    "closings",
+    "previews",
+    "footnotes",
+    "parts",
 ];
 
 /// One text's expectations (see tests/corpus/README.md for what each field means).
@@ -68,8 +72,58 @@ struct Expect {
     source: Vec<usize>,
     /// The longest a slide may take, in seconds.
     max_slide_seconds: u32,
+    /// Closing and summary blocks and the turn to problems after a review: where each
+    /// goes (never under the last point before it).
+    #[serde(default)]
+    closing: Vec<Closing>,
+    /// Preview sentences (`下面，我讲三点意见：一是…`) that list the parts: no points.
+    #[serde(default)]
+    preview: Vec<Preview>,
+    /// Footnote and reference entries: on no slide, in the notes (of the citing slide).
+    #[serde(default)]
+    footnote: Vec<Footnote>,
+    /// The reports of a page that holds several: each a part with its title and byline.
+    #[serde(default)]
+    part: Vec<Part>,
     #[serde(default)]
     known_gaps: Vec<String>,
+}
+
+/// A closing or summary block: the line of its first paragraph and the line of the
+/// heading it belongs to (0: the lecture's own closing, outside every numbered part).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Closing {
+    line: usize,
+    #[serde(default)]
+    under: usize,
+}
+
+/// A preview sentence: no point starts on its line.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Preview {
+    line: usize,
+}
+
+/// A footnote entry: the line of the entry and, when the text cites it, the line of
+/// the citing paragraph (the entry's words go into that slide's notes).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Footnote {
+    line: usize,
+    #[serde(default)]
+    cited: usize,
+}
+
+/// One report of a page of several: its title line, the title and its byline's line.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Part {
+    line: usize,
+    title: String,
+    #[serde(default)]
+    byline: usize,
 }
 
 /// Block headings (not inline points) per level.
@@ -141,6 +195,78 @@ struct Outcome {
     bare_points: usize,
     continuations: usize,
     bare_continuations: usize,
+    /// Placed right / expected: closings, previews, footnotes, parts.
+    placed: [(usize, usize); 4],
+}
+
+/// The genre of a text: its file name up to the year (`gov-report`, `debrief`, …).
+fn genre(name: &str) -> String {
+    let parts: Vec<&str> = name.split('-').collect();
+    let end = parts
+        .iter()
+        .position(|p| p.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        .unwrap_or(parts.len().min(2));
+    parts[..end].join("-")
+}
+
+/// The words right before the mark that cites a note (`⑶`, `〔3〕`, `[3]` for the entry
+/// `〔3〕…`) in the citing line; the line's first words when no mark is found.
+fn citing_words(citing: &str, entry: &str) -> String {
+    let c = canon(citing);
+    let n: Option<u32> = canon(entry)
+        .trim_start_matches(['〔', '[', '［', '.', '．'])
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect::<String>()
+        .parse()
+        .ok();
+    let marks: Vec<String> = n.map_or(Vec::new(), |n| {
+        let mut m = vec![format!("〔{n}〕"), format!("[{n}]")];
+        if let Some(c) = char::from_u32(0x2474 + n - 1).filter(|_| (1..=20).contains(&n)) {
+            m.push(c.to_string());
+        }
+        m
+    });
+    match marks.iter().find_map(|m| c.find(m.as_str())) {
+        Some(at) => {
+            let before: Vec<char> = c[..at].chars().collect();
+            before[before.len().saturating_sub(8)..].iter().collect()
+        }
+        None => c.chars().take(16).collect(),
+    }
+}
+
+/// Where each paragraph hangs: its first line → the line of the innermost heading that
+/// holds it (0 outside every heading: opening, closing). A node's own heading line maps
+/// to the heading above it.
+fn anchors(lecture: &lectern::tree::Lecture) -> BTreeMap<usize, usize> {
+    fn go(nodes: &[Node], parent: usize, out: &mut BTreeMap<usize, usize>) {
+        for n in nodes {
+            out.entry(n.heading.line).or_insert(parent);
+            // a part the reader made (结束语, 存在的问题) hangs its text where it stands
+            let here = if n.marker.text.is_empty() && n.marker.ordinal == 0 {
+                parent
+            } else {
+                n.line
+            };
+            for t in n.body.iter().filter(|t| t.new_para) {
+                out.entry(t.line).or_insert(here);
+            }
+            go(&n.children, here, out);
+        }
+    }
+    let mut out = BTreeMap::new();
+    for t in lecture.opening.iter().chain(&lecture.closing) {
+        out.entry(t.line).or_insert(0);
+    }
+    go(&lecture.nodes, 0, &mut out);
+    if let Some(e) = &lecture.ending {
+        for t in e.body.iter().filter(|t| t.new_para) {
+            out.entry(t.line).or_insert(0);
+        }
+        go(&e.children, 0, &mut out);
+    }
+    out
 }
 
 fn corpus_dir() -> PathBuf {
@@ -420,6 +546,11 @@ fn check(path: &Path) -> Outcome {
     walk_all(ending, &mut all);
     let mut got_h = Headings::default();
     for n in all.iter().filter(|n| !n.inline) {
+        // A part the reader made (存在的问题 over a turn to problems, no line of its own
+        // in the text): no heading.
+        if n.marker.text.is_empty() && n.marker.ordinal == 0 {
+            continue;
+        }
         // A heading without a number (a Markdown heading, an unnumbered chapter line) has
         // an empty marker, whatever level it stands at.
         if n.marker.text.trim().is_empty() {
@@ -661,7 +792,126 @@ fn check(path: &Path) -> Outcome {
     };
     results.insert("lost", lost);
 
+    // Closings, previews, footnotes and parts: where they went.
+    let anchor = anchors(lecture);
+    let where_is = |l: usize| {
+        anchor
+            .get(&l)
+            .map_or("nowhere".to_string(), |a| format!("under line {a}"))
+    };
+    let mut placed = [(0, 0); 4];
+    let mut diffs: [Vec<String>; 4] = Default::default();
+    for c in &exp.closing {
+        placed[0].1 += 1;
+        if anchor.get(&c.line) == Some(&c.under) {
+            placed[0].0 += 1;
+        } else {
+            diffs[0].push(format!(
+                "line {} «{}» should be under line {}, is {}",
+                c.line,
+                line(c.line).chars().take(16).collect::<String>(),
+                c.under,
+                where_is(c.line)
+            ));
+        }
+    }
+    for p in &exp.preview {
+        placed[1].1 += 1;
+        let points: Vec<String> = all
+            .iter()
+            .filter(|n| n.line == p.line && !n.marker.text.is_empty())
+            .map(|n| n.marker.text.clone())
+            .collect();
+        if points.is_empty() {
+            placed[1].0 += 1;
+        } else {
+            diffs[1].push(format!(
+                "line {}: the preview gives points {}",
+                p.line,
+                points.join(" ")
+            ));
+        }
+    }
+    let deck = slides(&compiled.html);
+    for f in &exp.footnote {
+        placed[2].1 += 1;
+        // The entry's words, less its mark (〔3〕, [3], 3.), as far as a slide shows them.
+        let words: String = canon(line(f.line))
+            .trim_start_matches(|c: char| {
+                c.is_ascii_digit() || "〔〕[]［］.．、()（）⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽".contains(c)
+            })
+            .chars()
+            .take(12)
+            .collect();
+        let shown = deck.iter().find(|s| canon(&s.shown).contains(&words));
+        let noted: Vec<usize> = (0..deck.len())
+            .filter(|&i| canon(&deck[i].notes).contains(&words))
+            .collect();
+        // The citing slide: the one whose notes hold the words right before the mark.
+        let citing = citing_words(line(f.cited), line(f.line));
+        let right_notes = f.cited == 0
+            || noted
+                .iter()
+                .any(|&i| canon(&deck[i].notes).contains(&citing));
+        let heading = all
+            .iter()
+            .any(|n| n.line == f.line && !n.marker.text.is_empty());
+        if shown.is_none() && !noted.is_empty() && right_notes && !heading {
+            placed[2].0 += 1;
+        } else {
+            diffs[2].push(format!(
+                "line {} «{words}»: {}",
+                f.line,
+                if heading {
+                    "is a point".to_string()
+                } else if let Some(s) = shown {
+                    format!(
+                        "shown on «{}»",
+                        s.heading.chars().take(16).collect::<String>()
+                    )
+                } else if noted.is_empty() {
+                    "in no notes".to_string()
+                } else {
+                    format!("not in the notes of the slide citing it (line {})", f.cited)
+                }
+            ));
+        }
+    }
+    for p in &exp.part {
+        placed[3].1 += 1;
+        let node = all.iter().find(|n| n.line == p.line && !n.inline);
+        let titled = node
+            .is_some_and(|n| n.marker.text.trim().is_empty() && canon(&n.title) == canon(&p.title));
+        let byline = p.byline == 0
+            || anchor.get(&p.byline) == Some(&p.line)
+            || node.is_some_and(|n| canon(&n.heading.text).contains(&canon(line(p.byline))));
+        if titled && byline {
+            placed[3].0 += 1;
+        } else {
+            diffs[3].push(format!(
+                "line {} «{}»: {}",
+                p.line,
+                p.title,
+                if !titled {
+                    match node {
+                        Some(n) => format!("a point «{}{}»", n.marker.text, n.title),
+                        None => format!("no part (the line is {})", where_is(p.line)),
+                    }
+                } else {
+                    format!("byline line {} is {}", p.byline, where_is(p.byline))
+                }
+            ));
+        }
+    }
+    for (field, d) in ["closings", "previews", "footnotes", "parts"]
+        .into_iter()
+        .zip(diffs)
+    {
+        results.insert(field, (!d.is_empty()).then(|| d.join("\n        ")));
+    }
+
     Outcome {
+        placed,
         name,
         kind: format!("{} ({})", exp.kind, exp.year),
         results,
@@ -719,7 +969,7 @@ fn nothing_lost(compiled: &lectern::Compiled, exp: &Expect) -> Option<String> {
 #[test]
 fn corpus_texts_read_as_written_by_hand() {
     let paths = texts();
-    assert!(paths.len() >= 12, "the corpus holds at least 12 texts");
+    assert!(paths.len() >= 35, "the corpus holds at least 35 texts");
     let outcomes: Vec<Outcome> = paths.iter().map(|p| check(p)).collect();
 
     let mut report = String::new();
@@ -782,6 +1032,38 @@ fn corpus_texts_read_as_written_by_hand() {
         "corpus: titles/speakers/dates right {meta_right}/{} · heading counts exact {headings_right}/{n} · inline series items found {:.0}% ({found}/{expected}) · look-alikes as points {lookalikes} · slides over the pacing bound {over}",
         3 * n,
         if expected == 0 { 100.0 } else { 100.0 * found as f64 / expected as f64 }
+    );
+    let placed = |k: usize| {
+        let (r, e) = outcomes
+            .iter()
+            .fold((0, 0), |(r, e), o| (r + o.placed[k].0, e + o.placed[k].1));
+        format!("{r}/{e}")
+    };
+    let _ = writeln!(
+        report,
+        "placed right: closings {} · previews {} · footnotes {} · report parts {}",
+        placed(0),
+        placed(1),
+        placed(2),
+        placed(3)
+    );
+    let mut genres: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for o in &outcomes {
+        let g = genres.entry(genre(&o.name)).or_default();
+        g.0 += ["title", "subtitle", "speaker", "date"]
+            .iter()
+            .filter(|f| o.results[*f].is_none())
+            .count();
+        g.1 += 4;
+    }
+    let _ = writeln!(
+        report,
+        "front matter right per genre (title, subtitle, speaker, date): {}",
+        genres
+            .iter()
+            .map(|(g, (r, e))| format!("{g} {r}/{e}"))
+            .collect::<Vec<_>>()
+            .join(" · ")
     );
     println!("{report}");
     assert!(

@@ -27,6 +27,7 @@ mod outputs;
 mod pictures;
 mod pptx;
 mod robust;
+mod speeches;
 mod template;
 mod theme_cli;
 mod theme_screens;
