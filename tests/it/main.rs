@@ -24,6 +24,7 @@ mod outputs;
 mod pictures;
 mod pptx;
 mod robust;
+mod studio;
 mod theme_cli;
 mod theme_screens;
 mod themes;
