@@ -17,7 +17,7 @@ cd "$here"
 RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 \
   RUSTFLAGS="-C target-cpu=mvp" \
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld \
-  /usr/bin/cargo build --offline --release --locked \
+  /usr/bin/cargo build --release --locked \
   -Z build-std=std,panic_abort \
   --target wasm32-unknown-unknown --target-dir "$target_dir"
 

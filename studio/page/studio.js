@@ -344,7 +344,9 @@
       const blob = new Blob([r.bytes], { type: type });
       const a = document.createElement('a');
       a.href = URL.createObjectURL(blob);
-      a.download = (state.name.replace(/\.[^.]*$/, '') || 'deck') + '.' + kind;
+      // the name of the lecture the deck was made from, not of a file that failed since
+      const name = state.lastGood ? state.lastGood.controls.name : state.name;
+      a.download = (name.replace(/\.[^.]*$/, '') || 'deck') + '.' + kind;
       document.body.appendChild(a);
       a.click();
       a.remove();

@@ -105,8 +105,7 @@ impl Session {
     /// diagnostics, slide count, minutes) and the deck is kept for [`Session::write`].
     pub fn compile(&mut self, bytes: &[u8], controls: &Controls) -> Result<Value, Failure> {
         let path = Path::new(&controls.name);
-        let format =
-            lectern::input::sniff::sniff(path, bytes)
+        let format = lectern::input::sniff::sniff(path, bytes)
             .map_err(|k| Failure::new("foreign", &k, k.zh()))?;
         let mut options = Options {
             format,
@@ -167,7 +166,11 @@ impl Session {
             .iter()
             .find(|o| o.name == name && !o.printed)
             .ok_or_else(|| {
-                Failure::new("write", format!("no writer `{name}`"), format!("没有 `{name}` 格式"))
+                Failure::new(
+                    "write",
+                    format!("no writer `{name}`"),
+                    format!("没有 `{name}` 格式"),
+                )
             })?;
         planned.write(output, theme).map_err(failure)
     }
@@ -184,7 +187,9 @@ impl Session {
         if name.contains(['/', '\\']) {
             return Err(Failure::new(
                 "theme_folder",
-                format!("{name}: the lecture names a theme folder; load it as a .zip with “Theme…”"),
+                format!(
+                    "{name}: the lecture names a theme folder; load it as a .zip with “Theme…”"
+                ),
                 format!("{name}：讲稿指定了主题文件夹；请用“载入主题”选择它的 .zip"),
             ));
         }
@@ -235,7 +240,9 @@ mod tests {
     fn the_seed_builds_and_both_writers_write_it() {
         let mut s = Session::default();
         let c = Controls::from_json(br#"{"name":"lecture.txt","theme":"blue"}"#).unwrap();
-        let r = s.compile(SEED, &c).unwrap_or_else(|f| panic!("{}", f.message));
+        let r = s
+            .compile(SEED, &c)
+            .unwrap_or_else(|f| panic!("{}", f.message));
         assert!(r["slides"].as_u64().unwrap() > 5);
         assert_eq!(r["theme"], "blue");
         assert!(s.write("html").unwrap().starts_with(b"<!DOCTYPE html>"));

@@ -13,8 +13,12 @@ const MAX_THEME_BYTES: u64 = 32 << 20;
 /// (the zip's root or one folder in it).
 /// Errors come in English and Chinese.
 pub fn read(bytes: &[u8]) -> Result<MemoryFiles, (String, String)> {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
-        .map_err(|e| (format!("not a readable .zip: {e}"), format!("不是能读的 .zip 文件（{e}）")))?;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| {
+        (
+            format!("not a readable .zip: {e}"),
+            format!("不是能读的 .zip 文件（{e}）"),
+        )
+    })?;
     let root = (0..zip.len())
         .filter_map(|i| zip.name_for_index(i).map(str::to_string))
         .filter_map(|n| n.strip_suffix("theme.toml").map(str::to_string))
@@ -27,7 +31,11 @@ pub fn read(bytes: &[u8]) -> Result<MemoryFiles, (String, String)> {
             )
         })?;
     let origin = root.trim_end_matches('/');
-    let mut files = MemoryFiles::new(if origin.is_empty() { "theme.zip" } else { origin });
+    let mut files = MemoryFiles::new(if origin.is_empty() {
+        "theme.zip"
+    } else {
+        origin
+    });
     let mut total = 0u64;
     for i in 0..zip.len() {
         let mut entry = zip

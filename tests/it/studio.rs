@@ -29,9 +29,13 @@ fn studio_page(test: &str) -> Option<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let page = PAGE.get_or_init(|| {
         let out = root.join("target/studio/lectern-studio.html");
-        let toolchain = ["/usr/bin/rustc", "/usr/bin/wasm-ld", "/usr/lib/rustlib/src/rust"]
-            .iter()
-            .all(|p| Path::new(p).exists());
+        let toolchain = [
+            "/usr/bin/rustc",
+            "/usr/bin/wasm-ld",
+            "/usr/lib/rustlib/src/rust",
+        ]
+        .iter()
+        .all(|p| Path::new(p).exists());
         if toolchain {
             let status = Command::new("sh")
                 .arg(root.join("studio/build.sh"))
@@ -45,9 +49,11 @@ fn studio_page(test: &str) -> Option<PathBuf> {
         if out.exists() {
             Ok(out)
         } else {
-            Err("no target/studio/lectern-studio.html and no toolchain to build it \
+            Err(
+                "no target/studio/lectern-studio.html and no toolchain to build it \
                  (apt-get install rustc-web cargo-web rust-web-src lld)"
-                .into())
+                    .into(),
+            )
         }
     });
     match page {
@@ -67,7 +73,10 @@ fn wait<D: Driver>(page: &D, condition: &str, what: &str, secs: u64) {
     let end = Instant::now() + Duration::from_secs(secs);
     let js = format!("!!({condition})");
     while page.eval_json(&js).as_deref() != Ok("true") {
-        assert!(Instant::now() < end, "timed out waiting until {what} ({condition})");
+        assert!(
+            Instant::now() < end,
+            "timed out waiting until {what} ({condition})"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
 }
@@ -129,7 +138,12 @@ fn download<D: Driver>(page: &D, button: &str) -> (String, Vec<u8>) {
            URL.createObjectURL = function (b) {{ window.__blob = b; return make.call(URL, b); }};
            document.getElementById({button:?}).click(); return true }})()"
     ));
-    wait(page, "window.__got", &format!("{button} hands over a file"), 30);
+    wait(
+        page,
+        "window.__got",
+        &format!("{button} hands over a file"),
+        30,
+    );
     let (name, data): (String, String) = page.eval("[window.__got.name, window.__got.data]");
     let bytes = base64::engine::general_purpose::STANDARD
         .decode(data)
@@ -154,13 +168,21 @@ fn assert_offline<D: Driver>(page: &D, engine: &str) {
         .into_iter()
         .filter(|u| !(u.starts_with("file:") || u.starts_with("blob:") || u.starts_with("data:")))
         .collect();
-    assert!(away.is_empty(), "{engine}: the page asked the network for {away:?}");
+    assert!(
+        away.is_empty(),
+        "{engine}: the page asked the network for {away:?}"
+    );
 }
 
 fn walk_through<E: Engine>(engine: &E, url: &str) {
     let name = engine.name();
     let page = engine.open(url);
-    wait(&page, "document.body.dataset.ready === '1'", "the compiler is ready", 60);
+    wait(
+        &page,
+        "document.body.dataset.ready === '1'",
+        "the compiler is ready",
+        60,
+    );
     assert!(
         page.text("#privacy").contains("不会上传"),
         "{name}: the page says the text stays here"
@@ -171,7 +193,10 @@ fn walk_through<E: Engine>(engine: &E, url: &str) {
     let nodes: usize = page.eval("document.querySelectorAll('#outline a.node').length");
     assert!(nodes >= 5, "{name}: the seed's outline has {nodes} nodes");
     let summary = page.text("#summary");
-    assert!(summary.contains("张幻灯片") && summary.contains("分钟"), "{name}: {summary}");
+    assert!(
+        summary.contains("张幻灯片") && summary.contains("分钟"),
+        "{name}: {summary}"
+    );
     wait(
         &page,
         "(() => { try { return document.getElementById('preview').contentDocument.querySelectorAll('.slides > section').length > 5 } catch (e) { return false } })()",
@@ -195,7 +220,11 @@ fn walk_through<E: Engine>(engine: &E, url: &str) {
 
     // A Word file, with the theme chosen before.
     drop_file(&page, "讲话.docx", DOCX);
-    assert!(page.eval::<bool>("document.getElementById('error').hidden"), "{name}: {}", page.text("#error"));
+    assert!(
+        page.eval::<bool>("document.getElementById('error').hidden"),
+        "{name}: {}",
+        page.text("#error")
+    );
     let (file, html) = download(&page, "dl-html");
     assert_eq!(file, "讲话.html");
     assert!(
@@ -209,7 +238,10 @@ fn walk_through<E: Engine>(engine: &E, url: &str) {
     let error = page.text("#error");
     assert!(error.contains("不是文本文件"), "{name}: {error}");
     let (_, again) = download(&page, "dl-html");
-    assert!(again == html, "{name}: the last good deck is still the one downloaded");
+    assert!(
+        again == html,
+        "{name}: the last good deck is still the one downloaded"
+    );
     page.screenshot(&format!("studio-{name}-error"));
 
     // Typing fixes it: the editor's text recompiles, and a click on a warning jumps to
@@ -220,15 +252,27 @@ fn walk_through<E: Engine>(engine: &E, url: &str) {
            ed.value = '关于作风建设的几点体会\\n\\n一、提高认识\\n要认识到作风建设的重要性。\\n（二）第二点没有第一点\\n要狠抓落实。\\n';
            ed.dispatchEvent(new Event('input', {bubbles: true})); return true })()",
     );
-    wait(&page, &format!("document.body.dataset.compiled !== {before:?}"), "the edit recompiles", 30);
-    assert!(page.eval::<bool>("document.getElementById('error').hidden"), "{name}: the error is gone after the edit");
+    wait(
+        &page,
+        &format!("document.body.dataset.compiled !== {before:?}"),
+        "the edit recompiles",
+        30,
+    );
+    assert!(
+        page.eval::<bool>("document.getElementById('error').hidden"),
+        "{name}: the error is gone after the edit"
+    );
     let jumped: bool = page.eval(
         "(() => { const a = document.querySelector('#warnings a[data-line]'); if (!a) return false;
            a.click(); const ed = document.getElementById('editor');
            const line = ed.value.slice(0, ed.selectionStart).split('\\n').length;
            return line === +a.dataset.line })()",
     );
-    assert!(jumped, "{name}: clicking a warning puts the cursor on its line: {}", page.text("#warnings"));
+    assert!(
+        jumped,
+        "{name}: clicking a warning puts the cursor on its line: {}",
+        page.text("#warnings")
+    );
 
     assert_offline(&page, name);
     let errors = page.errors();
@@ -238,7 +282,9 @@ fn walk_through<E: Engine>(engine: &E, url: &str) {
 #[test]
 fn the_studio_page_compiles_offline_in_chromium_as_the_cli_does() {
     let test = "studio page in Chromium";
-    let Some(page) = studio_page(test) else { return };
+    let Some(page) = studio_page(test) else {
+        return;
+    };
     let Some(chrome) = chromium(test) else { return };
     walk_through(&chrome, &file_url(&page, ""));
 }
@@ -246,7 +292,9 @@ fn the_studio_page_compiles_offline_in_chromium_as_the_cli_does() {
 #[test]
 fn the_studio_page_compiles_offline_in_firefox_as_the_cli_does() {
     let test = "studio page in Firefox";
-    let Some(page) = studio_page(test) else { return };
+    let Some(page) = studio_page(test) else {
+        return;
+    };
     let Some(fx) = firefox(test) else { return };
     walk_through(&fx, &file_url(&page, ""));
 }
