@@ -105,6 +105,34 @@ fn drop_file<D: Driver>(page: &D, name: &str, bytes: &[u8]) {
     );
 }
 
+/// Chooses a file in the file input `id` (as the file dialog does) and waits until
+/// `done` holds.
+fn choose_file<D: Driver>(page: &D, id: &str, name: &str, bytes: &[u8], done: &str) {
+    let b64 = base64::engine::general_purpose::STANDARD.encode(bytes);
+    let _: bool = page.eval(&format!(
+        "(() => {{ const s = atob('{b64}'), u = new Uint8Array(s.length);
+           for (let i = 0; i < s.length; i++) u[i] = s.charCodeAt(i);
+           const dt = new DataTransfer(); dt.items.add(new File([u], {name:?}));
+           const input = document.getElementById({id:?}); input.files = dt.files;
+           input.dispatchEvent(new Event('change', {{bubbles: true}})); return true }})()"
+    ));
+    wait(page, done, &format!("{name} is read"), 30);
+}
+
+/// A theme folder `dept` (blue with another primary colour) as a .zip.
+fn theme_zip(primary: &str) -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default();
+    zip.start_file("dept/theme.toml", opts).unwrap();
+    write!(
+        zip,
+        "name = \"dept\"\nextends = \"blue\"\n\n[colours]\nprimary = \"{primary}\"\n"
+    )
+    .unwrap();
+    zip.finish().unwrap().into_inner()
+}
+
 /// Sets a control as a person does, and waits for the recompile.
 fn choose<D: Driver>(page: &D, id: &str, value: &str) {
     let before: String = page.eval("document.body.dataset.compiled");
@@ -231,6 +259,48 @@ fn walk_through<E: Engine>(engine: &E, url: &str) {
         html == cli_build("讲话.docx", DOCX, "blue", "讲话.html"),
         "{name}: the page's HTML of a .docx differs from the CLI's"
     );
+
+    // A department theme from a .zip: a bad colour is a Chinese message; a good one is
+    // chosen and gives the CLI's bytes for the same folder.
+    choose_file(
+        &page,
+        "themezip",
+        "dept.zip",
+        &theme_zip("#12"),
+        "!document.getElementById('error').hidden",
+    );
+    let error = page.text("#error");
+    assert!(
+        error.contains("主题") && error.contains("colour"),
+        "{name}: {error}"
+    );
+    let before: String = page.eval("document.body.dataset.compiled");
+    choose_file(
+        &page,
+        "themezip",
+        "dept.zip",
+        &theme_zip("#2A6041"),
+        &format!("document.body.dataset.compiled !== {before:?}"),
+    );
+    assert_eq!(
+        page.eval::<String>("document.getElementById('theme').value"),
+        "dept"
+    );
+    let (_, dept) = download(&page, "dl-html");
+    let cli = Test::new()
+        .file("讲话.docx", DOCX)
+        .file(
+            "dept/theme.toml",
+            "name = \"dept\"\nextends = \"blue\"\n\n[colours]\nprimary = \"#2A6041\"\n",
+        )
+        .args(["build", "讲话.docx", "--theme", "./dept", "-o", "讲话.html"])
+        .run();
+    let want = std::fs::read(cli.dir.path().join("讲话.html")).unwrap();
+    assert!(
+        dept == want,
+        "{name}: the page's deck in a loaded theme differs from the CLI's"
+    );
+    page.screenshot(&format!("studio-{name}-theme"));
 
     // A binary file: a Chinese message, and the last deck stays to download.
     let binary: Vec<u8> = (0..2048u32).map(|i| (i * 37 % 256) as u8).collect();
