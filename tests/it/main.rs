@@ -28,6 +28,7 @@ mod pictures;
 mod pptx;
 mod robust;
 mod speeches;
+mod studio;
 mod template;
 mod theme_cli;
 mod theme_screens;
