@@ -6,6 +6,7 @@ pub mod args;
 pub mod build;
 pub mod check;
 pub mod folder;
+pub mod http;
 pub mod lang;
 pub mod messages;
 pub mod new;
