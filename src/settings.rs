@@ -53,6 +53,8 @@ settings! {
     outline: bool => Flag,
     /// The big words of the closing slide.
     closing: String => Text,
+    /// Keep half-width punctuation as written instead of making it full-width.
+    keep_punctuation: bool => Flag,
     /// Let raw HTML in a Markdown lecture through (scripts still cannot run).
     allow_html: bool => Flag,
     /// Read pictures and theme files from outside the lecture's (or theme's) folder.

@@ -250,4 +250,3 @@ pub fn check_quotes(text: &Text, diags: &mut Diagnostics) {
         );
     }
 }
-

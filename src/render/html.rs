@@ -42,10 +42,6 @@ const RUNTIME_JS_SHA256: &str = include_str!(concat!(env!("OUT_DIR"), "/runtime.
 pub struct Html;
 
 impl Writer for Html {
-    fn name(&self) -> &'static str {
-        "html"
-    }
-
     fn write(&self, deck: &Deck, theme: &Theme, aspect: Aspect) -> Result<Vec<u8>, RenderError> {
         render(deck, theme, aspect).map(String::into_bytes)
     }
