@@ -9,7 +9,6 @@
 //! its relationships come from one list ([`package`]), so the package is consistent by
 //! construction; the bytes are the same for the same deck.
 
-mod archive;
 mod fit;
 mod layout;
 mod look;
