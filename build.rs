@@ -30,11 +30,13 @@ fn main() {
     };
     let js = minify::js(&read("src/runtime/runtime.js"));
     let css = minify::css(&read("src/runtime/runtime.css"));
+    let noscript = minify::css(&read("src/runtime/noscript.css"));
     let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(js.as_bytes()));
     println!("cargo:rerun-if-changed=src/render/minify.rs");
     for (name, text) in [
         ("runtime.min.js", js.as_str()),
         ("runtime.min.css", css.as_str()),
+        ("noscript.min.css", noscript.as_str()),
         ("runtime.sha256", hash.as_str()),
     ] {
         std::fs::write(out.join(name), text).unwrap_or_else(|e| panic!("{name}: {e}"));

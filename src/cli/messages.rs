@@ -129,6 +129,11 @@ pub fn pdf_error(e: &lectern::render::pdf::PdfError) -> String {
         PdfError::Browser { path, detail } => {
             format!("{} 没能打印幻灯片：{detail}", path.display())
         }
+        PdfError::Timeout { path, after } => format!(
+            "{} 过了 {} 秒仍没有打印完，已停止：请确认它是能正常运行的 Chrome、Edge 或 Chromium（要多等，可设 LECTERN_PDF_TIMEOUT=秒数）",
+            path.display(),
+            after.as_secs()
+        ),
         PdfError::Io(err) => format!("无法准备打印：{err}"),
     }
 }

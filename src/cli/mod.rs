@@ -8,6 +8,7 @@ pub mod check;
 pub mod console;
 pub mod desktop;
 pub mod folder;
+pub mod http;
 pub mod lang;
 pub mod messages;
 pub mod new;

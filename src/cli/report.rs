@@ -55,6 +55,12 @@ impl Reporter {
         let _ = writeln!(self.err, "{}", t!("error: {message}", "错误：{message}"));
     }
 
+    /// `warning: …`, always shown (what the user should know before going on).
+    pub fn warn(&mut self, message: &str) {
+        let message = printable(message);
+        let _ = writeln!(self.err, "{}", t!("warning: {message}", "警告：{message}"));
+    }
+
     /// A line of information (`wrote deck.html …`), left out under `-q`.
     pub fn note(&mut self, message: &str) {
         if !self.quiet {

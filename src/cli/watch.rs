@@ -9,15 +9,18 @@
 
 use std::collections::BTreeSet;
 use std::io::Write;
+use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::AtomicUsize;
 use std::sync::{Arc, Condvar, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use base64::Engine as _;
 use notify::{EventKind, RecursiveMode, Watcher as _};
 use sha2::{Digest, Sha256};
-use tiny_http::{Header, Request, Response, Server};
+
+use super::http::{self, Request, Slot};
 
 use lectern::Severity;
 
@@ -58,54 +61,95 @@ type Shared = Arc<(Mutex<State>, Condvar)>;
 pub fn run(args: &Args, reporter: &mut Reporter) -> Result<ExitCode, Fail> {
     let shared: Shared = Arc::default();
     rebuild(args, &shared, reporter);
+    let host = args.host.trim_matches(['[', ']']).to_string();
     let addr = format!("{}:{}", args.host, args.port.unwrap_or(0));
-    let server = Server::http(&addr).map_err(|e| {
+    let listener = TcpListener::bind((host.as_str(), args.port.unwrap_or(0))).map_err(|e| {
+        let why = if e.kind() == std::io::ErrorKind::AddrInUse {
+            t!("choose another --port", "请用 --port 换一个端口")
+        } else {
+            t!(
+                "check --host (an address of this computer, such as 127.0.0.1) and --port",
+                "请检查 --host（本机的地址，例如 127.0.0.1）和 --port"
+            )
+        };
         Fail(t!(
-            "cannot serve on {addr}: {e}; choose another --port",
-            "无法在 {addr} 上提供服务：{e}；请用 --port 换一个端口"
+            "cannot serve on {addr}: {e}; {why}",
+            "无法在 {addr} 上提供服务：{e}；{why}"
         ))
     })?;
-    let url = match server.server_addr().to_ip() {
-        Some(ip) => format!("http://{ip}/"),
-        None => format!("http://{addr}/"),
+    let bound = listener.local_addr().map_err(|e| Fail(e.to_string()))?;
+    let url = if bound.ip().is_unspecified() {
+        format!("http://127.0.0.1:{}/", bound.port())
+    } else {
+        format!("http://{bound}/")
     };
     reporter.note(&t!(
         "serving the deck at {url} (Ctrl+C to stop); it rebuilds when the lecture changes",
         "幻灯片在 {url}（按 Ctrl+C 结束）；讲稿一改就重新生成"
     ));
+    if !bound.ip().is_loopback() {
+        reporter.warn(&t!(
+            "listening on {bound}: every computer that can reach this one on the network can read the deck and its notes; leave out --host to keep it on this computer",
+            "正在 {bound} 上提供服务：网络上能连到本机的每台电脑都能看到幻灯片和备注；不加 --host 则只有本机能看"
+        ));
+    }
     reporter.flush();
     if args.open {
         open_browser(&url, reporter);
     }
-    let server = Arc::new(server);
     {
-        let server = Arc::clone(&server);
         let shared = Arc::clone(&shared);
-        std::thread::spawn(move || serve(&server, &shared));
+        let streams = Arc::new(AtomicUsize::new(0));
+        std::thread::spawn(move || {
+            http::serve(listener, host, move |request| {
+                answer(request, &shared, &streams)
+            })
+        });
     }
     watch(args, &shared, reporter)
 }
 
+/// A build's outcome before the pages hear of it.
+struct Built {
+    /// Every file it read or looked for.
+    files: BTreeSet<PathBuf>,
+    /// The slide count and the deck, or why there is none.
+    deck: Result<(usize, String), String>,
+}
+
 /// Builds the deck into the shared state and tells the waiting pages.
 fn rebuild(args: &Args, shared: &Shared, reporter: &mut Reporter) {
+    let built = build(args, reporter);
+    publish(args, shared, built, reporter);
+}
+
+fn build(args: &Args, reporter: &mut Reporter) -> Built {
     let mut files = BTreeSet::new();
-    let built = match load(&args.input, &args.deck) {
-        Err(Fail(why)) => Err(Fail(why)),
+    let deck = match load(&args.input, &args.deck) {
+        Err(Fail(why)) => Err(why),
         Ok(project) => {
             files = project.files.iter().map(|f| absolute(f)).collect();
             report_and_compile(&project, &args.input, reporter)
                 .map(|compiled| (compiled.deck.slides.len(), compiled.html))
-                .map_err(|Fail(why)| Fail(format!("{why}{}", error_lines(&project))))
+                .map_err(|Fail(why)| format!("{why}{}", error_lines(&project)))
         }
     };
+    Built { files, deck }
+}
+
+fn publish(args: &Args, shared: &Shared, built: Built, reporter: &mut Reporter) {
     let (lock, wake) = &**shared;
     let mut state = lock.lock().expect("state");
-    state.version += 1;
-    if !files.is_empty() {
-        state.files = files;
+    if !built.files.is_empty() {
+        state.files = built.files;
     }
-    match built {
+    match built.deck {
         Ok((slides, html)) => {
+            // a save that changed nothing the deck shows (or a second event of one save)
+            // does not reload the page
+            if state.error.is_some() || state.deck.as_deref() != Some(html.as_str()) {
+                state.version += 1;
+            }
             state.deck = Some(html);
             state.error = None;
             reporter.note(&t!(
@@ -113,8 +157,9 @@ fn rebuild(args: &Args, shared: &Shared, reporter: &mut Reporter) {
                 "已重新生成：{slides} 张幻灯片"
             ));
         }
-        Err(Fail(why)) => {
+        Err(why) => {
             reporter.error(&why);
+            state.version += 1;
             state.error = Some(why);
         }
     }
@@ -149,7 +194,7 @@ fn error_lines(project: &lectern::project::Project) -> String {
 /// Watches the folders of the files the last build read and rebuilds on a change to
 /// one of them; returns only if watching fails.
 fn watch(args: &Args, shared: &Shared, reporter: &mut Reporter) -> Result<ExitCode, Fail> {
-    let (tx, rx) = std::sync::mpsc::channel::<notify::Result<notify::Event>>();
+    let (tx, rx) = std::sync::mpsc::channel::<Event>();
     let fail = |e: &dyn std::fmt::Display| {
         Fail(t!(
             "cannot watch the lecture's folder: {e}",
@@ -177,21 +222,54 @@ fn watch(args: &Args, shared: &Shared, reporter: &mut Reporter) -> Result<ExitCo
         let Ok(event) = rx.recv() else {
             return Ok(ExitCode::SUCCESS);
         };
-        // Reading the lecture is an event too (an access): only changes count.
-        let changed = match event {
-            Ok(e) => {
-                !matches!(e.kind, EventKind::Access(_))
-                    && e.paths.iter().any(|p| files.contains(&absolute(p)))
+        if changes(&event, &files) {
+            // Rebuilt at once, not after a quiet spell: the events of one save that have
+            // already arrived (a temporary file, a rename) are one rebuild, and those that
+            // arrive during it one more, which changes nothing the page sees unless the
+            // deck did. A save caught half-written fails: the editor's next write follows
+            // within milliseconds, so an error waits a moment for it before it is shown.
+            loop {
+                while rx.try_recv().is_ok() {}
+                let built = build(args, reporter);
+                if built.deck.is_err() && another_change(&rx, &files) {
+                    continue;
+                }
+                publish(args, shared, built, reporter);
+                break;
             }
-            Err(_) => true,
-        };
-        if changed {
-            // an editor's save is several events (a temporary file, a rename): one rebuild
-            while rx.recv_timeout(Duration::from_millis(100)).is_ok() {}
-            rebuild(args, shared, reporter);
         }
     }
 }
+
+type Event = notify::Result<notify::Event>;
+
+/// Whether `event` changed one of `files`. Reading the lecture is an event too (an
+/// access, the build's own): only changes count.
+fn changes(event: &Event, files: &BTreeSet<PathBuf>) -> bool {
+    match event {
+        Ok(e) => {
+            !matches!(e.kind, EventKind::Access(_))
+                && e.paths.iter().any(|p| files.contains(&absolute(p)))
+        }
+        Err(_) => true,
+    }
+}
+
+/// Whether one of `files` changes again within [`SETTLE`].
+fn another_change(rx: &std::sync::mpsc::Receiver<Event>, files: &BTreeSet<PathBuf>) -> bool {
+    let end = Instant::now() + SETTLE;
+    while let Some(left) = end.checked_duration_since(Instant::now()) {
+        match rx.recv_timeout(left) {
+            Ok(event) if changes(&event, files) => return true,
+            Ok(_) => {}
+            Err(_) => return false,
+        }
+    }
+    false
+}
+
+/// How long a failed build waits for another write of the same save before it is shown.
+const SETTLE: Duration = Duration::from_millis(60);
 
 /// `path` made absolute, through its folder's real path (the file may not exist).
 fn absolute(path: &Path) -> PathBuf {
@@ -203,40 +281,23 @@ fn absolute(path: &Path) -> PathBuf {
     std::fs::canonicalize(&folder).unwrap_or(folder).join(name)
 }
 
-/// Answers requests: the deck at `/`, its state for the page's script.
-fn serve(server: &Server, shared: &Shared) {
-    for request in server.incoming_requests() {
-        let path = request.url().split('?').next().unwrap_or("/").to_string();
-        match path.as_str() {
-            "/lectern-watch/events" => {
-                let shared = Arc::clone(shared);
-                std::thread::spawn(move || events(request, &shared));
-            }
-            "/lectern-watch/state" => {
-                let body = state_json(&shared.0.lock().expect("state"));
-                respond(request, Response::from_string(body), "application/json");
-            }
-            "/" | "/index.html" => {
-                let page = page(&shared.0.lock().expect("state"));
-                respond(
-                    request,
-                    Response::from_string(page),
-                    "text/html; charset=utf-8",
-                );
-            }
-            _ => {
-                let _ = request.respond(Response::from_string("not found").with_status_code(404));
-            }
+/// Answers a request: the deck at `/`, its state and its news for the page's script.
+fn answer(request: Request, shared: &Shared, streams: &Arc<AtomicUsize>) {
+    match request.path.as_str() {
+        "/lectern-watch/events" => match Slot::take(streams, http::MAX_STREAMS) {
+            Some(_slot) => events(request, shared),
+            None => request.respond("503 Service Unavailable", "text/plain", b"too many pages"),
+        },
+        "/lectern-watch/state" => {
+            let body = state_json(&shared.0.lock().expect("state"));
+            request.respond("200 OK", "application/json", body.as_bytes());
         }
+        "/" | "/index.html" => {
+            let page = page(&shared.0.lock().expect("state"));
+            request.respond("200 OK", "text/html; charset=utf-8", page.as_bytes());
+        }
+        _ => request.respond("404 Not Found", "text/plain", b"not found"),
     }
-}
-
-fn respond(request: Request, response: Response<std::io::Cursor<Vec<u8>>>, kind: &str) {
-    let header = |k: &str, v: &str| Header::from_bytes(k, v).expect("a valid header");
-    let response = response
-        .with_header(header("Content-Type", kind))
-        .with_header(header("Cache-Control", "no-store"));
-    let _ = request.respond(response);
 }
 
 fn state_json(state: &State) -> String {
@@ -244,9 +305,10 @@ fn state_json(state: &State) -> String {
 }
 
 /// A stream of server-sent events: the state now, then at each build; a comment every
-/// 15 s keeps proxies from closing it. Ends when the page goes away.
+/// 15 s keeps proxies from closing it. Ends when the page goes away (or stops reading
+/// for [`http::IDLE`]).
 fn events(request: Request, shared: &Shared) {
-    let mut out = request.into_writer();
+    let mut out = request.stream;
     let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n";
     if out.write_all(head.as_bytes()).is_err() {
         return;
@@ -281,22 +343,17 @@ fn events(request: Request, shared: &Shared) {
 
 /// The last good deck with the reloading script, or a page that says why there is none.
 fn page(state: &State) -> String {
+    // the lecture's error text last, so that nothing in it is taken for a placeholder
     let script = RELOAD
-        .replace("VERSION", &state.version.to_string())
-        .replace(
-            "ERROR",
-            &serde_json::to_string(&state.error).expect("a string serialises"),
-        )
         .replace(
             "HEADING",
-            &serde_json::to_string(&t!(
+            &script_string(&t!(
                 "The deck could not be rebuilt; this is the last good one. Fix the lecture and save:",
                 "幻灯片没能重新生成，这里显示的是上一版。请改正讲稿后保存："
-            ))
-            .expect("a string serialises"),
+            )),
         )
-        // a closing tag in the message must not end the script
-        .replace("</", "<\\/");
+        .replace("VERSION", &state.version.to_string())
+        .replace("ERROR", &script_string(&state.error));
     let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(script.as_bytes()));
     let deck = match &state.deck {
         // The deck's policy lets only its own script run and connects nowhere: the page
@@ -313,6 +370,15 @@ fn page(state: &State) -> String {
     };
     let at = deck.rfind("</body>").unwrap_or(deck.len());
     format!("{}<script>{script}</script>{}", &deck[..at], &deck[at..])
+}
+
+/// `value` as a JavaScript literal that is safe inside `<script>`: every `<` escaped, so
+/// no text in it (`</script>`, `<!--<script>`) can end the script or change how the
+/// browser reads it.
+fn script_string<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string(value)
+        .expect("a string serialises")
+        .replace('<', "\\u003c")
 }
 
 /// The page's side, ES2017 like the runtime: reload on a good build (the hash keeps the

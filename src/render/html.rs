@@ -30,6 +30,11 @@ pub fn runtime_css() -> &'static str {
     include_str!(concat!(env!("OUT_DIR"), "/runtime.min.css"))
 }
 
+/// The page without JavaScript (a document, not slides), for the deck's `<noscript>`.
+pub fn noscript_css() -> &'static str {
+    include_str!(concat!(env!("OUT_DIR"), "/noscript.min.css"))
+}
+
 /// The sha256 of [`runtime_js`], base64, taken by `build.rs`.
 const RUNTIME_JS_SHA256: &str = include_str!(concat!(env!("OUT_DIR"), "/runtime.sha256"));
 
@@ -107,6 +112,7 @@ pub fn render(deck: &Deck, theme: &Theme, aspect: Aspect) -> Result<String, Rend
             },
             csp => Value::from_safe_string(runtime_csp()),
             css => Value::from_safe_string(css),
+            noscript_css => Value::from_safe_string(noscript_css().to_string()),
             js => Value::from_safe_string(js.to_string()),
             width => width,
             height => height,

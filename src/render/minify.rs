@@ -196,9 +196,10 @@ mod tests {
 
     #[test]
     fn the_deck_carries_the_runtime_as_this_module_shrinks_it_and_hashes_it_right() {
-        use crate::render::html::{runtime_csp, runtime_css, runtime_js};
+        use crate::render::html::{noscript_css, runtime_csp, runtime_css, runtime_js};
         assert_eq!(runtime_js(), js(include_str!("../runtime/runtime.js")));
         assert_eq!(runtime_css(), css(include_str!("../runtime/runtime.css")));
+        assert_eq!(noscript_css(), css(include_str!("../runtime/noscript.css")));
         // build.rs's hash against one taken here
         use base64::Engine as _;
         use sha2::Digest as _;

@@ -1,15 +1,17 @@
 //! PDF: the HTML deck printed by a Chromium-family browser found on the machine
-//! (Chrome, Edge, Chromium; `LECTERN_BROWSER` names one) over the DevTools protocol, in
-//! one of the deck's print layouts. The browser runs headless with a fresh profile and
-//! no network of its own; the deck is opened from a temporary file.
+//! (Chrome, Edge, Chromium; `LECTERN_BROWSER` names one) with its own headless print
+//! (`--print-to-pdf`), in one of the deck's print layouts. The browser runs with a fresh
+//! profile in a temporary folder and none of its own network traffic; the deck is opened
+//! from a temporary file. Its own print is as fast as the browser gets (a DevTools session
+//! waited for network quiet, opened a second tab and polled), and it waits for the load
+//! event, which the deck's print layout and its fonts (data: URLs, fetched while the runtime
+//! lays the pages out) hold back. A browser that exits without a PDF or never finishes is
+//! reported at once or after a time limit, never waited for.
 
-use std::ffi::OsStr;
 use std::fmt;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
-
-use headless_chrome::types::PrintToPdfOptions;
-use headless_chrome::{Browser, LaunchOptions};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 /// Which print layout of the deck goes into the PDF.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -45,6 +47,11 @@ pub enum PdfError {
         path: PathBuf,
         detail: String,
     },
+    /// The browser had not printed after this long and was stopped.
+    Timeout {
+        path: PathBuf,
+        after: Duration,
+    },
     Io(std::io::Error),
 }
 
@@ -60,6 +67,12 @@ impl fmt::Display for PdfError {
             PdfError::Browser { path, detail } => {
                 write!(f, "{} could not print the deck: {detail}", path.display())
             }
+            PdfError::Timeout { path, after } => write!(
+                f,
+                "{} had not printed the deck after {} s and was stopped: check that it is a working Chrome, Edge or Chromium (set LECTERN_PDF_TIMEOUT=seconds to wait longer)",
+                path.display(),
+                after.as_secs()
+            ),
             PdfError::Io(e) => write!(f, "cannot prepare the deck for printing: {e}"),
         }
     }
@@ -68,12 +81,15 @@ impl fmt::Display for PdfError {
 impl std::error::Error for PdfError {}
 
 /// How a headless Chromium is started here and in the tests: no GPU, and none of the
-/// browser's own network traffic (updates, sync, first-run pages).
+/// browser's own network traffic (updates, sync, first-run pages, crash reports).
 pub const HEADLESS_FLAGS: &[&str] = &[
     "--disable-gpu",
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    "--disable-breakpad",
+    "--disable-extensions",
+    "--no-default-browser-check",
     "--no-first-run",
 ];
 
@@ -131,50 +147,98 @@ fn on_path(name: &Path) -> Option<PathBuf> {
     })
 }
 
+/// How long a browser may take to print a deck of `bytes` bytes: half a minute, and ten
+/// seconds more a megabyte (a 1,400-slide deck of 2 MB prints in about as many seconds
+/// here); `LECTERN_PDF_TIMEOUT` (seconds) overrides it.
+fn time_limit(bytes: usize) -> Duration {
+    std::env::var("LECTERN_PDF_TIMEOUT")
+        .ok()
+        .and_then(|v| v.trim().parse::<f64>().ok())
+        .filter(|s| s.is_finite() && *s > 0.0)
+        .map(Duration::from_secs_f64)
+        .unwrap_or_else(|| Duration::from_secs(30 + 10 * (bytes as u64 >> 20)))
+}
+
 /// Prints `html` (a whole deck) in `layout` with the browser at `browser`.
 pub fn print(html: &[u8], layout: Layout, browser: &Path) -> Result<Vec<u8>, PdfError> {
     let work = tempfile::tempdir().map_err(PdfError::Io)?;
     let deck = work.path().join("deck.html");
     std::fs::write(&deck, html).map_err(PdfError::Io)?;
-    let profile = work.path().join("profile");
+    let pdf = work.path().join("deck.pdf");
+    let log = work.path().join("browser.log");
     let fail = |detail: String| PdfError::Browser {
         path: browser.to_path_buf(),
         detail,
     };
-    let mut args: Vec<&OsStr> = HEADLESS_FLAGS.iter().map(OsStr::new).collect();
-    args.push(OsStr::new("--font-render-hinting=none"));
-    let options = LaunchOptions {
-        headless: true,
-        // Chromium refuses its sandbox to root (containers, CI); users keep it.
-        sandbox: !running_as_root(),
-        path: Some(browser.to_path_buf()),
-        user_data_dir: Some(profile),
-        window_size: Some((1280, 720)),
-        args,
-        idle_browser_timeout: Duration::from_secs(120),
-        ..LaunchOptions::default()
+    let mut command = Command::new(browser);
+    command
+        .arg("--headless")
+        .args(HEADLESS_FLAGS)
+        .args([
+            "--hide-scrollbars",
+            "--mute-audio",
+            "--window-size=1280,720",
+            "--font-render-hinting=none",
+            // the PDF is the deck's pages alone (older Chrome spelt it the second way)
+            "--no-pdf-header-footer",
+            "--print-to-pdf-no-header",
+        ])
+        .arg(flag("--user-data-dir=", &work.path().join("profile")))
+        .arg(flag("--print-to-pdf=", &pdf));
+    // Chromium refuses its sandbox to root (containers, CI); users keep it.
+    if running_as_root() {
+        command.arg("--no-sandbox");
+    }
+    command
+        .arg(format!("{}{}", file_url(&deck), layout.query()))
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(&log).map_err(PdfError::Io)?);
+    let mut child = command
+        .spawn()
+        .map_err(|e| fail(format!("it did not start: {e}")))?;
+    let limit = time_limit(html.len());
+    let started = Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) if started.elapsed() >= limit => {
+                // (the browser's own helpers end with it: they lose their parent's pipe)
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(PdfError::Timeout {
+                    path: browser.to_path_buf(),
+                    after: limit,
+                });
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(5)),
+            Err(e) => return Err(fail(e.to_string())),
+        }
     };
-    let chrome = Browser::new(options).map_err(|e| fail(format!("it did not start: {e}")))?;
-    let tab = chrome.new_tab().map_err(|e| fail(e.to_string()))?;
-    tab.set_default_timeout(Duration::from_secs(60));
-    let url = format!("{}{}", file_url(&deck), layout.query());
-    tab.navigate_to(&url)
-        .and_then(|t| t.wait_until_navigated())
-        .map_err(|e| fail(format!("the deck did not load: {e}")))?;
-    // The print layout is laid out by the deck's script; wait for its fonts as well.
-    tab.evaluate("document.fonts.ready.then(() => true)", true)
-        .map_err(|e| fail(e.to_string()))?;
-    let pdf = tab
-        .print_to_pdf(Some(PrintToPdfOptions {
-            print_background: Some(true),
-            prefer_css_page_size: Some(true),
-            display_header_footer: Some(false),
-            ..PrintToPdfOptions::default()
-        }))
-        .map_err(|e| fail(format!("printing failed: {e}")))?;
-    drop(tab);
-    drop(chrome);
-    Ok(pdf)
+    match std::fs::read(&pdf) {
+        Ok(bytes) if bytes.starts_with(b"%PDF-") => Ok(bytes),
+        _ => {
+            let said = std::fs::read_to_string(&log).unwrap_or_default();
+            let last = said
+                .lines()
+                .rev()
+                .map(str::trim)
+                .find(|l| !l.is_empty())
+                .map(|l| format!(": {l}"))
+                .unwrap_or_default();
+            Err(fail(format!(
+                "it ended ({status}) after {:.1} s without writing a PDF{last}",
+                started.elapsed().as_secs_f64()
+            )))
+        }
+    }
+}
+
+/// `--name=` followed by a path, as one argument.
+fn flag(name: &str, path: &Path) -> std::ffi::OsString {
+    let mut arg = std::ffi::OsString::from(name);
+    arg.push(path);
+    arg
 }
 
 fn file_url(path: &Path) -> String {

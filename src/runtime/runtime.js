@@ -36,7 +36,7 @@
   }
   var timing = (i) => +(slides[i] && slides[i].dataset.timing) || 0;
   var before = (i) => { for (var t = 0, j = 0; j < i; j++) t += timing(j); return t; };
-  var notesOf = (i) => { var a = slides[i].querySelector("aside.notes"); return a ? a.innerHTML : ""; };
+  var notesOf = (i) => { var a = prep(i).querySelector("aside.notes"); return a ? a.innerHTML : ""; };
   // Headings hold a badge and the title in separate spans: label them "第二 创新是…".
   var titleOf = (i) => {
     var h = slides[i].querySelector("h1,h2,h3"), b = h && h.querySelector(".badge"), t = h && h.querySelector(".title-text");
@@ -70,7 +70,7 @@
 
   /* A copy of slide i scaled to k inside host, styled by the theme like the real one. */
   function mini(i, host, k) {
-    var w = el("div", "reveal lx-mini", host), s = el("div", "slides", w), c = slides[i].cloneNode(true);
+    var w = el("div", "reveal lx-mini", host), s = el("div", "slides", w), c = prep(i).cloneNode(true);
     [].forEach.call(deck.attributes, (a) => { if (!a.name.indexOf("data-")) w.setAttribute(a.name, a.value); });
     c.removeAttribute("id");
     c.classList.add("present");
@@ -122,7 +122,13 @@
     });
   }
   var trimless = !(W.CSS && CSS.supports && CSS.supports("text-spacing-trim", "normal"));
-  if (trimless) slides.forEach(typeset);
+  // A slide is typeset the first time it is shown, copied or printed, not all at load: a
+  // hidden slide of a big deck costs nothing.
+  function prep(i) {
+    var s = slides[i];
+    if (trimless && !s.lxTyped) { s.lxTyped = 1; typeset(s); }
+    return s;
+  }
 
   /* 3. Chromium also sets a closing mark half-width at the end of a line when only that lets
         it fit; elsewhere the mark and the character before it go down a line. Where the
@@ -361,7 +367,7 @@
       slides[i].classList.add("present");
       cur = i;
       since = Date.now();
-      fitBody(slides[i]);
+      fitBody(prep(i));
       var h = "#/" + (i + 1);
       if (location.hash !== h) {
         try { history.replaceState(null, "", h); } catch (e) { location.hash = h; }
@@ -524,7 +530,7 @@
       ];
       help = el("div", "lx lx-help", D.body, "<div><h2>放映快捷键</h2><table>" +
         rows.map((r) => "<tr><th>" + r[0] + "</th><td>" + r[1] + "</td></tr>").join("") +
-        "</table><p>打印：地址后加 ?print（A4 横向，每页一张）、?print=handout（讲义，每页三张；加 &amp;per=2 或 &amp;per=1 为两张、一张）、?print=script（讲稿）</p></div>");
+        "</table><p>打印：地址后加 ?print（每页一张，与幻灯片同大；加 &amp;page=a4 为 A4 横向）、?print=handout（讲义，每页三张；加 &amp;per=2 或 &amp;per=1 为两张、一张）、?print=script（讲稿）</p></div>");
       help.hidden = true;
       help.addEventListener("click", () => toggleHelp(false));
     }
@@ -631,8 +637,8 @@
   if (D.fonts && D.fonts.ready) D.fonts.ready.then(() => { if (cur >= 0) fitBody(slides[cur]); if (spk) spk.render(); });
 
   /* ---- print: ?print one slide a page, ?print=handout slides + notes, ?print=script 讲稿 ----
-     ?print: A4 landscape pages, the slide fitted and centred; ?print&page=16x9 (or 4x3) pages
-     of the screen's shape. ?print=handout: A4 portrait, three slides a page (per=2, per=1 on
+     ?print: pages of the slide's own size (16:9 or 4:3), edge to edge; ?print&page=a4 A4
+     landscape, the slide fitted and centred; ?print&page=16x9 (or 4x3) pages of that shape. ?print=handout: A4 portrait, three slides a page (per=2, per=1 on
      request). Slides shrink with CSS zoom, which also shrinks their layout box: a scaled-down
      transform keeps its full-size box, which the page break cuts (a slide's foot once went
      missing in the PDF). Where zoom is missing (Firefox before 126) pages are canvas-sized and
@@ -643,7 +649,8 @@
     var zoom = !!(W.CSS && CSS.supports && CSS.supports("zoom", "1"));
     var arg = (k, d) => { var m = new RegExp("[?&]" + k + "=(\\w+)").exec(q); return m ? m[1].toLowerCase() : d; };
     if (mode === "slides") {
-      var shape = arg("page", "a4"), pw = 297 * MM, ph = 210 * MM, size = "A4 landscape";
+      var shape = arg("page", "slide"), pw = CW, ph = CH, size = CW + "px " + CH + "px";
+      if (shape === "a4") { pw = 297 * MM; ph = 210 * MM; size = "A4 landscape"; }
       if (shape === "16x9" || shape === "4x3") { pw = shape === "16x9" ? 1920 : 1440; ph = 1080; size = pw + "px " + ph + "px"; }
       if (!zoom) { pw = CW; ph = CH; size = CW + "px " + CH + "px"; }
       // a hair under the page, so that rounding never pushes a slide onto a page of its own
@@ -651,7 +658,7 @@
       var my = Math.max(0, Math.floor((ph - CH * k) / 2 / k) - 1), mx = Math.max(0, Math.floor((pw - CW * k) / 2 / k));
       css.textContent = "@page{size:" + size + ";margin:0}.lx-print-slides .reveal .slides>section{width:" + CW + "px;height:" + CH + "px" +
         (k < 0.99 ? ";zoom:" + k + ";margin:" + my + "px " + mx + "px" : "") + "}";
-      slides.forEach(fitBody);
+      slides.forEach((s, i) => fitBody(prep(i)));
       return;
     }
     var per = mode === "handout" ? Math.max(1, Math.min(3, +arg("per", "3") || 3)) : 0;

@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::common::browser::{chromium_path, pdf_pages};
+use crate::common::browser::{chromium_path, pdf_page_size, pdf_pages};
 use crate::common::cli::Test;
 
 #[test]
@@ -179,6 +179,97 @@ fn a_pdf_of_the_slides_a_handout_and_the_reading_script() {
         ])
         .run();
     assert!(pdf_pages(&ran.read("lecture.pdf")) >= 6);
+}
+
+#[test]
+fn a_pdf_of_the_slides_has_pages_of_the_slides_own_size() {
+    let Some(chromium) = chromium_path("a_pdf_of_the_slides_has_pages_of_the_slides_own_size")
+    else {
+        return;
+    };
+    let chromium = chromium.to_string_lossy().into_owned();
+    // 1920×1080 px slides on 1440×810 pt pages, 1440×1080 px on 1080×810 pt: no white bands
+    for (aspect, size) in [("16:9", (1440.0, 810.0)), ("4:3", (1080.0, 810.0))] {
+        let ran = Test::new()
+            .seed("lecture.txt")
+            .env("LECTERN_BROWSER", &chromium)
+            .args([
+                "build",
+                "lecture.txt",
+                "-o",
+                "deck.pdf",
+                "-q",
+                "--aspect",
+                aspect,
+            ])
+            .run();
+        let pdf = ran.read("deck.pdf");
+        assert_eq!(pdf_pages(&pdf), 17, "{aspect}: one slide a page");
+        assert_eq!(pdf_page_size(&pdf), Some(size), "{aspect}");
+    }
+    // the handout stays on A4 portrait
+    let ran = Test::new()
+        .seed("lecture.txt")
+        .env("LECTERN_BROWSER", &chromium)
+        .args([
+            "build",
+            "lecture.txt",
+            "-o",
+            "h.pdf",
+            "-q",
+            "--print",
+            "handout",
+        ])
+        .run();
+    let (w, h) = pdf_page_size(&ran.read("h.pdf")).expect("a page size");
+    assert!(
+        (w - 595.0).abs() <= 1.0 && (h - 842.0).abs() <= 1.0,
+        "{w}×{h}"
+    );
+}
+
+/// A "browser" that ends at once, or never prints, is reported within seconds (it once
+/// took 5.5 minutes and then spoke of ports), and no PDF is written.
+#[cfg(unix)]
+#[test]
+fn a_browser_that_exits_or_hangs_is_reported_quickly() {
+    use std::time::{Duration, Instant};
+    let t = Instant::now();
+    let ran = Test::new()
+        .seed("lecture.txt")
+        .env("LECTERN_BROWSER", "/bin/false")
+        .args(["build", "lecture.txt", "-o", "deck.pdf", "-q"])
+        .status(1)
+        .stderr_has("/bin/false could not print the deck: it ended (exit status: 1)")
+        .stderr_has("without writing a PDF")
+        .run();
+    assert!(!ran.path("deck.pdf").exists());
+    assert!(t.elapsed() < Duration::from_secs(10), "{:?}", t.elapsed());
+
+    let dir = tempfile::tempdir().unwrap();
+    let hang = dir.path().join("hanging-browser");
+    std::fs::write(&hang, "#!/bin/sh\nexec sleep 600\n").unwrap();
+    use std::os::unix::fs::PermissionsExt as _;
+    std::fs::set_permissions(&hang, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let t = Instant::now();
+    let ran = Test::new()
+        .seed("lecture.txt")
+        .env("LECTERN_BROWSER", hang.to_str().unwrap())
+        .env("LECTERN_PDF_TIMEOUT", "2")
+        .args([
+            "--lang",
+            "zh",
+            "build",
+            "lecture.txt",
+            "-o",
+            "deck.pdf",
+            "-q",
+        ])
+        .status(1)
+        .stderr_has("过了 2 秒仍没有打印完，已停止")
+        .run();
+    assert!(!ran.path("deck.pdf").exists());
+    assert!(t.elapsed() < Duration::from_secs(10), "{:?}", t.elapsed());
 }
 
 #[test]

@@ -510,12 +510,19 @@ fn print_modes_give_clean_pages_in<E: Engine>(chrome: &E) {
         SEED_SLIDES as usize,
         "?print: one slide a page"
     );
-    assert!(
-        near(pdf_page_size(&pdf), (842.0, 595.0)),
-        "?print pages are A4 landscape (297 × 210 mm = 842 × 595 pt): {:?}",
-        pdf_page_size(&pdf)
+    assert_eq!(
+        pdf_page_size(&pdf),
+        Some((1440.0, 810.0)),
+        "?print pages are the slide's own size (1920×1080 px = 1440×810 pt)"
     );
     pdf_page_png(&pdf, 5, &shot(chrome, "print-slide-5"));
+    let a4 = chrome.open(&file_url(&deck.path, "?print&page=a4")).pdf();
+    assert_eq!(pdf_pages(&a4), SEED_SLIDES as usize);
+    assert!(
+        near(pdf_page_size(&a4), (842.0, 595.0)),
+        "?print&page=a4 pages are A4 landscape (297 × 210 mm = 842 × 595 pt): {:?}",
+        pdf_page_size(&a4)
+    );
     let wide = chrome.open(&file_url(&deck.path, "?print&page=16x9"));
     let pdf = wide.pdf();
     assert_eq!(pdf_pages(&pdf), SEED_SLIDES as usize);
@@ -675,6 +682,46 @@ fn overflowing_text_shrinks_and_the_canvas_letterboxes_in<E: Engine>(chrome: &E)
         (left - 160.0).abs() < 1.0 && top.abs() < 1.0,
         "at {left},{top}"
     );
+}
+
+/// While a deck loads, before its runtime has run, it is already slides: nothing of it is
+/// laid out (a 1,400-slide deck was laid out as one long page while it loaded, and shown so,
+/// notes and all, before slide 1).
+fn before_the_runtime_runs_the_deck_lays_out_nothing_in<E: Engine>(browser: &E) {
+    let dir = tempfile::tempdir().unwrap();
+    let html = lectern::compile(seed_lecture().as_bytes(), &Options::default())
+        .unwrap()
+        .html;
+    // the page as the browser has it when it has parsed everything but the runtime
+    let cut = html.rfind("<script>").expect("the runtime");
+    let path = dir.path().join("loading.html");
+    std::fs::write(&path, &html[..cut]).unwrap();
+    let page = browser.open(&file_url(&path, ""));
+    let laid_out: i64 = page.eval(
+        "[...document.querySelectorAll('.reveal .slides > section, aside.notes')].filter(s => s.getClientRects().length).length",
+    );
+    assert_eq!(
+        laid_out,
+        0,
+        "{}: slides or notes laid out before the runtime ran",
+        browser.name()
+    );
+    let long: bool = page.eval("document.scrollingElement.scrollHeight > innerHeight + 2");
+    assert!(!long, "{}: the loading deck is a long page", browser.name());
+}
+
+#[test]
+fn before_the_runtime_runs_the_deck_lays_out_nothing() {
+    if let Some(chrome) = chromium("before_the_runtime_runs_the_deck_lays_out_nothing") {
+        before_the_runtime_runs_the_deck_lays_out_nothing_in(&chrome);
+    }
+}
+
+#[test]
+fn firefox_before_the_runtime_runs_the_deck_lays_out_nothing() {
+    if let Some(firefox) = firefox("firefox_before_the_runtime_runs_the_deck_lays_out_nothing") {
+        before_the_runtime_runs_the_deck_lays_out_nothing_in(&firefox);
+    }
 }
 
 #[test]

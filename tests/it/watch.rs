@@ -1,7 +1,7 @@
 //! `lectern watch` in a real Chromium: the served deck follows the lecture as it is
 //! edited, stays on its slide, and a broken edit shows an overlay over the last good deck.
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -12,19 +12,35 @@ use crate::common::browser::{chromium, seed_lecture, Driver};
 struct Watch {
     child: Child,
     url: String,
+    port: u16,
 }
 
 impl Watch {
     fn start(lecture: &Path) -> Watch {
+        Watch::start_with(lecture, &[], None)
+    }
+
+    /// Started with more arguments, and under a limit of `descriptors` open files.
+    fn start_with(lecture: &Path, args: &[&str], descriptors: Option<u32>) -> Watch {
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .unwrap()
             .local_addr()
             .unwrap()
             .port();
-        let child = Command::new(env!("CARGO_BIN_EXE_lectern"))
+        let mut command = match descriptors {
+            Some(n) => {
+                let mut c = Command::new("sh");
+                c.args(["-c", &format!("ulimit -n {n} && exec \"$0\" \"$@\"")])
+                    .arg(env!("CARGO_BIN_EXE_lectern"));
+                c
+            }
+            None => Command::new(env!("CARGO_BIN_EXE_lectern")),
+        };
+        let child = command
             .args(["--lang", "en", "watch"])
             .arg(lecture)
             .args(["--port", &port.to_string()])
+            .args(args)
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
             .spawn()
@@ -38,7 +54,7 @@ impl Watch {
             );
             std::thread::sleep(Duration::from_millis(50));
         }
-        Watch { child, url }
+        Watch { child, url, port }
     }
 
     /// Stops the server and returns what it printed.
@@ -141,6 +157,131 @@ fn a_lecture_that_does_not_build_at_first_is_an_overlay_not_a_blank_page() {
     let page = chrome.open(&watch.url);
     page.wait_for("document.getElementById('lx-watch-error')", "the overlay");
     assert!(page.text("#lx-watch-error").contains("empty"));
+    save(&lecture, &seed_lecture());
+    page.wait_for(
+        "document.querySelectorAll('section[data-kind]').length > 10",
+        "the deck once the lecture builds",
+    );
+    drop(watch);
+}
+
+/// Sends `head` (a request head, or anything) to the server and returns its answer.
+fn ask(port: u16, head: &[u8]) -> String {
+    let mut c = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    c.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    let _ = c.write_all(head);
+    let mut answer = Vec::new();
+    let _ = c.read_to_end(&mut answer);
+    String::from_utf8_lossy(&answer).into_owned()
+}
+
+fn get(port: u16, host: &str) -> String {
+    ask(
+        port,
+        format!("GET / HTTP/1.1\r\nHost: {host}\r\n\r\n").as_bytes(),
+    )
+}
+
+/// A page on another site whose name is made to point here (DNS rebinding) sends its own
+/// name: it gets 421, not the lecture. Addresses and localhost are served.
+#[test]
+fn the_server_answers_only_to_its_own_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let lecture = dir.path().join("讲稿.txt");
+    std::fs::write(&lecture, seed_lecture()).unwrap();
+    let watch = Watch::start(&lecture);
+    let port = watch.port;
+    let evil = get(port, &format!("evil.example:{port}"));
+    assert!(evil.starts_with("HTTP/1.1 421"), "{evil}");
+    assert!(!evil.contains("学深悟透"), "{evil}");
+    for host in [format!("127.0.0.1:{port}"), format!("localhost:{port}")] {
+        let ok = get(port, &host);
+        assert!(
+            ok.starts_with("HTTP/1.1 200") && ok.contains("学深悟透"),
+            "{host}"
+        );
+    }
+}
+
+/// A request head that never ends gets 431 after 8 KB (one 600 MB header line once grew
+/// the process to 1.29 GB); idle connections past the limit, even past the descriptors
+/// the process may open, do not stop it serving once they go.
+#[test]
+fn huge_heads_and_floods_of_connections_do_not_stop_the_server() {
+    let dir = tempfile::tempdir().unwrap();
+    let lecture = dir.path().join("讲稿.txt");
+    std::fs::write(&lecture, seed_lecture()).unwrap();
+    let watch = Watch::start_with(&lecture, &[], Some(64));
+    let port = watch.port;
+    let mut head = b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Long: ".to_vec();
+    head.extend(std::iter::repeat_n(b'a', 1 << 20));
+    let answer = ask(port, &head);
+    assert!(
+        answer.starts_with("HTTP/1.1 431"),
+        "{}",
+        &answer[..answer.len().min(200)]
+    );
+
+    // more idle connections than the process has descriptors
+    let idle: Vec<_> = (0..150)
+        .filter_map(|_| std::net::TcpStream::connect(("127.0.0.1", port)).ok())
+        .collect();
+    std::thread::sleep(Duration::from_millis(500));
+    drop(idle);
+    let end = Instant::now() + Duration::from_secs(20);
+    loop {
+        let ok = get(port, "127.0.0.1");
+        if ok.starts_with("HTTP/1.1 200") {
+            break;
+        }
+        assert!(Instant::now() < end, "the server stopped serving: {ok:?}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let printed = watch.stop();
+    assert!(!printed.contains("panicked"), "{printed}");
+}
+
+#[test]
+fn listening_beyond_this_computer_is_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let lecture = dir.path().join("讲稿.txt");
+    std::fs::write(&lecture, seed_lecture()).unwrap();
+    let watch = Watch::start_with(&lecture, &["--host", "0.0.0.0"], None);
+    std::thread::sleep(Duration::from_millis(300));
+    let printed = watch.stop();
+    assert!(
+        printed.contains("warning: listening on 0.0.0.0:")
+            && printed.contains(
+                "every computer that can reach this one on the network can read the deck"
+            ),
+        "{printed}"
+    );
+    assert!(
+        printed.contains("serving the deck at http://127.0.0.1:"),
+        "{printed}"
+    );
+    assert!(!printed.contains("http://0.0.0.0"), "{printed}");
+}
+
+/// An error whose text holds `<!--<script>` (a deck setting's value, quoted back) once
+/// swallowed the rest of the page: no overlay, no reload.
+#[test]
+fn an_error_text_with_markup_still_shows_as_the_overlay() {
+    let Some(chrome) = chromium("watch: markup in an error text") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let lecture = dir.path().join("讲稿.txt");
+    let broken = format!(
+        "+++\nrate = \"<!--<script></script>\"\n+++\n{}",
+        seed_lecture()
+    );
+    std::fs::write(&lecture, broken).unwrap();
+    let watch = Watch::start(&lecture);
+    let page = chrome.open(&watch.url);
+    page.wait_for("document.getElementById('lx-watch-error')", "the overlay");
+    let overlay = page.text("#lx-watch-error");
+    assert!(overlay.contains("<!--<script></script>"), "{overlay}");
     save(&lecture, &seed_lecture());
     page.wait_for(
         "document.querySelectorAll('section[data-kind]').length > 10",

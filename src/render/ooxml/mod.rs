@@ -2,5 +2,6 @@
 //! relationships, a deterministic zip) and a small XML writer. The PowerPoint writer uses
 //! them; a Word or Excel writer would too.
 
+mod archive;
 pub mod package;
 pub mod xml;

@@ -2,10 +2,7 @@
 //! relationship part and the zip are made — so a part cannot lack a content type and a
 //! relationship cannot point at a part that is not written.
 
-use std::io::{Cursor, Write as _};
-
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, DateTime, ZipWriter};
+use super::archive::Zip;
 
 use super::xml::Xml;
 
@@ -171,57 +168,17 @@ impl Package {
     /// The zip: content types first, then each part followed by its relationships;
     /// every entry dated 1980-01-01 so the same deck gives the same bytes.
     pub fn to_zip(&self) -> Result<Vec<u8>, String> {
-        let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
-        let base = SimpleFileOptions::default()
-            .last_modified_time(DateTime::default())
-            .unix_permissions(0o644);
-        let deflated = base.compression_method(CompressionMethod::Deflated);
-        let stored = base.compression_method(CompressionMethod::Stored);
-        let mut put = |name: &str, data: &[u8], opts: SimpleFileOptions| -> Result<(), String> {
-            zip.start_file(name, opts).map_err(|e| e.to_string())?;
-            zip.write_all(data).map_err(|e| e.to_string())
-        };
-        put("[Content_Types].xml", &self.content_types(), deflated)?;
-        put("_rels/.rels", &rels_xml("", &self.root_rels), deflated)?;
+        let mut zip = Zip::new();
+        zip.add("[Content_Types].xml", &self.content_types(), true)?;
+        zip.add("_rels/.rels", &rels_xml("", &self.root_rels), true)?;
         for p in &self.parts {
             let media = extension(&p.name).and_then(media_type).is_some();
-            put(&p.name, &p.data, if media { stored } else { deflated })?;
+            zip.add(&p.name, &p.data, !media)?;
             if !p.rels.is_empty() {
-                put(&rels_name(&p.name), &rels_xml(&p.name, &p.rels), deflated)?;
+                zip.add(&rels_name(&p.name), &rels_xml(&p.name, &p.rels), true)?;
             }
         }
-        let mut bytes = zip
-            .finish()
-            .map(Cursor::into_inner)
-            .map_err(|e| e.to_string())?;
-        made_on_unix(&mut bytes);
-        Ok(bytes)
-    }
-}
-
-/// The zip crate records the system it runs on in each central-directory entry's
-/// "version made by" (Unix on Linux, DOS on Windows); every platform writes Unix, as
-/// Linux does, so the same deck gives the same bytes everywhere.
-fn made_on_unix(zip: &mut [u8]) {
-    const CENTRAL: [u8; 4] = *b"PK\x01\x02";
-    const UNIX: u8 = 3;
-    let u16_at = |b: &[u8], i: usize| usize::from(u16::from_le_bytes([b[i], b[i + 1]]));
-    let Some(end) = zip.len().checked_sub(22) else {
-        return;
-    };
-    // No archive comment is written, so the end record is the last 22 bytes.
-    if zip[end..end + 4] != *b"PK\x05\x06" {
-        return;
-    }
-    let entries = u16_at(zip, end + 10);
-    let mut at =
-        u32::from_le_bytes([zip[end + 16], zip[end + 17], zip[end + 18], zip[end + 19]]) as usize;
-    for _ in 0..entries {
-        if at + 46 > end || zip[at..at + 4] != CENTRAL {
-            return;
-        }
-        zip[at + 5] = UNIX;
-        at += 46 + u16_at(zip, at + 28) + u16_at(zip, at + 30) + u16_at(zip, at + 32);
+        zip.finish()
     }
 }
 
