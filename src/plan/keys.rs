@@ -157,8 +157,8 @@ pub fn repeats(t: &str, c: &str) -> bool {
     if c.len() <= t.len() {
         t.contains(c)
     } else {
-        c.starts_with(t) && t.chars().count() * 5 >= c.chars().count() * 3
-            || c.contains(t) && t.chars().count() * 2 >= c.chars().count()
+        // a line that opens with the whole title says it again, however much follows
+        c.starts_with(t) || c.contains(t) && t.chars().count() * 2 >= c.chars().count()
     }
 }
 
@@ -166,7 +166,19 @@ pub fn repeats(t: &str, c: &str) -> bool {
 pub fn unmarked(s: &str) -> &str {
     let t = s.trim_start();
     match crate::numbering::inline_marker(t).or_else(|| crate::numbering::block_marker(t)) {
-        Some(f) if f.lead == 0 && f.skip < t.len() => &t[f.skip..],
+        // a marker as such: with its separator (第一，), a 是/要 (一是), a bracket or a
+        // figure ((1), 2.) — not 再次 in 再次感谢
+        Some(f)
+            if f.lead == 0
+                && f.skip < t.len()
+                && (f.skip > f.len
+                    || t[..f.len].ends_with(['是', '要'])
+                    || t.starts_with([
+                        '（', '(', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9',
+                    ])) =>
+        {
+            &t[f.skip..]
+        }
         _ => t,
     }
 }

@@ -6,6 +6,7 @@
 
 pub mod keys;
 pub mod pacing;
+pub mod titles;
 pub mod typography;
 
 use crate::deck::{Block, Deck, DeckInfo, Inline, Kind, List, ListItem, Slide};
@@ -331,6 +332,11 @@ impl Planner<'_> {
             _ => Kind::Point,
         };
         let title = self.text(&node.title);
+        // a long lead sentence: its first clause is the title, the rest shows under it
+        let (title, rest) = match self.opts.content {
+            Content::Key if kind != Kind::Part => titles::shorten(&title),
+            _ => (title, String::new()),
+        };
         let notes = node.own_paragraphs();
         let all: String = notes.iter().map(|p| p.text.as_str()).collect();
         let chips = keyword_chips(&all, &node.title)
@@ -352,6 +358,13 @@ impl Planner<'_> {
                 s.chips = chips;
                 if shows_text {
                     self.show_text(s, &spoken, true);
+                }
+                if !rest.is_empty() {
+                    let mut lines = titles::rest_lines(&rest, 2);
+                    lines.extend(std::mem::take(&mut s.keys));
+                    lines.dedup();
+                    lines.truncate(3);
+                    s.keys = lines;
                 }
             }),
         );
@@ -408,7 +421,14 @@ impl Planner<'_> {
     fn show_text(&self, s: &mut Slide, spoken: &[String], headed: bool) {
         match self.opts.content {
             Content::Title => {}
-            Content::Key => s.keys = keys::key_sentences(&spoken.concat(), &s.title, 3),
+            Content::Key => {
+                // the heading's sentence is the title (and what a cut title leaves out)
+                let mut text = spoken.concat();
+                if let Some(first) = spoken.first().filter(|_| headed) {
+                    text.drain(..crate::parse::lead_sentence(first).1);
+                }
+                s.keys = keys::key_sentences(&text, &s.title, 3)
+            }
             Content::Full => {
                 let mut shown: Vec<Block> = Vec::new();
                 for (i, t) in spoken.iter().enumerate() {
@@ -577,11 +597,18 @@ pub fn short_title(title: &str) -> String {
     s
 }
 
-/// Up to six “quoted” phrases of the text, each once, short enough for a chip.
+/// Longest chip, in characters.
+pub const MAX_CHIP: usize = 8;
+
+/// Up to six “quoted” phrases of the text, each once, that read as a name: short (at
+/// most [`MAX_CHIP`] characters), no sentence or clause in them (no ，。！？；：), not
+/// words someone says (a quotation after ：or 说/问/答, dialogue in a story). None
+/// qualify: no chips.
 pub fn keyword_chips(text: &str, title: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut rest = text;
     while let Some(open) = rest.find('“') {
+        let before = rest[..open].chars().next_back();
         let after = &rest[open + '“'.len_utf8()..];
         let Some(close) = after.find('”') else {
             break;
@@ -590,8 +617,14 @@ pub fn keyword_chips(text: &str, title: &str) -> Vec<String> {
         let n = phrase.chars().count();
         // A chip repeats nothing the title says, and a bare number says nothing alone.
         let wordy = phrase.chars().any(|c| c > '\u{2E80}');
-        if (2..=12).contains(&n)
+        let sentence = phrase.contains([
+            '，', '。', '！', '？', '；', '：', ',', '.', '!', '?', ';', ':', '…',
+        ]);
+        let spoken = matches!(before, Some('：' | ':' | '说' | '问' | '答' | '道' | '曰'));
+        if (2..=MAX_CHIP).contains(&n)
             && wordy
+            && !sentence
+            && !spoken
             && !title.contains(phrase)
             && !out.iter().any(|p| p == phrase)
         {
@@ -630,10 +663,17 @@ mod tests {
     #[test]
     fn chips_are_quoted_phrases_once_each() {
         let chips = keyword_chips(
-            "全力突破“卡脖子”问题，“含金量”“含智量”“含金量”，“”“2070”“泛化”以及“一个长得超过了十二个字的引文片段”",
+            "全力突破“卡脖子”问题，“含金量”“含智量”“含金量”，“”“2070”“泛化”以及“一个长得超过了八个字的引文”",
             "避免概念“泛化”",
         );
         assert_eq!(chips, ["卡脖子", "含金量", "含智量"]);
+        // dialogue in a story and a proverb with its stop are no chips
+        // (party-lecture-1942-against-party-formalism)
+        let chips = keyword_chips(
+            "先生问：“你得了几分？”学生答“三分。”正如“冰冻三尺，非一日之寒。”我们要反对“党八股”。",
+            "标题",
+        );
+        assert_eq!(chips, ["党八股"]);
     }
 
     #[test]
