@@ -31,10 +31,12 @@ pub mod deck;
 pub mod diag;
 pub mod fonts;
 pub mod input;
+pub mod markup;
 pub mod numbering;
 pub mod outline;
 pub mod parse;
 pub mod plan;
+#[cfg(feature = "cli")]
 pub mod project;
 pub mod render;
 pub mod scan;
@@ -151,6 +153,27 @@ impl fmt::Display for Error {
                 write!(f, "the lecture has {n} error(s); no deck was made")
             }
             Error::Font(e) | Error::Write(e) => f.write_str(e),
+        }
+    }
+}
+
+impl Error {
+    /// The same sentence in Chinese.
+    pub fn zh(&self) -> String {
+        match self {
+            Error::Source(e) => e.zh(),
+            Error::Docx(d) => d.zh(),
+            Error::Theme(e) => e.zh(),
+            Error::Rejected(p) => {
+                let n = p
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.severity == Severity::Error)
+                    .count();
+                format!("讲稿有 {n} 处错误，没有生成幻灯片")
+            }
+            Error::Template(e) => format!("主题的模板出错：{e:#}"),
+            other => other.to_string(),
         }
     }
 }
@@ -330,8 +353,41 @@ pub fn compile(bytes: &[u8], opts: &Options) -> Result<Compiled, Error> {
 }
 
 /// Plans and renders a lecture already parsed (the CLI reads the settings in between,
-/// to pick the theme).
+/// to pick the theme) into the HTML deck.
 pub fn compile_parsed(parsed: Parsed, opts: &Options) -> Result<Compiled, Error> {
+    let Planned {
+        deck,
+        aspect,
+        parsed,
+    } = plan_parsed(parsed, opts)?;
+    let html = render::html::render(&deck, &opts.theme, aspect)?;
+    Ok(Compiled {
+        html,
+        deck,
+        aspect,
+        parsed,
+    })
+}
+
+/// A lecture made into slides, before any writer: what every output is written from.
+#[derive(Debug, Clone)]
+pub struct Planned {
+    pub deck: Deck,
+    /// The slide shape the deck was made for.
+    pub aspect: Aspect,
+    pub parsed: Parsed,
+}
+
+impl Planned {
+    /// The bytes of `output` (one of [`render::writers`]); for a printed output, the
+    /// deck its front end prints.
+    pub fn write(&self, output: &render::Output, theme: &Theme) -> Result<Vec<u8>, Error> {
+        Ok(output.writer.write(&self.deck, theme, self.aspect)?)
+    }
+}
+
+/// Plans a lecture already parsed: a lecture with errors is refused.
+pub fn plan_parsed(parsed: Parsed, opts: &Options) -> Result<Planned, Error> {
     if parsed.has_errors() {
         return Err(Error::Rejected(Box::new(parsed)));
     }
@@ -342,9 +398,7 @@ pub fn compile_parsed(parsed: Parsed, opts: &Options) -> Result<Compiled, Error>
         .aspect
         .or(opts.aspect)
         .unwrap_or(opts.theme.layout.aspect);
-    let html = render::html::render(&deck, &opts.theme, aspect)?;
-    Ok(Compiled {
-        html,
+    Ok(Planned {
         deck,
         aspect,
         parsed,
@@ -363,6 +417,7 @@ pub fn plan_options(parsed: &Parsed, opts: &Options) -> PlanOptions {
     p.rate = s.rate.unwrap_or(p.rate);
     p.outline = s.outline.unwrap_or(p.outline);
     p.content = s.content.unwrap_or(p.content);
+    p.keep_punctuation = s.keep_punctuation.unwrap_or(p.keep_punctuation);
     if let Some(minutes) = s.minutes {
         let deck = plan::plan(&parsed.lecture, &p);
         let chars: u64 = deck

@@ -48,15 +48,44 @@ settings! {
     minutes: u32 => Number,
     /// What a point slide shows under its title: "key" sentences, the "title" alone or
     /// the "full" text.
-    content: crate::plan::Content => Text,
+    content: Content => Text,
     /// Whether the outline (目录) slide is shown.
     outline: bool => Flag,
     /// The big words of the closing slide.
     closing: String => Text,
+    /// Keep half-width punctuation as written instead of making it full-width.
+    keep_punctuation: bool => Flag,
     /// Let raw HTML in a Markdown lecture through (scripts still cannot run).
     allow_html: bool => Flag,
     /// Read pictures and theme files from outside the lecture's (or theme's) folder.
     allow_outside: bool => Flag,
+}
+
+/// What a point slide shows under its title.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Content {
+    /// Up to three key sentences of its own text.
+    #[default]
+    Key,
+    /// The title alone.
+    Title,
+    /// The whole text, shrunk to fit.
+    Full,
+}
+
+impl std::str::FromStr for Content {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "key" => Ok(Content::Key),
+            "title" => Ok(Content::Title),
+            "full" => Ok(Content::Full),
+            _ => Err(format!(
+                "unknown content `{s}`: use \"key\", \"title\" or \"full\""
+            )),
+        }
+    }
 }
 
 /// A settings error: where (byte offset in the text it was read from) and what.

@@ -21,10 +21,10 @@ pub struct Args {
     /// or Chromium).
     #[arg(short, long)]
     pub output: Option<PathBuf>,
-    /// The output format, where the output's extension does not say it [default: by the
-    /// extension, else html].
-    #[arg(long, value_enum)]
-    pub format: Option<OutFormat>,
+    /// The output format: html, pptx or pdf, where the output's extension does not say it
+    /// [default: by the extension, else html].
+    #[arg(long = "to", visible_alias = "format", value_name = "FORMAT")]
+    pub format: Option<String>,
     /// What a PDF holds: slides (one a page), handout (slides with their notes) or
     /// script (the reading script) [default: slides].
     #[arg(long, value_enum)]
@@ -41,64 +41,17 @@ pub struct DeckArgs {
     /// Slide shape, 16:9 or 4:3 [default: the deck's setting, else the theme's].
     #[arg(long)]
     pub aspect: Option<Aspect>,
-    /// What a point slide shows under its title: key sentences of its text, the title
-    /// alone, or the full text shrunk to fit [default: the deck's setting, else key].
-    #[arg(long, value_enum)]
-    pub content: Option<ContentArg>,
+    /// What a point slide shows under its title: key (key sentences of its text), title
+    /// (the title alone) or full (the full text shrunk to fit) [default: the deck's
+    /// setting, else key].
+    #[arg(long)]
+    pub content: Option<lectern::settings::Content>,
     /// Leave out the outline (目录) slide.
     #[arg(long)]
     pub no_outline: bool,
     /// Let raw HTML in a Markdown lecture through (scripts still cannot run).
     #[arg(long)]
     pub allow_html: bool,
-}
-
-/// What `build` writes.
-#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OutFormat {
-    Html,
-    Pptx,
-    Pdf,
-}
-
-impl OutFormat {
-    /// The flag's choice, else the output's extension, else HTML.
-    pub fn pick(flag: Option<OutFormat>, out: Option<&Path>) -> OutFormat {
-        let ext = out
-            .and_then(|o| o.extension())
-            .map(|e| e.to_string_lossy().to_ascii_lowercase());
-        flag.unwrap_or(match ext.as_deref() {
-            Some("pptx") => OutFormat::Pptx,
-            Some("pdf") => OutFormat::Pdf,
-            _ => OutFormat::Html,
-        })
-    }
-
-    pub fn extension(self) -> &'static str {
-        match self {
-            OutFormat::Html => "html",
-            OutFormat::Pptx => "pptx",
-            OutFormat::Pdf => "pdf",
-        }
-    }
-}
-
-/// `--content`.
-#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ContentArg {
-    Key,
-    Title,
-    Full,
-}
-
-impl From<ContentArg> for lectern::plan::Content {
-    fn from(c: ContentArg) -> Self {
-        match c {
-            ContentArg::Key => lectern::plan::Content::Key,
-            ContentArg::Title => lectern::plan::Content::Title,
-            ContentArg::Full => lectern::plan::Content::Full,
-        }
-    }
 }
 
 /// `--print`: the print layout a PDF is made from.
@@ -142,41 +95,40 @@ pub fn run(args: &Args, reporter: &mut Reporter) -> Result<ExitCode, Fail> {
 /// when anything fails.
 pub fn build_one(args: &Args, reporter: &mut Reporter) -> Result<Summary, Fail> {
     let file = &args.input.file;
-    let format = OutFormat::pick(args.format, args.output.as_deref());
-    if args.print.is_some() && format != OutFormat::Pdf {
+    let output = lectern::render::output_for(args.format.as_deref(), args.output.as_deref())
+        .map_err(|e| {
+            let (name, known) = (&e.0, lectern::render::UnknownOutput::known());
+            Fail(t!(
+                "unknown output format `{name}`: use {known}",
+                "不认识的输出格式 `{name}`：请用 {known} 之一"
+            ))
+        })?;
+    if args.print.is_some() && !output.printed {
         return Err(Fail(t!(
-            "--print lays out a PDF: add -o NAME.pdf (or --format pdf)",
-            "--print 用于 PDF：请加上 -o 文件名.pdf（或 --format pdf）"
+            "--print lays out a PDF: add -o NAME.pdf (or --to pdf)",
+            "--print 用于 PDF：请加上 -o 文件名.pdf（或 --to pdf）"
         )));
     }
-    let (options, mut compiled) = compile(&args.input, &args.deck, reporter)?;
-    let bytes = match format {
-        OutFormat::Html => std::mem::take(&mut compiled.html).into_bytes(),
-        OutFormat::Pptx => {
-            use lectern::render::Writer as _;
-            lectern::render::pptx::Pptx
-                .write(&compiled.deck, &options.theme, compiled.aspect)
-                .map_err(|e| {
-                    let file = file.display();
-                    Fail(t!(
-                        "{file}: {e}; no deck written",
-                        "{file}：{e}，没有生成幻灯片"
-                    ))
-                })?
-        }
-        OutFormat::Pdf => {
-            let layout = args.print.map(Into::into).unwrap_or_default();
-            lectern::render::pdf::find_browser()
-                .and_then(|browser| {
-                    lectern::render::pdf::print(compiled.html.as_bytes(), layout, &browser)
-                })
-                .map_err(|e| Fail(super::messages::pdf_error(&e)))?
-        }
+    let (options, planned) = plan(&args.input, &args.deck, reporter)?;
+    let bytes = planned.write(output, &options.theme).map_err(|e| {
+        let file = file.display();
+        Fail(t!(
+            "{file}: {e}; no deck written",
+            "{file}：{e}，没有生成幻灯片"
+        ))
+    })?;
+    let bytes = if output.printed {
+        let layout = args.print.map(Into::into).unwrap_or_default();
+        lectern::render::pdf::find_browser()
+            .and_then(|browser| lectern::render::pdf::print(&bytes, layout, &browser))
+            .map_err(|e| Fail(super::messages::pdf_error(&e)))?
+    } else {
+        bytes
     };
     let out = args
         .output
         .clone()
-        .unwrap_or_else(|| file.with_extension(format.extension()));
+        .unwrap_or_else(|| file.with_extension(output.extensions[0]));
     if out == Path::new("-") {
         super::write_stdout(&bytes).map_err(|e| {
             Fail(t!(
@@ -190,9 +142,9 @@ pub fn build_one(args: &Args, reporter: &mut Reporter) -> Result<Summary, Fail> 
     }
     let summary = Summary {
         output: out,
-        slides: compiled.deck.slides.len(),
+        slides: planned.deck.slides.len(),
         bytes: bytes.len(),
-        info: compiled.deck.info.clone(),
+        info: planned.deck.info.clone(),
     };
     if summary.output != Path::new("-") {
         let (out, slides) = (summary.output.display(), summary.slides);
@@ -206,17 +158,17 @@ pub fn build_one(args: &Args, reporter: &mut Reporter) -> Result<Summary, Fail> 
     Ok(summary)
 }
 
-/// Loads `input` with the deck flags, reports its diagnostics and compiles it, for a
+/// Loads `input` with the deck flags, reports its diagnostics and plans it, for a
 /// one-off build (`watch` keeps its project and calls [`report_and_compile`]). Errors
 /// (or warnings under `--deny-warnings`) stop it before anything is written.
-pub fn compile(
+pub fn plan(
     input: &LectureArgs,
     deck: &DeckArgs,
     reporter: &mut Reporter,
-) -> Result<(lectern::Options, lectern::Compiled), Fail> {
+) -> Result<(lectern::Options, lectern::Planned), Fail> {
     let project = load(input, deck)?;
     report(&project, input, reporter)?;
-    Ok(project.into_compiled()?)
+    Ok(project.into_planned()?)
 }
 
 /// Reads the lecture, its settings and theme.
@@ -225,7 +177,7 @@ pub fn load(input: &LectureArgs, deck: &DeckArgs) -> Result<Project, Fail> {
     overrides.settings.theme.clone_from(&deck.theme);
     overrides.settings.aspect = deck.aspect;
     overrides.settings.outline = deck.no_outline.then_some(false);
-    overrides.settings.content = deck.content.map(Into::into);
+    overrides.settings.content = deck.content;
     overrides.settings.allow_html = deck.allow_html.then_some(true);
     Ok(Project::load(&input.file, &overrides)?)
 }

@@ -124,7 +124,8 @@ fn lectures(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 }
 
 fn lecture_output_ext(args: &Args) -> &'static str {
-    super::build::OutFormat::pick(args.format, None).extension()
+    // a bad --to is reported by the first build
+    lectern::render::output_for(args.format.as_deref(), None).map_or("html", |o| o.extensions[0])
 }
 
 /// `deck` as a link from the index in `dir`.

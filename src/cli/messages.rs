@@ -1,14 +1,13 @@
-//! The library's errors as sentences in the user's language. The library words its
-//! errors in English (its `Display`); here each kind gets its Chinese sentence, and an
-//! operating-system error becomes one that says what to do.
+//! Errors as sentences in the user's language. The core's errors carry their Chinese
+//! beside their English (`zh()` next to `Display`, for every front end); here the loading,
+//! writing and printing errors of the command line get theirs, and an operating-system
+//! error becomes one that says what to do.
 
 use std::io::ErrorKind;
 use std::path::Path;
 
-use lectern::input::docx::DocxError;
 use lectern::project::output::WriteError;
-use lectern::project::{Foreign, LoadError, ReadError};
-use lectern::{Error, SourceError, ThemeError};
+use lectern::project::{LoadError, ReadError};
 
 use super::lang::{current, t, Lang};
 
@@ -19,14 +18,7 @@ pub fn load_error(e: &LoadError) -> String {
     }
     match e {
         LoadError::Read { path, error } => read_error(path, error),
-        LoadError::Foreign { path, kind } => {
-            let p = path.display();
-            match kind {
-                Foreign::Pdf => format!("{p}：这是 PDF 文件，不是讲稿正文：请找到原来的 Word 文件，或把 PDF 里的文字复制到 .txt 文件"),
-                Foreign::Presentation | Foreign::OldPresentation => format!("{p}：这是演示文稿（PowerPoint/WPS 演示），不是讲稿正文：请给出 .docx、.txt 或 .md 格式的讲稿"),
-                Foreign::Spreadsheet => format!("{p}：这是电子表格（Excel/WPS 表格），不是讲稿正文：请给出 .docx、.txt 或 .md 格式的讲稿"),
-            }
-        }
+        LoadError::Foreign { path, kind } => format!("{}：{}", path.display(), kind.zh()),
         LoadError::DeckFile { path, line: 0, .. } => {
             format!("{}：不是 UTF-8 文本，请另存为 UTF-8", path.display())
         }
@@ -40,9 +32,9 @@ pub fn load_error(e: &LoadError) -> String {
             "{}：没有这个主题文件夹；`lectern themes` 列出内置主题",
             path.display()
         ),
-        LoadError::Theme(e) => theme_error(e),
+        LoadError::Theme(e) => e.zh(),
         LoadError::Lecture { path, error } => {
-            format!("{}：{}", path.display(), lecture_error(error))
+            format!("{}：{}", path.display(), error.zh())
         }
     }
 }
@@ -60,64 +52,6 @@ fn read_error(path: &Path, e: &ReadError) -> String {
             format!("{p}：没有权限读取这个文件：请把它复制到自己的文件夹，或请管理员放开权限")
         }
         ReadError::Os(detail) => format!("{p}：读不出来：{detail}"),
-    }
-}
-
-fn theme_error(e: &ThemeError) -> String {
-    match e {
-        ThemeError::Unknown { name, known } => format!(
-            "没有名为 `{name}` 的主题；内置主题有：{}（也可以给出主题文件夹的路径）",
-            known.join("、")
-        ),
-        // the file, line and key, then the loader's own words
-        ThemeError::Invalid { .. } => format!("主题有误：{e}"),
-    }
-}
-
-fn lecture_error(e: &Error) -> String {
-    match e {
-        Error::Source(SourceError::Empty) => "讲稿是空的：没有可以做成幻灯片的文字".into(),
-        Error::Source(SourceError::Binary) => {
-            "这不是文本文件（含有二进制数据）；请把讲稿另存为纯文本（.txt）或 Markdown（.md）"
-                .into()
-        }
-        Error::Source(SourceError::Undecodable) => {
-            "文字编码既不是 UTF-8、UTF-16，也不是 GB18030；请另存为 UTF-8 后再试".into()
-        }
-        Error::Docx(d) => docx_error(d),
-        Error::Theme(e) => theme_error(e),
-        Error::Rejected(p) => {
-            let n = p
-                .diagnostics
-                .iter()
-                .filter(|d| d.severity == lectern::Severity::Error)
-                .count();
-            format!("讲稿有 {n} 处错误，没有生成幻灯片")
-        }
-        Error::Template(e) => format!("主题的模板出错：{e:#}"),
-        other => other.to_string(),
-    }
-}
-
-fn docx_error(e: &DocxError) -> String {
-    const SAVE: &str = "请用 Word 或 WPS 打开，另存为 .docx（文件 › 另存为 › Word 文档 .docx）";
-    match e {
-        DocxError::Empty => "文件是空的".into(),
-        DocxError::Encrypted => "文件已加密：请在 Word 或 WPS 里取消密码后另存为 .docx".into(),
-        DocxError::OldWord => format!("这是旧版 .doc/.wps 文档：{SAVE}"),
-        DocxError::OtherOle => "这是另一种 Office 文件，不是 Word 文档；请从 Word 或 WPS 另存为 .docx".into(),
-        DocxError::DamagedOle => format!("这是损坏的旧版 Office 文件（.doc/.wps）：{SAVE}"),
-        DocxError::Rtf => format!("这是 RTF 文件，不是 .docx：{SAVE}，或另存为纯文本"),
-        DocxError::Html { .. } => format!("这是以 Word 文件名保存的网页，不是 .docx：{SAVE}，或另存为纯文本"),
-        DocxError::WordXml => format!("这是 Word 2003 XML 文档，不是 .docx：{SAVE}"),
-        DocxError::NotDocx => "这不是 Word .docx 文件（不是 zip 包）；请把讲稿另存为 .docx 或纯文本".into(),
-        DocxError::Corrupt(detail) | DocxError::BadXml(detail) => {
-            format!(".docx 文件已损坏（{detail}）：请用 Word 或 WPS 打开后重新另存为 .docx")
-        }
-        DocxError::TooLarge(detail) => format!("拒绝读取：{detail}；这像是压缩炸弹，不是讲稿"),
-        DocxError::NoDocument => {
-            "这个 zip 包里没有 word/document.xml，不是 Word 文档（是 .xlsx、.pptx 或别的 zip？）；请从 Word 或 WPS 另存为 .docx".into()
-        }
     }
 }
 

@@ -63,9 +63,9 @@ impl LectureArgs {
                 rate: self.rate,
                 minutes: self.minutes,
                 allow_outside: self.allow_outside.then_some(true),
+                keep_punctuation: self.keep_punctuation.then_some(true),
                 ..Settings::default()
             },
-            keep_punctuation: self.keep_punctuation,
         }
     }
 }

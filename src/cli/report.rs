@@ -78,7 +78,8 @@ impl Reporter {
             let seen = shown
                 .entry((d.severity == Severity::Error, d.code))
                 .or_insert((0, d.words(current() == Lang::Zh).0));
-            seen.0 += 1;
+            // the library's note for the rest of a kind is shown, not counted again
+            seen.0 += usize::from(d.more == 0);
             if seen.0 > PER_KIND || (self.quiet && d.severity == Severity::Warning) {
                 continue;
             }
@@ -289,6 +290,7 @@ mod tests {
             message: "m".into(),
             help: None,
             zh: None,
+            more: 0,
         }
     }
 

@@ -35,6 +35,10 @@ pub struct Diagnostic {
     /// missing the English stands.
     #[serde(skip)]
     pub zh: Option<Chinese>,
+    /// For the note that stands for the rest of its kind past [`PER_KIND`]: how many
+    /// more there are (0 for every other diagnostic).
+    #[serde(skip)]
+    pub more: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,6 +94,7 @@ impl<'a> Diagnostics<'a> {
                 message: codes::fill(w.zh, args),
                 help: w.help_zh.map(|h| codes::fill(h, args)),
             }),
+            more: 0,
         });
         self.list.last_mut().expect("just pushed")
     }
@@ -142,6 +147,7 @@ fn cap_per_kind(list: Vec<Diagnostic>, cap: usize) -> Vec<Diagnostic> {
     for (k, at) in notes {
         let more = seen[&k] - cap;
         let d = &mut kept[at];
+        d.more = more;
         d.message = format!("{more} more like this, from here on: {}", d.message);
         if let Some(zh) = &mut d.zh {
             zh.message = format!("从这里起同类的还有 {more} 处：{}", zh.message);

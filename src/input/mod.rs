@@ -8,5 +8,6 @@ pub mod format;
 pub mod images;
 pub mod sniff;
 pub mod source;
+mod svg;
 
 pub use format::{Format, FormatInfo, Read, ReadError, Syntax, FORMATS};

@@ -33,6 +33,17 @@ impl std::fmt::Display for Foreign {
     }
 }
 
+impl Foreign {
+    /// The same sentence in Chinese.
+    pub fn zh(&self) -> &'static str {
+        match self {
+            Foreign::Pdf => "这是 PDF 文件，不是讲稿正文：请找到原来的 Word 文件，或把 PDF 里的文字复制到 .txt 文件",
+            Foreign::Presentation | Foreign::OldPresentation => "这是演示文稿（PowerPoint/WPS 演示），不是讲稿正文：请给出 .docx、.txt 或 .md 格式的讲稿",
+            Foreign::Spreadsheet => "这是电子表格（Excel/WPS 表格），不是讲稿正文：请给出 .docx、.txt 或 .md 格式的讲稿",
+        }
+    }
+}
+
 /// The first bytes of an OLE compound file (old .doc/.ppt/.xls, encrypted Office files).
 pub const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 

@@ -101,6 +101,30 @@ impl fmt::Display for SourceError {
     }
 }
 
+impl SourceError {
+    /// The same sentence in Chinese.
+    pub fn zh(&self) -> String {
+        match self {
+            SourceError::Empty => "讲稿是空的：没有可以做成幻灯片的文字".into(),
+            SourceError::Binary => {
+                "这不是文本文件（含有二进制数据）；请把讲稿另存为纯文本（.txt）或 Markdown（.md）"
+                    .into()
+            }
+            SourceError::Undecodable => {
+                "文字编码既不是 UTF-8、UTF-16，也不是 GB18030；请另存为 UTF-8 后再试".into()
+            }
+            SourceError::BadByte { line, column, byte } => format!(
+                "第 {line} 行第 {column} 列：字节 0x{byte:02X} 不是 UTF-8，全文也不是 GB18030；请另存为 UTF-8 后再试"
+            ),
+            SourceError::TooLarge { bytes } => format!(
+                "讲稿有 {} MB；lectern 最多读 {} MB 的讲稿——请把它分成几篇",
+                bytes >> 20,
+                MAX_INPUT >> 20
+            ),
+        }
+    }
+}
+
 impl std::error::Error for SourceError {}
 
 /// Decoded, normalised lecture text.

@@ -524,7 +524,7 @@ impl Reader<'_, '_> {
         let mut runs = i.runs.finish();
         if i.raw {
             // the author's HTML, allowed by the deck, cleaned as one piece
-            let html = crate::render::html::runs_html(&runs);
+            let html = crate::markup::runs_html(&runs);
             runs = vec![Run::Html(crate::parse::sanitize::html(&html))];
         }
         let rich = match (role, self.lists.len()) {

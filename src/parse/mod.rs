@@ -17,6 +17,7 @@ use crate::input::source::Span;
 use crate::numbering::{inline_marker, Marker, Style};
 use crate::tree::{Lecture, Node, Text};
 
+pub use crate::scan::lead_sentence;
 pub use points::{split_closing, split_inline_points, split_opening};
 pub use title::{classify_meta, is_closing, is_salutation, is_source_note, split_kicker, MetaLine};
 
@@ -43,28 +44,6 @@ pub fn dropped_lines(lecture: &Lecture) -> Option<(usize, String)> {
         })
         .collect();
     Some((lines.len(), ranges.join(", ")))
-}
-
-/// Where the lead sentence of `s` ends: the byte index of its stop (。！？；) outside
-/// quotes and brackets, and the index just past the stop. Without a stop the whole
-/// string is the lead.
-pub fn lead_sentence(s: &str) -> (usize, usize) {
-    let mut depth = 0i32;
-    let mut straight = false;
-    for (i, c) in crate::scan::non_ideographs(s) {
-        match c {
-            '“' | '‘' | '「' | '『' | '（' | '(' | '《' | '【' | '[' | '〈' => depth += 1,
-            '”' | '’' | '」' | '』' | '）' | ')' | '》' | '】' | ']' | '〉' => {
-                depth = (depth - 1).max(0)
-            }
-            '"' => straight = !straight,
-            '。' | '！' | '？' | '；' | '!' | '?' | ';' if depth == 0 && !straight => {
-                return (i, i + c.len_utf8());
-            }
-            _ => {}
-        }
-    }
-    (s.len(), s.len())
 }
 
 /// A paragraph that starts a numbered node, split into marker, heading and the rest.
@@ -269,24 +248,5 @@ pub fn check_quotes(text: &Text, diags: &mut Diagnostics) {
             Span::new(start, start + '“'.len_utf8()),
             &[],
         );
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lead_sentence_stops_outside_quotes_and_brackets() {
-        let s = "聚焦“两个大局。”准确把握（见附件。）重点。后文";
-        let (stop, end) = lead_sentence(s);
-        assert_eq!(&s[..stop], "聚焦“两个大局。”准确把握（见附件。）重点");
-        assert_eq!(&s[end..], "后文");
-        let s = "学深悟透、把准方向,切实增强战略主动";
-        assert_eq!(lead_sentence(s), (s.len(), s.len()));
-        let s = "避免概念“泛化”；其余";
-        assert_eq!(&s[..lead_sentence(s).0], "避免概念“泛化”");
-        let s = "问题在哪里？答案";
-        assert_eq!(&s[lead_sentence(s).1..], "答案");
     }
 }

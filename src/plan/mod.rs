@@ -13,32 +13,7 @@ use crate::deck::{Block, Deck, DeckInfo, Inline, Kind, List, ListItem, Slide};
 use crate::plan::typography::{fullwidth, fullwidth_in_place, fullwidth_runs};
 use crate::tree::{paragraphs, Lecture, Node, Paragraph, Rich, Role};
 
-/// What a point slide shows under its title.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Content {
-    /// Up to three key sentences of its own text.
-    #[default]
-    Key,
-    /// The title alone.
-    Title,
-    /// The whole text, shrunk to fit.
-    Full,
-}
-
-impl std::str::FromStr for Content {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "key" => Ok(Content::Key),
-            "title" => Ok(Content::Title),
-            "full" => Ok(Content::Full),
-            _ => Err(format!(
-                "unknown content `{s}`: use \"key\", \"title\" or \"full\""
-            )),
-        }
-    }
-}
+pub use crate::settings::Content;
 
 /// What the planner needs besides the lecture.
 #[derive(Debug, Clone)]

@@ -34,8 +34,6 @@ pub struct Overrides {
     /// They beat the front matter and `deck.toml`; a relative `theme` folder is looked
     /// for from the current folder first, then from the lecture's.
     pub settings: Settings,
-    /// Keep half-width punctuation as written.
-    pub keep_punctuation: bool,
 }
 
 /// A lecture read from disk with everything it refers to, ready to compile.
@@ -76,7 +74,6 @@ impl Project {
             })),
             ..Options::default()
         };
-        options.plan.keep_punctuation = overrides.keep_punctuation;
         if let Some(stem) = path.file_stem() {
             options.plan.fallback_title = stem.to_string_lossy().into_owned();
         }
@@ -112,18 +109,18 @@ impl Project {
         })
     }
 
-    /// As [`Project::compile`], moving the lecture into the result instead of copying
-    /// it (a one-off build has no use for the project after): the options come back
-    /// beside the deck.
-    pub fn into_compiled(self) -> Result<(Options, Compiled), LoadError> {
+    /// Plans the deck for any writer, moving the lecture into the result instead of
+    /// copying it (a one-off build has no use for the project after): the options come
+    /// back beside the deck.
+    pub fn into_planned(self) -> Result<(Options, crate::Planned), LoadError> {
         let Project {
             path,
             options,
             parsed,
             ..
         } = self;
-        match crate::compile_parsed(parsed, &options) {
-            Ok(compiled) => Ok((options, compiled)),
+        match crate::plan_parsed(parsed, &options) {
+            Ok(planned) => Ok((options, planned)),
             Err(error) => Err(LoadError::Lecture { path, error }),
         }
     }
@@ -330,7 +327,6 @@ mod tests {
                 rate: Some(250),
                 ..Settings::default()
             },
-            ..Overrides::default()
         };
         let project = Project::load(&path, &overrides).unwrap();
         let s = &project.parsed.settings;

@@ -13,10 +13,10 @@ use base64::Engine as _;
 use minijinja::{context, AutoEscape, Environment, UndefinedBehavior, Value};
 use sha2::{Digest, Sha256};
 
-use super::escape::escape;
 use super::{RenderError, Writer};
 use crate::aspect::Aspect;
 use crate::deck::{Block, Deck, DeckInfo, Inline, List, Slide};
+use crate::markup::{escape, runs_html};
 use crate::theme::Theme;
 
 /// Our own presentation runtime, embedded in every deck, as the deck carries it: shrunk
@@ -37,10 +37,6 @@ const RUNTIME_JS_SHA256: &str = include_str!(concat!(env!("OUT_DIR"), "/runtime.
 pub struct Html;
 
 impl Writer for Html {
-    fn name(&self) -> &'static str {
-        "html"
-    }
-
     fn write(&self, deck: &Deck, theme: &Theme, aspect: Aspect) -> Result<Vec<u8>, RenderError> {
         render(deck, theme, aspect).map(String::into_bytes)
     }
@@ -464,42 +460,6 @@ pub fn block_html(b: &Block) -> String {
                 escape(&img.alt)
             )
         }
-    }
-}
-
-/// Inline runs as HTML, the author's text escaped.
-pub fn runs_html(runs: &[Inline]) -> String {
-    let mut out = String::new();
-    for r in runs {
-        push_run(r, &mut out);
-    }
-    out
-}
-
-fn push_run(r: &Inline, out: &mut String) {
-    let wrap = |tag: &str, c: &[Inline], out: &mut String| {
-        let _ = write!(out, "<{tag}>{}</{tag}>", runs_html(c));
-    };
-    match r {
-        Inline::Text(t) => out.push_str(&escape(t)),
-        Inline::Strong(c) => wrap("strong", c, out),
-        Inline::Emphasis(c) => wrap("em", c, out),
-        Inline::Strikethrough(c) => wrap("del", c, out),
-        Inline::Superscript(c) => wrap("sup", c, out),
-        Inline::Subscript(c) => wrap("sub", c, out),
-        Inline::Code(t) => {
-            let _ = write!(out, "<code>{}</code>", escape(t));
-        }
-        Inline::Link { url, content } => {
-            let _ = write!(
-                out,
-                "<a href=\"{}\">{}</a>",
-                escape(url),
-                runs_html(content)
-            );
-        }
-        Inline::Break => out.push_str("<br>"),
-        Inline::Html(raw) => out.push_str(raw),
     }
 }
 

@@ -2,7 +2,7 @@
 //! date, speaker, slides and minutes, linking to the deck; a lecture that failed is
 //! listed with why. Self-contained like the decks: no script, no request.
 
-use super::escape::escape;
+use crate::markup::escape;
 
 /// One lecture of the folder.
 #[derive(Debug, Clone, Default)]

@@ -131,6 +131,20 @@ impl ThemeError {
     }
 }
 
+impl ThemeError {
+    /// The same sentence in Chinese.
+    pub fn zh(&self) -> String {
+        match self {
+            ThemeError::Unknown { name, known } => format!(
+                "没有名为 `{name}` 的主题；内置主题有：{}（也可以给出主题文件夹的路径）",
+                known.join("、")
+            ),
+            // the file, line and key, then the loader's own words
+            ThemeError::Invalid { .. } => format!("主题有误：{self}"),
+        }
+    }
+}
+
 impl fmt::Display for ThemeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -138,7 +138,10 @@ fn many_warnings_of_one_kind_end_in_one_line_that_counts_the_rest() {
         .stderr_has("10 more like this")
         .run();
     // the library keeps 20 and one that counts the rest; the report shows them as they come
-    assert_eq!(ran.stderr.matches("warning: unclosed quote").count(), 20);
+    assert_eq!(
+        ran.stderr.matches("warning[L030]: unclosed quote").count(),
+        20
+    );
     assert_eq!(ran.stderr.matches("more like this").count(), 1);
 }
 

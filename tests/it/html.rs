@@ -178,3 +178,16 @@ fn the_closing_slide_shows_the_date_once() {
         slides[1].shown
     );
 }
+
+#[test]
+fn keep_punctuation_is_a_deck_setting_like_the_flag() {
+    let lecture = "专题党课:测试\n同志们:\n一、第一部分,要点。\n谢谢大家!\n";
+    let default = html_of(lecture.as_bytes());
+    assert!(default.contains("第一部分，要点"), "full-width by default");
+    let kept = html_of(format!("+++\nkeep_punctuation = true\n+++\n{lecture}").as_bytes());
+    assert!(
+        kept.contains("第一部分,要点"),
+        "the setting keeps the half-width comma"
+    );
+    assert!(!kept.contains("第一部分，要点"));
+}

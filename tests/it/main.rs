@@ -20,6 +20,7 @@ mod fonts;
 mod hostile;
 mod html;
 mod markdown;
+mod outputs;
 mod pictures;
 mod pptx;
 mod robust;

@@ -691,8 +691,8 @@ fn the_command_line_picks_the_writer_by_extension_or_flag() {
     let bytes = std::fs::read(&out).unwrap();
     assert!(bytes.starts_with(b"PK"), "a zip");
     assert!(entries(&bytes).contains_key("ppt/presentation.xml"));
-    // --format where the extension does not say it: standard output
-    let run = build().args(["--format", "pptx", "-o", "-"]).run();
+    // --to where the extension does not say it: standard output (--format is its alias)
+    let run = build().args(["--to", "pptx", "-o", "-"]).run();
     assert_eq!(run.stdout_bytes, bytes, "the same deck, the same bytes");
     // and HTML stays the default
     build().run();

@@ -77,6 +77,31 @@ pub enum DocxError {
     BadXml(String),
 }
 
+impl DocxError {
+    /// The same sentence in Chinese.
+    pub fn zh(&self) -> String {
+        const SAVE: &str = "请用 Word 或 WPS 打开，另存为 .docx（文件 › 另存为 › Word 文档 .docx）";
+        match self {
+            DocxError::Empty => "文件是空的".into(),
+            DocxError::Encrypted => "文件已加密：请在 Word 或 WPS 里取消密码后另存为 .docx".into(),
+            DocxError::OldWord => format!("这是旧版 .doc/.wps 文档：{SAVE}"),
+            DocxError::OtherOle => "这是另一种 Office 文件，不是 Word 文档；请从 Word 或 WPS 另存为 .docx".into(),
+            DocxError::DamagedOle => format!("这是损坏的旧版 Office 文件（.doc/.wps）：{SAVE}"),
+            DocxError::Rtf => format!("这是 RTF 文件，不是 .docx：{SAVE}，或另存为纯文本"),
+            DocxError::Html { .. } => format!("这是以 Word 文件名保存的网页，不是 .docx：{SAVE}，或另存为纯文本"),
+            DocxError::WordXml => format!("这是 Word 2003 XML 文档，不是 .docx：{SAVE}"),
+            DocxError::NotDocx => "这不是 Word .docx 文件（不是 zip 包）；请把讲稿另存为 .docx 或纯文本".into(),
+            DocxError::Corrupt(detail) | DocxError::BadXml(detail) => {
+                format!(".docx 文件已损坏（{detail}）：请用 Word 或 WPS 打开后重新另存为 .docx")
+            }
+            DocxError::TooLarge(detail) => format!("拒绝读取：{detail}；这像是压缩炸弹，不是讲稿"),
+            DocxError::NoDocument => {
+                "这个 zip 包里没有 word/document.xml，不是 Word 文档（是 .xlsx、.pptx 或别的 zip？）；请从 Word 或 WPS 另存为 .docx".into()
+            }
+        }
+    }
+}
+
 impl fmt::Display for DocxError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         const SAVE: &str =

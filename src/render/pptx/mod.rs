@@ -15,16 +15,15 @@ mod look;
 mod master;
 mod media;
 mod office_theme;
-mod package;
 mod shapes;
 mod slides;
 mod text;
-mod xml;
 
 use self::look::Look;
 use self::master::{layout_of, Canvas, Logo, NOTES_SIZE};
 use self::package::{ct, rel, rid, Package, Part, Rel};
 use self::xml::Xml;
+use super::ooxml::{package, xml};
 use super::{RenderError, Writer};
 use crate::aspect::Aspect;
 use crate::deck::{Deck, Kind};
@@ -34,10 +33,6 @@ use crate::theme::Theme;
 pub struct Pptx;
 
 impl Writer for Pptx {
-    fn name(&self) -> &'static str {
-        "pptx"
-    }
-
     fn write(&self, deck: &Deck, theme: &Theme, aspect: Aspect) -> Result<Vec<u8>, RenderError> {
         package(deck, theme, aspect)
             .to_zip()
