@@ -81,7 +81,9 @@ pub fn plan(lecture: &Lecture, opts: &PlanOptions) -> Deck {
     // the headings, not the points found in the opening ahead of them
     let headings = lecture.nodes.iter().filter(|n| !n.inline);
     if opts.outline && headings.clone().count() > 1 {
-        let items = headings.map(|n| short_title(&p.text(&n.title))).collect();
+        let items = headings
+            .map(|n| entry_title(&p.text(&n.title), OUTLINE_CHARS))
+            .collect();
         slides.push(
             p.slide(Kind::Outline, "目录".into(), Vec::new(), 0, |s, _| {
                 s.items = items;
@@ -320,17 +322,32 @@ impl Planner<'_> {
             .collect();
         let mut stretches = self.stretches(notes).into_iter();
         let first = stretches.next().unwrap_or_default();
-        // A part or section lists its children; with none it shows its own text.
+        // A part or section lists its children; with none it shows its own text. A long
+        // list goes on in two columns, and past MAX_ITEMS on slides of its own.
         let shows_text = kind == Kind::Point || node.children.is_empty();
+        let entries: Vec<String> = node
+            .children
+            .iter()
+            .map(|c| entry_title(&self.text(&c.title), ITEM_CHARS))
+            .collect();
+        // (shared evenly: 15 entries are 8 and 7, not 10 and 5)
+        let per = entries
+            .len()
+            .div_ceil(entries.len().div_ceil(MAX_ITEMS).max(1))
+            .max(1);
+        let mut lists = entries.chunks(per).map(<[String]>::to_vec);
+        let (items, more): (Vec<String>, Vec<Vec<String>>) =
+            (lists.next().unwrap_or_default(), lists.collect());
         out.push(
             self.slide(kind, title.clone(), first, node.line, |s, spoken| {
                 s.kicker = Some(self.text(&node.marker.text));
                 // a chapter line writes no number, and one counted for it would read as
                 // its first part's 一
-                s.badge = (!node.chapter).then(|| node.marker.badge());
+                s.badge = (!node.chapter).then(|| badge(node, kind));
                 s.crumbs = crumbs.to_vec();
-                s.items = node.children.iter().map(|c| self.text(&c.title)).collect();
-                s.chips = chips;
+                // chips beside a long list leave it no room
+                s.chips = if items.len() > 6 { Vec::new() } else { chips };
+                s.items = items;
                 if shows_text {
                     self.show_text(s, &spoken, true);
                 }
@@ -343,6 +360,41 @@ impl Planner<'_> {
                 }
             }),
         );
+        // A part or section that lists its children shows its lists, tables and quotations
+        // on a slide of their own: beside the list they would shrink both.
+        let moved = match out.last_mut() {
+            Some(s) if kind != Kind::Point && !s.items.is_empty() => std::mem::take(&mut s.content),
+            _ => Vec::new(),
+        };
+        if !moved.is_empty() {
+            let mut below = crumbs.to_vec();
+            below.push(short_title(&title));
+            out.push(self.slide(
+                Kind::Point,
+                format!("{title}（续）"),
+                Vec::new(),
+                node.line,
+                |s, _| {
+                    s.crumbs = below;
+                    s.continues = Some(title.clone());
+                    s.content = moved;
+                },
+            ));
+        }
+        for items in more {
+            out.push(self.slide(
+                kind,
+                format!("{title}（续）"),
+                Vec::new(),
+                node.line,
+                |s, _| {
+                    s.badge = (!node.chapter).then(|| badge(node, kind));
+                    s.crumbs = crumbs.to_vec();
+                    s.continues = Some(title.clone());
+                    s.items = items;
+                },
+            ));
+        }
         let mut below = crumbs.to_vec();
         below.push(short_title(&title));
         for stretch in stretches {
@@ -547,25 +599,80 @@ pub fn speaking_seconds(notes: &[String], rate: u32) -> u32 {
     ((chars as u64 * 60 + rate as u64 / 2) / rate.max(1) as u64) as u32
 }
 
-/// The first clause of a title, at most 16 characters: what a breadcrumb or the outline
-/// shows.
+/// A slide's ordinal badge: a section's lone numeral in its brackets (（一）: a 一 alone in
+/// a small box reads as a minus sign); a part's shows large in its own circle.
+fn badge(node: &Node, kind: Kind) -> String {
+    let b = node.marker.badge();
+    let lone = b.chars().count() == 1
+        && b.chars()
+            .all(|c| crate::numbering::chinese_number(&c.to_string()).is_some());
+    if lone && kind != Kind::Part {
+        format!("（{b}）")
+    } else {
+        b
+    }
+}
+
+/// Most entries a part's or section's list shows on one slide (in two columns).
+const MAX_ITEMS: usize = 10;
+
+/// Longest entry of such a list: one line of a column.
+const ITEM_CHARS: usize = 18;
+
+/// Longest outline entry: two lines of the outline.
+const OUTLINE_CHARS: usize = 28;
+
+/// The first clause of a title, at most 16 characters: what a breadcrumb shows.
 pub fn short_title(title: &str) -> String {
     let clause = title
         .split(['，', ',', '；', ';', ':', '：'])
         .next()
         .unwrap_or(title)
         .trim();
+    cut_to(clause, 16)
+}
+
+/// A title as a list shows it (the outline, a part's list of its sections): whole when
+/// it has at most `max` characters, else its first clause, cut with … only when even that
+/// is longer.
+pub fn entry_title(title: &str, max: usize) -> String {
+    let title = title.trim();
+    if title.chars().count() <= max {
+        return title.to_string();
+    }
+    let clause = title
+        .split(['，', ',', '；', ';', ':', '：'])
+        .next()
+        .unwrap_or(title)
+        .trim();
+    cut_to(clause, max)
+}
+
+/// `clause` when it has at most `max` characters, else its first `max - 1` and a …,
+/// cut between words where one ends in the second half.
+fn cut_to(clause: &str, max: usize) -> String {
     let chars: Vec<char> = clause.chars().collect();
-    if chars.len() <= 16 {
+    if chars.len() <= max {
         return clause.to_string();
     }
+    let limit = clause
+        .char_indices()
+        .nth(max - 1)
+        .map_or(clause.len(), |(at, _)| at);
+    if let Some(&at) = crate::words::breaks(clause)
+        .iter()
+        .rev()
+        .find(|&&at| at <= limit && clause[..at].chars().count() * 2 >= max)
+    {
+        return format!("{}…", &clause[..at]);
+    }
     // not inside a number or a Latin word (…和202…): before it
-    let mut cut = 15;
+    let mut cut = max - 1;
     while cut > 8 && chars[cut - 1].is_ascii_alphanumeric() && chars[cut].is_ascii_alphanumeric() {
         cut -= 1;
     }
     if chars[cut - 1].is_ascii_alphanumeric() && chars[cut].is_ascii_alphanumeric() {
-        cut = 15;
+        cut = max - 1;
     }
     let mut s: String = chars[..cut].iter().collect();
     s.push('…');
@@ -626,12 +733,12 @@ mod tests {
         assert_eq!(short_title("聚焦“两个大局”，准确把握"), "聚焦“两个大局”");
         assert_eq!(
             short_title("一二三四五六七八九十一二三四五六七八"),
-            "一二三四五六七八九十一二三四五…"
+            "一二三四五六七八九十…"
         );
         // a number is not cut
         assert_eq!(
             short_title("“十五五”时期主要目标和2026年重点工作"),
-            "“十五五”时期主要目标和…"
+            "“十五五”时期主要目标…"
         );
     }
 
