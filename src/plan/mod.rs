@@ -361,7 +361,8 @@ impl Planner<'_> {
             }),
         );
         // A part or section that lists its children shows its lists, tables and quotations
-        // on a slide of their own: beside the list they would shrink both.
+        // on a slide of their own: beside the list they would shrink both. (These slides
+        // say （续） in their title, not in the breadcrumb.)
         let moved = match out.last_mut() {
             Some(s) if kind != Kind::Point && !s.items.is_empty() => std::mem::take(&mut s.content),
             _ => Vec::new(),
@@ -376,7 +377,6 @@ impl Planner<'_> {
                 node.line,
                 |s, _| {
                     s.crumbs = below;
-                    s.continues = Some(title.clone());
                     s.content = moved;
                 },
             ));
@@ -390,7 +390,6 @@ impl Planner<'_> {
                 |s, _| {
                     s.badge = (!node.chapter).then(|| badge(node, kind));
                     s.crumbs = crumbs.to_vec();
-                    s.continues = Some(title.clone());
                     s.items = items;
                 },
             ));

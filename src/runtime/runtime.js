@@ -239,7 +239,9 @@
       var box = h.getBoundingClientRect(), k = box.width / (h.offsetWidth || 1);
       var W = box.width - (parseFloat(cs.paddingLeft) + parseFloat(cs.paddingRight)) * k;
       var indent = (parseFloat(cs.textIndent) || 0) * k;
+      // (a <wbr> still breaks a line in Chromium under nowrap: none while measuring)
       h.style.whiteSpace = "nowrap";
+      h.classList.add("lx-measure");
       // Lines start at the content box's left edge, where a ::before marker of a list item
       // sits too; a centred line's start is its first character (or badge).
       var badge = h.querySelector(".badge"), r = D.createRange(), x = [], left = null;
@@ -255,6 +257,7 @@
         x.push(q.right - left); // the line's width up to and including this character
       });
       h.style.whiteSpace = "";
+      h.classList.remove("lx-measure");
       // (a list that takes the width of its widest item fits that item exactly: a pixel of slack)
       if (x[n - 1] + indent > W + k) lineEnds = lines(chars, x, W - k, indent, heading) || lineEnds;
     }
