@@ -316,7 +316,7 @@ impl Planner<'_> {
         };
         let notes = node.own_paragraphs();
         let all: String = notes.iter().map(|p| p.text.as_str()).collect();
-        let chips = keyword_chips(&all, &node.title)
+        let chips: Vec<String> = keyword_chips(&all, &node.title)
             .iter()
             .map(|c| self.text(c))
             .collect();
@@ -345,8 +345,15 @@ impl Planner<'_> {
                 // its first part's 一
                 s.badge = (!node.chapter).then(|| badge(node, kind));
                 s.crumbs = crumbs.to_vec();
-                // chips beside a long list leave it no room
-                s.chips = if items.len() > 6 { Vec::new() } else { chips };
+                // chips beside a list leave it little room: three at most, none beside a
+                // long one
+                let mut chips = chips;
+                chips.truncate(match items.len() {
+                    0 => 6,
+                    1..=6 => 3,
+                    _ => 0,
+                });
+                s.chips = chips;
                 s.items = items;
                 if shows_text {
                     self.show_text(s, &spoken, true);
