@@ -1,5 +1,6 @@
-//! Shrinks the deck's runtime once, at build time, and links the `lectern` binary as a
-//! position-dependent executable on Linux (glibc).
+//! Shrinks the deck's runtime once, at build time, deflates the word list headings are
+//! segmented with (`src/words/list.txt`, 3.3 MB of text, 1.5 MB deflated), and links the
+//! `lectern` binary as a position-dependent executable on Linux (glibc).
 //!
 //! The runtime script and stylesheet go into every deck shrunk by `src/render/minify.rs`
 //! (the same module the library uses for a theme's CSS), and the script's sha256 goes into
@@ -42,10 +43,47 @@ fn main() {
         std::fs::write(out.join(name), text).unwrap_or_else(|e| panic!("{name}: {e}"));
     }
 
+    let words = word_table(&read("src/words/list.txt"));
+    let mut packed = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
+    std::io::Write::write_all(&mut packed, &words).expect("deflate the word list");
+    let packed = packed.finish().expect("deflate the word list");
+    std::fs::write(out.join("words.deflate"), packed).expect("words.deflate");
+
     let os = std::env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
     let env = std::env::var("CARGO_CFG_TARGET_ENV").unwrap_or_default();
     if os == "linux" && env == "gnu" {
         println!("cargo:rustc-link-arg-bins=-no-pie");
     }
     println!("cargo:rerun-if-changed=build.rs");
+}
+
+/// The word list as `src/words/mod.rs` searches it without building anything: for each
+/// length of 1 to 6 ideographs, a count (u32, little-endian) and the words of that length
+/// sorted, each its UTF-8 bytes (3 a character) and its cost (one byte).
+fn word_table(list: &str) -> Vec<u8> {
+    let mut by_len: Vec<Vec<(&str, u8)>> = vec![Vec::new(); 6];
+    let mut cost = 0u8;
+    for line in list.lines() {
+        if let Some(n) = line.strip_prefix('=') {
+            cost = n.parse().expect("a cost line is =N");
+        } else if !line.starts_with('#') && !line.is_empty() {
+            let n = line.chars().count();
+            assert!(
+                (1..=6).contains(&n) && line.len() == 3 * n,
+                "word list: {line} is not 1 to 6 ideographs"
+            );
+            by_len[n - 1].push((line, cost));
+        }
+    }
+    let mut out = Vec::new();
+    for words in &mut by_len {
+        words.sort_unstable();
+        words.dedup_by(|a, b| a.0 == b.0);
+        out.extend_from_slice(&(words.len() as u32).to_le_bytes());
+        for (w, c) in words.iter() {
+            out.extend_from_slice(w.as_bytes());
+            out.push(*c);
+        }
+    }
+    out
 }

@@ -44,6 +44,7 @@ pub mod scan;
 pub mod settings;
 pub mod theme;
 pub mod tree;
+pub mod words;
 
 use std::fmt;
 use std::sync::Arc;

@@ -6,6 +6,7 @@
 
 pub mod keys;
 pub mod pacing;
+pub mod titles;
 pub mod typography;
 
 use crate::deck::{Block, Deck, DeckInfo, Inline, Kind, List, ListItem, Slide};
@@ -83,7 +84,9 @@ pub fn plan(lecture: &Lecture, opts: &PlanOptions) -> Deck {
     // the headings, not the points found in the opening ahead of them
     let headings = lecture.nodes.iter().filter(|n| !n.inline);
     if opts.outline && headings.clone().count() > 1 {
-        let items = headings.map(|n| short_title(&p.text(&n.title))).collect();
+        let items = headings
+            .map(|n| entry_title(&p.text(&n.title), OUTLINE_CHARS))
+            .collect();
         slides.push(
             p.slide(Kind::Outline, "目录".into(), Vec::new(), 0, |s, _| {
                 s.items = items;
@@ -329,34 +332,102 @@ impl Planner<'_> {
             _ => Kind::Point,
         };
         let title = self.text(&node.title);
+        // a long lead sentence: its first clause is the title, the rest shows under it
+        let (title, rest) = match self.opts.content {
+            Content::Key if kind != Kind::Part => titles::shorten(&title),
+            _ => (title, String::new()),
+        };
         let notes = node.own_paragraphs();
         let all: String = (notes.iter())
             .filter(|p| p.role != Role::Footnote)
             .map(|p| p.text.as_str())
             .collect();
-        let chips = keyword_chips(&all, &node.title)
+        let chips: Vec<String> = keyword_chips(&all, &node.title)
             .iter()
             .map(|c| self.text(c))
             .collect();
         let mut stretches = self.stretches(notes).into_iter();
         let first = stretches.next().unwrap_or_default();
-        // A part or section lists its children; with none it shows its own text.
+        // A part or section lists its children; with none it shows its own text. A long
+        // list goes on in two columns, and past MAX_ITEMS on slides of its own.
         let shows_text = kind == Kind::Point || node.children.is_empty();
+        let entries: Vec<String> = node
+            .children
+            .iter()
+            .map(|c| entry_title(&self.text(&c.title), ITEM_CHARS))
+            .collect();
+        // (shared evenly: 15 entries are 8 and 7, not 10 and 5)
+        let per = entries
+            .len()
+            .div_ceil(entries.len().div_ceil(MAX_ITEMS).max(1))
+            .max(1);
+        let mut lists = entries.chunks(per).map(<[String]>::to_vec);
+        let (items, more): (Vec<String>, Vec<Vec<String>>) =
+            (lists.next().unwrap_or_default(), lists.collect());
         out.push(
             self.slide(kind, title.clone(), first, node.line, |s, spoken| {
                 s.kicker = Some(self.text(&node.marker.text));
                 // a chapter line writes no number, and one counted for it would read as
                 // its first part's 一
                 // nor does a part the reader made (存在的问题), counted as no number
-                s.badge = (!node.chapter && node.marker.ordinal > 0).then(|| node.marker.badge());
+                s.badge = (!node.chapter && node.marker.ordinal > 0).then(|| badge(node, kind));
                 s.crumbs = crumbs.to_vec();
-                s.items = node.children.iter().map(|c| self.text(&c.title)).collect();
+                // chips beside a list leave it little room: three at most, none beside a
+                // long one
+                let mut chips = chips;
+                chips.truncate(match items.len() {
+                    0 => 6,
+                    1..=6 => 3,
+                    _ => 0,
+                });
                 s.chips = chips;
+                s.items = items;
                 if shows_text {
                     self.show_text(s, &spoken, true);
                 }
+                if !rest.is_empty() {
+                    let mut lines = titles::rest_lines(&rest, 2);
+                    lines.extend(std::mem::take(&mut s.keys));
+                    lines.dedup();
+                    lines.truncate(3);
+                    s.keys = lines;
+                }
             }),
         );
+        // A part or section that lists its children shows its lists, tables and quotations
+        // on a slide of their own: beside the list they would shrink both. (These slides
+        // say （续） in their title, not in the breadcrumb.)
+        let moved = match out.last_mut() {
+            Some(s) if kind != Kind::Point && !s.items.is_empty() => std::mem::take(&mut s.content),
+            _ => Vec::new(),
+        };
+        if !moved.is_empty() {
+            let mut below = crumbs.to_vec();
+            below.push(short_title(&title));
+            out.push(self.slide(
+                Kind::Point,
+                format!("{title}（续）"),
+                Vec::new(),
+                node.line,
+                |s, _| {
+                    s.crumbs = below;
+                    s.content = moved;
+                },
+            ));
+        }
+        for items in more {
+            out.push(self.slide(
+                kind,
+                format!("{title}（续）"),
+                Vec::new(),
+                node.line,
+                |s, _| {
+                    s.badge = (!node.chapter).then(|| badge(node, kind));
+                    s.crumbs = crumbs.to_vec();
+                    s.items = items;
+                },
+            ));
+        }
         let mut below = crumbs.to_vec();
         below.push(short_title(&title));
         for stretch in stretches {
@@ -414,7 +485,14 @@ impl Planner<'_> {
     fn show_text(&self, s: &mut Slide, spoken: &[String], headed: bool) {
         match self.opts.content {
             Content::Title => {}
-            Content::Key => s.keys = keys::key_sentences(&spoken.concat(), &s.title, 3),
+            Content::Key => {
+                // the heading's sentence is the title (and what a cut title leaves out)
+                let mut text = spoken.concat();
+                if let Some(first) = spoken.first().filter(|_| headed) {
+                    text.drain(..crate::parse::lead_sentence(first).1);
+                }
+                s.keys = keys::key_sentences(&text, &s.title, 3)
+            }
             Content::Full => {
                 let mut shown: Vec<Block> = Vec::new();
                 for (i, t) in spoken.iter().enumerate() {
@@ -588,36 +666,98 @@ pub fn speaking_seconds(notes: &[String], rate: u32) -> u32 {
     ((chars as u64 * 60 + rate as u64 / 2) / rate.max(1) as u64) as u32
 }
 
-/// The first clause of a title, at most 16 characters: what a breadcrumb or the outline
-/// shows.
+/// A slide's ordinal badge: a section's lone numeral in its brackets (（一）: a 一 alone in
+/// a small box reads as a minus sign); a part's shows large in its own circle.
+fn badge(node: &Node, kind: Kind) -> String {
+    let b = node.marker.badge();
+    let lone = b.chars().count() == 1
+        && b.chars()
+            .all(|c| crate::numbering::chinese_number(&c.to_string()).is_some());
+    if lone && kind != Kind::Part {
+        format!("（{b}）")
+    } else {
+        b
+    }
+}
+
+/// Most entries a part's or section's list shows on one slide (in two columns).
+const MAX_ITEMS: usize = 10;
+
+/// Longest entry of such a list: one line of a column.
+const ITEM_CHARS: usize = 18;
+
+/// Longest outline entry: two lines of the outline.
+const OUTLINE_CHARS: usize = 28;
+
+/// The first clause of a title, at most 16 characters: what a breadcrumb shows.
 pub fn short_title(title: &str) -> String {
     let clause = title
         .split(['，', ',', '；', ';', ':', '：'])
         .next()
         .unwrap_or(title)
         .trim();
+    cut_to(clause, 16)
+}
+
+/// A title as a list shows it (the outline, a part's list of its sections): whole when
+/// it has at most `max` characters, else its first clause, cut with … only when even that
+/// is longer.
+pub fn entry_title(title: &str, max: usize) -> String {
+    let title = title.trim();
+    if title.chars().count() <= max {
+        return title.to_string();
+    }
+    let clause = title
+        .split(['，', ',', '；', ';', ':', '：'])
+        .next()
+        .unwrap_or(title)
+        .trim();
+    cut_to(clause, max)
+}
+
+/// `clause` when it has at most `max` characters, else its first `max - 1` and a …,
+/// cut between words where one ends in the second half.
+fn cut_to(clause: &str, max: usize) -> String {
     let chars: Vec<char> = clause.chars().collect();
-    if chars.len() <= 16 {
+    if chars.len() <= max {
         return clause.to_string();
     }
+    let limit = clause
+        .char_indices()
+        .nth(max - 1)
+        .map_or(clause.len(), |(at, _)| at);
+    if let Some(&at) = crate::words::breaks(clause)
+        .iter()
+        .rev()
+        .find(|&&at| at <= limit && clause[..at].chars().count() * 2 >= max)
+    {
+        return format!("{}…", &clause[..at]);
+    }
     // not inside a number or a Latin word (…和202…): before it
-    let mut cut = 15;
+    let mut cut = max - 1;
     while cut > 8 && chars[cut - 1].is_ascii_alphanumeric() && chars[cut].is_ascii_alphanumeric() {
         cut -= 1;
     }
     if chars[cut - 1].is_ascii_alphanumeric() && chars[cut].is_ascii_alphanumeric() {
-        cut = 15;
+        cut = max - 1;
     }
     let mut s: String = chars[..cut].iter().collect();
     s.push('…');
     s
 }
 
-/// Up to six “quoted” phrases of the text, each once, short enough for a chip.
+/// Longest chip, in characters.
+pub const MAX_CHIP: usize = 8;
+
+/// Up to six “quoted” phrases of the text, each once, that read as a name: short (at
+/// most [`MAX_CHIP`] characters), no sentence or clause in them (no ，。！？；：), not
+/// words someone says (a quotation after ：or 说/问/答, dialogue in a story). None
+/// qualify: no chips.
 pub fn keyword_chips(text: &str, title: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut rest = text;
     while let Some(open) = rest.find('“') {
+        let before = rest[..open].chars().next_back();
         let after = &rest[open + '“'.len_utf8()..];
         let Some(close) = after.find('”') else {
             break;
@@ -626,8 +766,14 @@ pub fn keyword_chips(text: &str, title: &str) -> Vec<String> {
         let n = phrase.chars().count();
         // A chip repeats nothing the title says, and a bare number says nothing alone.
         let wordy = phrase.chars().any(|c| c > '\u{2E80}');
-        if (2..=12).contains(&n)
+        let sentence = phrase.contains([
+            '，', '。', '！', '？', '；', '：', ',', '.', '!', '?', ';', ':', '…',
+        ]);
+        let spoken = matches!(before, Some('：' | ':' | '说' | '问' | '答' | '道' | '曰'));
+        if (2..=MAX_CHIP).contains(&n)
             && wordy
+            && !sentence
+            && !spoken
             && !title.contains(phrase)
             && !out.iter().any(|p| p == phrase)
         {
@@ -654,22 +800,29 @@ mod tests {
         assert_eq!(short_title("聚焦“两个大局”，准确把握"), "聚焦“两个大局”");
         assert_eq!(
             short_title("一二三四五六七八九十一二三四五六七八"),
-            "一二三四五六七八九十一二三四五…"
+            "一二三四五六七八九十…"
         );
         // a number is not cut
         assert_eq!(
             short_title("“十五五”时期主要目标和2026年重点工作"),
-            "“十五五”时期主要目标和…"
+            "“十五五”时期主要目标…"
         );
     }
 
     #[test]
     fn chips_are_quoted_phrases_once_each() {
         let chips = keyword_chips(
-            "全力突破“卡脖子”问题，“含金量”“含智量”“含金量”，“”“2070”“泛化”以及“一个长得超过了十二个字的引文片段”",
+            "全力突破“卡脖子”问题，“含金量”“含智量”“含金量”，“”“2070”“泛化”以及“一个长得超过了八个字的引文”",
             "避免概念“泛化”",
         );
         assert_eq!(chips, ["卡脖子", "含金量", "含智量"]);
+        // dialogue in a story and a proverb with its stop are no chips
+        // (party-lecture-1942-against-party-formalism)
+        let chips = keyword_chips(
+            "先生问：“你得了几分？”学生答“三分。”正如“冰冻三尺，非一日之寒。”我们要反对“党八股”。",
+            "标题",
+        );
+        assert_eq!(chips, ["党八股"]);
     }
 
     #[test]

@@ -235,6 +235,7 @@ impl Prepared {
         // one instruction of these could ask for gigabytes: a width is a few columns
         env.add_filter("format", bounded_format);
         env.add_filter("indent", bounded_indent);
+        env.add_filter("words", words);
         for (name, source) in &theme.templates {
             env.add_template_owned(name.clone(), source.clone())?;
         }
@@ -248,6 +249,23 @@ impl Prepared {
         *last = Some(Arc::clone(&prepared));
         Ok(prepared)
     }
+}
+
+/// The `words` filter: text escaped, with a `<wbr>` between its words (see
+/// [`crate::words`]) and in a `.lx-w` span, which breaks lines only there (`word-break:
+/// keep-all`): a heading never breaks inside a word, in any engine.
+fn words(s: &str) -> Value {
+    let mut out = String::with_capacity(s.len() + 32);
+    out.push_str("<span class=\"lx-w\">");
+    for (i, piece) in crate::words::pieces(s).into_iter().enumerate() {
+        if i > 0 {
+            out.push_str("<wbr>");
+        }
+        // as the templates' own escaping writes text (a / too)
+        out.push_str(&crate::markup::escape(piece).replace('/', "&#x2f;"));
+    }
+    out.push_str("</span>");
+    Value::from_safe_string(out)
 }
 
 /// The attribute a picture's `<img>` is written with, before its bytes are known.

@@ -192,7 +192,7 @@
   var at = (chars, j, w) => w.split("").every((c, i) => chars[j + i] && chars[j + i].c === c);
   var opens = (chars, j) => OPENERS.some((w) => at(chars, j, w)) && !OPENERS.some((w) => j >= w.length && at(chars, j - w.length, w));
   var splits = (chars, j) => WORDS.some((w) => { for (var k = 1; k < w.length; k++) if (j >= k && at(chars, j - k, w)) return true; return false; });
-  var CUT = { pause: 0, close: 1, open: 2, word: 4, opener: 8, mid: 14, inword: 20 };
+  var CUT = { pause: 0, close: 1, open: 2, word: 4, opener: 8, mid: 14, inword: 20, split: 40 };
   // What a line break before c (after p) costs, or -1 where there may be none.
   function cutCost(p, c, chars, j) {
     if (!p || !c || has(NO_START, c) || has(OPEN, p) || c === "　" || c === " ") return -1;
@@ -204,6 +204,9 @@
     if (has(OPEN, c)) return CUT.open;
     if (has(AFTER_WORD, p) || (has(BEFORE_WORD, c) && !(c === "是" && has("就但于总还正都也而只凡可要若", p)))) return CUT.word;
     if (!chars) return CUT.mid;
+    // text segmented at build time (.lx-w): a <wbr> marks each place between two words
+    if (chars[j].seg && chars[j - 1].seg && !chars[j].wb) return CUT.split;
+    if (chars[j].seg) return opens(chars, j) ? CUT.opener : CUT.mid;
     return opens(chars, j) ? CUT.opener : splits(chars, j) ? CUT.inword : CUT.mid;
   }
   var isMark = (c) => has(CLOSE + OPEN + "！？…—　 ", c);
@@ -233,7 +236,8 @@
     var walk = D.createTreeWalker(h, NodeFilter.SHOW_TEXT), chars = [], t;
     while ((t = walk.nextNode())) {
       if (t.parentNode.closest(".badge")) continue;
-      for (var i = 0; i < t.data.length; i++) if (t.data[i] !== "\n") chars.push({ n: t, o: i, c: t.data[i] });
+      var seg = !!t.parentNode.closest(".lx-w"), wb = !!t.previousSibling && t.previousSibling.nodeName === "WBR";
+      for (var i = 0; i < t.data.length; i++) if (t.data[i] !== "\n") chars.push({ n: t, o: i, c: t.data[i], seg: seg, wb: wb && !i });
     }
     var n = chars.length, cs = getComputedStyle(h), centred = heading && cs.textAlign === "center";
     var lineEnds = [n];
@@ -241,7 +245,9 @@
       var box = h.getBoundingClientRect(), k = box.width / (h.offsetWidth || 1);
       var W = box.width - (parseFloat(cs.paddingLeft) + parseFloat(cs.paddingRight)) * k;
       var indent = (parseFloat(cs.textIndent) || 0) * k;
+      // (a <wbr> still breaks a line in Chromium under nowrap: none while measuring)
       h.style.whiteSpace = "nowrap";
+      h.classList.add("lx-measure");
       // Lines start at the content box's left edge, where a ::before marker of a list item
       // sits too; a centred line's start is its first character (or badge).
       var badge = h.querySelector(".badge"), r = D.createRange(), x = [], left = null;
@@ -257,6 +263,7 @@
         x.push(q.right - left); // the line's width up to and including this character
       });
       h.style.whiteSpace = "";
+      h.classList.remove("lx-measure");
       // (a list that takes the width of its widest item fits that item exactly: a pixel of slack)
       if (x[n - 1] + indent > W + k) lineEnds = lines(chars, x, W - k, indent, heading) || lineEnds;
     }
@@ -321,7 +328,7 @@
       var out = [];
       for (var c = count; p > 0; p = from[p][c], c--) out.unshift(ends[p]);
       // A heading takes one more line rather than split a word where it can.
-      var splits = (o) => o.some((j) => j < n && price(j) === CUT.mid);
+      var splits = (o) => o.some((j) => j < n && (price(j) >= CUT.inword || (price(j) === CUT.mid && !chars[j].seg)));
       if (heading && splits(out) && !more) {
         var longer = lines(chars, x, W, indent, heading, count + 1);
         if (longer && !splits(longer)) return longer;

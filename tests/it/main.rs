@@ -14,6 +14,7 @@ mod cli;
 mod cli_lang;
 mod compat;
 mod corpus;
+mod designer;
 mod desktop;
 mod docx;
 mod fixtures;

@@ -11,43 +11,53 @@ pub struct Face {
     pub name: &'static str,
     pub pitch_family: &'static str,
     pub panose: &'static str,
+    /// Whether Windows ships a bold of it: 宋体, 黑体, 仿宋, 楷体 have none, and bold set on
+    /// them is faked (smeared strokes).
+    pub has_bold: bool,
 }
 
 const YAHEI: Face = Face {
     name: "微软雅黑",
     pitch_family: "34",
     panose: "020B0503020204020204",
+    has_bold: true,
 };
 const SONG: Face = Face {
     name: "宋体",
     pitch_family: "2",
     panose: "02010600030101010101",
+    has_bold: false,
 };
 const HEI: Face = Face {
     name: "黑体",
     pitch_family: "49",
     panose: "02010609060101010101",
+    has_bold: false,
 };
 const FANGSONG: Face = Face {
     name: "仿宋",
     pitch_family: "49",
     panose: "02010609060101010101",
+    has_bold: false,
 };
 const KAI: Face = Face {
     name: "楷体",
     pitch_family: "49",
     panose: "02010609060101010101",
+    has_bold: false,
 };
 const NSONG: Face = Face {
     name: "新宋体",
     pitch_family: "49",
     panose: "02010609030101010101",
+    has_bold: false,
 };
 /// Code: a monospaced face every Windows has (its CJK falls back to the East Asian face).
 pub const MONO: Face = Face {
     name: "Consolas",
     pitch_family: "49",
     panose: "020B0609020204030204",
+    has_bold: true,
 };
 
 /// The fonts that come with every Chinese Windows, under the names a stack may use.

@@ -197,11 +197,12 @@ pub fn plain(look: &Look, size: f32, colour: &'static str) -> PhStyle {
     }
 }
 
-/// A heading: the title face, bold.
+/// A heading: the title face, bold where the face has a bold (宋体 and 黑体 have none:
+/// they are set at their own weight rather than faked).
 pub fn heading(look: &Look, size: f32, colour: &'static str) -> PhStyle {
     PhStyle {
         face: look.title_face,
-        bold: true,
+        bold: look.title_face.has_bold,
         ..plain(look, size, colour)
     }
 }

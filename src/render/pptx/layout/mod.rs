@@ -388,7 +388,8 @@ fn heading(text: &str, size: f32, face: Face, colour: &'static str, align: &'sta
     p.bullet = Bullet::None;
     p.colour = Some(colour);
     p.align = Some(align);
-    p.bold = true;
+    // bold only where the face has one (宋体 has none: it would be faked)
+    p.bold = face.has_bold;
     p.line = Some(1.25);
     p
 }

@@ -1,0 +1,122 @@
+//! Short titles: a point whose lead sentence runs long is titled by its first clause (up
+//! to a colon or a clause mark), and the rest of the sentence shows under it as its first
+//! key lines, word for word. A label (`在队伍建设方面，…`) is the title by itself.
+
+use super::keys::{clauses, dangles, MAX_CHARS};
+
+/// Longest title shown whole, in characters: two lines of a point's title at 16:9, three
+/// at 4:3, with the badge beside it.
+pub const MAX_TITLE: usize = 30;
+
+/// Shortest first clause that makes a title.
+const MIN_TITLE: usize = 4;
+
+fn chars(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// `title` cut to fit, and what it leaves out of the sentence (empty when nothing).
+pub fn shorten(title: &str) -> (String, String) {
+    let t = title.trim();
+    let cl = clauses(t);
+    if cl.len() < 2 {
+        return (t.to_string(), String::new());
+    }
+    let first = &t[cl[0].0..cl[0].1];
+    // 在…方面，/ 在…上，: the label alone
+    let label = first.starts_with('在')
+        && (first.ends_with("方面") || first.ends_with('上'))
+        && chars(first) <= 16;
+    if !label && chars(t) <= MAX_TITLE {
+        return (t.to_string(), String::new());
+    }
+    // at the first colon where what comes before is a title; else at the first clause
+    // mark after a title's worth
+    let colon = cl
+        .iter()
+        .position(|&(_, end)| t[end..].starts_with(['：', ':']))
+        .filter(|&i| (MIN_TITLE..=MAX_TITLE).contains(&chars(&t[..cl[i].1])));
+    let at = colon.or_else(|| {
+        (0..cl.len() - 1).find(|&i| {
+            let head = &t[..cl[i].1];
+            (MIN_TITLE + 2..=MAX_TITLE).contains(&chars(head)) && !dangles(head)
+        })
+    });
+    let at = if label { Some(0) } else { at };
+    match at {
+        Some(i) => (
+            t[..cl[i].1].to_string(),
+            t[cl[i + 1].0..].trim().to_string(),
+        ),
+        None => (t.to_string(), String::new()),
+    }
+}
+
+/// What a cut title leaves out, as up to `max` lines of whole clauses that fit a key
+/// line (each at most [`MAX_CHARS`], none ending on a leading word), in reading order.
+pub fn rest_lines(rest: &str, max: usize) -> Vec<String> {
+    let rest = rest
+        .trim()
+        .trim_end_matches(['。', '；', ';', '！', '？', '，'])
+        .trim();
+    let cl = clauses(rest);
+    let mut out = Vec::new();
+    let mut a = 0;
+    while a < cl.len() && out.len() < max {
+        // the longest run from clause a that fits and does not dangle
+        let mut best = None;
+        for b in a..cl.len() {
+            let line = &rest[cl[a].0..cl[b].1];
+            let n = chars(line);
+            if n > MAX_CHARS && !(b == a && n <= MAX_CHARS + 6) {
+                break;
+            }
+            if !dangles(line) {
+                best = Some(b);
+            }
+        }
+        let Some(b) = best else { break };
+        out.push(rest[cl[a].0..cl[b].1].trim().to_string());
+        a = b + 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lead_sentences_are_cut_at_a_colon_or_their_first_clause() {
+        // gov-report-2026-gansu-web
+        let t = "继续实施“强县中增学位”工程，支持20所县域普通高中扩容改造，新增学位2万个";
+        let (title, rest) = shorten(t);
+        assert_eq!(title, "继续实施“强县中增学位”工程");
+        assert_eq!(rest, "支持20所县域普通高中扩容改造，新增学位2万个");
+        assert_eq!(rest_lines(&rest, 2), [rest.as_str()]);
+        // gov-report-2026-sichuan-web
+        let t = "“暖心驿站”：面向外卖骑手、快递小哥等新就业形态劳动者建设一批暖心驿站，提供休息饮水等服务";
+        assert_eq!(shorten(t).0, "“暖心驿站”");
+        // a title that fits is left alone
+        let t = "聚焦“两个大局”，准确把握新质生产力是高质量发展重要着力点";
+        assert_eq!(shorten(t), (t.to_string(), String::new()));
+    }
+
+    #[test]
+    fn a_label_is_the_title_by_itself() {
+        let (title, rest) = shorten("在队伍建设方面，我们选优配强班子，培养年轻干部");
+        assert_eq!(title, "在队伍建设方面");
+        assert_eq!(rest, "我们选优配强班子，培养年轻干部");
+    }
+
+    #[test]
+    fn the_rest_shows_in_whole_clauses_that_fit() {
+        let rest = "始终坚持依法决策、依法行政，严格落实重大行政决策程序，自觉接受人大法律监督和工作监督、政协民主监督，主动接受社会和舆论监督";
+        let lines = rest_lines(rest, 3);
+        assert!(lines.len() >= 2, "{lines:?}");
+        for l in &lines {
+            assert!(rest.contains(l.as_str()));
+            assert!(chars(l) <= MAX_CHARS + 6 && !dangles(l), "{l}");
+        }
+    }
+}

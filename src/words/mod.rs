@@ -1,0 +1,194 @@
+//! Where a line may break in Chinese text: between words, never inside one. Chinese has
+//! no spaces, so the words are found with a word list (`list.txt`: jieba's dictionary, see
+//! `tools/wordlist.py`) and the cheapest path through them (jieba's own method, without
+//! its model for unknown words: a run of single characters is kept together, as jieba's
+//! model mostly would, except beside a word of the list).
+
+use std::sync::OnceLock;
+
+/// The list (`list.txt`) as `build.rs` lays it out (by length, sorted, see its
+/// `word_table`), deflated.
+static PACKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/words.deflate"));
+
+/// Longest word in the list, in characters.
+const MAX_LEN: usize = 6;
+
+/// The words of each length: sorted records of the word's bytes and its cost.
+struct Table {
+    bytes: Vec<u8>,
+    /// Where each length's records start, and how many there are.
+    runs: [(usize, usize); MAX_LEN],
+    /// The cost of a character the list does not know.
+    unknown: u16,
+}
+
+impl Table {
+    fn cost(&self, word: &str) -> Option<u16> {
+        let n = word.len() / 3;
+        if n == 0 || n > MAX_LEN || word.len() != 3 * n {
+            return None;
+        }
+        let (start, count) = self.runs[n - 1];
+        let size = 3 * n + 1;
+        let records = &self.bytes[start..start + count * size];
+        let (mut lo, mut hi) = (0, count);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            let r = &records[mid * size..(mid + 1) * size];
+            match r[..size - 1].cmp(word.as_bytes()) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return Some(u16::from(r[size - 1])),
+            }
+        }
+        None
+    }
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut bytes = Vec::with_capacity(3_500_000);
+        std::io::Read::read_to_end(&mut flate2::read::DeflateDecoder::new(PACKED), &mut bytes)
+            .expect("build.rs deflated the word list");
+        let mut runs = [(0, 0); MAX_LEN];
+        let mut at = 0;
+        let mut worst = 0;
+        for (n, run) in runs.iter_mut().enumerate() {
+            let count = u32::from_le_bytes(bytes[at..at + 4].try_into().expect("4 bytes")) as usize;
+            *run = (at + 4, count);
+            let size = 3 * (n + 1) + 1;
+            if n == 0 {
+                worst = (0..count)
+                    .map(|i| bytes[at + 4 + i * size + size - 1])
+                    .max()
+                    .unwrap_or(0);
+            }
+            at += 4 + count * size;
+        }
+        Table {
+            bytes,
+            runs,
+            unknown: u16::from(worst) + 2,
+        }
+    })
+}
+
+fn ideograph(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// The byte offsets in `s` between two ideographs where a line may break: word
+/// boundaries next to a word of the list of two or more characters. (Other places —
+/// after punctuation, at spaces, around Latin text — follow the usual line-breaking
+/// rules and are not listed.)
+pub fn breaks(s: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    // each run of ideographs on its own
+    let mut run: Vec<(usize, char)> = Vec::new();
+    for (at, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+        if ideograph(c) {
+            run.push((at, c));
+            continue;
+        }
+        if run.len() > 1 {
+            let end = at;
+            run_breaks(s, &run, end, &mut out);
+        }
+        run.clear();
+    }
+    out
+}
+
+/// The breaks inside one run of ideographs (`run`: their offsets and characters; it ends
+/// at byte `end`).
+fn run_breaks(s: &str, run: &[(usize, char)], end: usize, out: &mut Vec<usize>) {
+    let t = table();
+    let n = run.len();
+    let at = |i: usize| if i < n { run[i].0 } else { end };
+    // best[i]: the cheapest cost of run[i..]; next[i]: where its first word ends
+    let mut best = vec![0u32; n + 1];
+    let mut next = vec![n; n + 1];
+    for i in (0..n).rev() {
+        let mut b = u32::MAX;
+        for len in 1..=MAX_LEN.min(n - i) {
+            let w = &s[at(i)..at(i + len)];
+            let c = match t.cost(w) {
+                Some(c) => c,
+                None if len == 1 => t.unknown,
+                None => continue,
+            };
+            let v = u32::from(c) + best[i + len];
+            if v < b {
+                b = v;
+                next[i] = i + len;
+            }
+        }
+        best[i] = b;
+    }
+    let mut i = 0;
+    let mut prev_len = 0;
+    while i < n {
+        let j = next[i];
+        let len = j - i;
+        // a break beside a single character is likely inside a word the list does not
+        // know (a name, a new term: 认识新|时代), unless it is a word of grammar (的, 和)
+        let single = |a: usize, n: usize| n == 1 && !GRAMMAR.contains(run[a].1);
+        if i > 0 && !single(i, len) && !single(i - prev_len, prev_len) {
+            out.push(at(i));
+        }
+        prev_len = len;
+        i = j;
+    }
+}
+
+/// Characters that are words of grammar on their own: a line may break beside them.
+const GRAMMAR: &str =
+    "的地得了着过和与及或是在把被对向从为以于而并且也都就又将让使由等之其所各每该本此即但若";
+
+/// `s` cut into pieces at [`breaks`].
+pub fn pieces(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for b in breaks(s) {
+        out.push(&s[from..b]);
+        from = b;
+    }
+    out.push(&s[from..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_break_between_words_only() {
+        assert_eq!(
+            pieces("切实增强发展新质生产力的战略主动"),
+            ["切实增强", "发展新质生产力", "的", "战略", "主动"]
+        );
+        // the breaks the issue saw inside words: 浙|江 自我革|命 学|校 实|行 帝|国主义 高质|量 为推|动
+        for (text, bad) in [
+            ("坚持浙江经验", "坚持浙"),
+            ("勇于自我革命", "勇于自我革"),
+            ("办好学校教育", "办好学"),
+            ("实行最严格的制度", "实"),
+            ("反对帝国主义侵略", "反对帝"),
+            ("推动高质量发展", "推动高质"),
+            ("为推动高质量发展", "为推"),
+        ] {
+            assert!(!breaks(text).contains(&bad.len()), "{:?}", pieces(text));
+        }
+        assert_eq!(pieces("为推动高质量发展"), ["为", "推动", "高质量", "发展"]);
+    }
+
+    #[test]
+    fn text_other_than_ideographs_is_left_to_the_usual_rules() {
+        assert!(breaks("GDP增长5.5%左右")
+            .iter()
+            .all(|&b| b > "GDP增长5.5%".len()));
+        assert!(breaks("").is_empty());
+        assert!(breaks("，。").is_empty());
+    }
+}
