@@ -448,9 +448,9 @@ fn require() -> bool {
     std::env::var("LECTERN_REQUIRE_BROWSER").is_ok_and(|v| v == "1")
 }
 
-fn have(tool: &str, arg: &str) -> bool {
+fn have(tool: &str, args: &[&str]) -> bool {
     Command::new(tool)
-        .arg(arg)
+        .args(args)
         .output()
         .is_ok_and(|o| o.status.success())
 }
@@ -485,9 +485,9 @@ fn squeeze(s: &str) -> String {
 
 #[test]
 fn python_pptx_and_libreoffice_open_decks_built_on_every_template() {
-    if !(have("soffice", "--version")
-        && have("pdftotext", "-v")
-        && have("python3", "-c import pptx"))
+    if !(have("soffice", &["--version"])
+        && have("pdftotext", &["-v"])
+        && have("python3", &["-c", "import pptx"]))
     {
         assert!(
             !require(),
@@ -604,7 +604,7 @@ fn alike(a: &[[f32; 3]], b: &[[f32; 3]]) -> f32 {
 #[test]
 fn html_decks_look_like_libreoffice_renders_the_template() {
     let test = "html_decks_look_like_libreoffice_renders_the_template";
-    if !(have("soffice", "--version") && have("pdftoppm", "-v")) {
+    if !(have("soffice", &["--version"]) && have("pdftoppm", &["-v"])) {
         assert!(
             !require(),
             "LibreOffice and poppler-utils are required here"

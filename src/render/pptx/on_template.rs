@@ -101,12 +101,16 @@ fn words(s: &Slide, theme: &Theme) -> (String, Vec<String>) {
     (title, body)
 }
 
-fn run(x: &mut Xml, text: &str) {
+/// A run; `size` (hundredths of a point) only in a text box, which has no style to
+/// inherit one from.
+fn run(x: &mut Xml, text: &str, size: Option<&str>) {
     x.el("a:r", &[], |x| {
-        x.empty(
-            "a:rPr",
-            &[("lang", "zh-CN"), ("altLang", "en-US"), ("dirty", "0")],
-        );
+        let mut attrs = vec![("lang", "zh-CN"), ("altLang", "en-US")];
+        if let Some(sz) = size {
+            attrs.push(("sz", sz));
+        }
+        attrs.push(("dirty", "0"));
+        x.empty("a:rPr", &attrs);
         x.leaf("a:t", &[], text);
     });
 }
@@ -161,8 +165,14 @@ fn text_shape(
                 x.empty("a:normAutofit", &[])
             });
             x.empty("a:lstStyle", &[]);
+            // a text box gets the sizes of PowerPoint's own title and body text
+            let size = match (ph, id) {
+                (Some(_), _) => None,
+                (None, 2) => Some("3200"),
+                (None, _) => Some("2000"),
+            };
             for p in paras {
-                x.el("a:p", &[], |x| run(x, p));
+                x.el("a:p", &[], |x| run(x, p, size));
             }
         });
     });
