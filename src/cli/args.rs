@@ -19,6 +19,10 @@ const ABOUT: &[(&str, &str)] = &[
     ("themes", "列出内置主题"),
     ("theme", "建立或检查自己的主题文件夹"),
     ("new", "写一份示例讲稿，演示各种标出结构的写法"),
+    (
+        "import",
+        "用单位的 PowerPoint 模板（.pptx 或 .potx）做一个主题文件夹：配色、字体、背景、标志和版式位置；用它生成的 .pptx 直接套在模板上",
+    ),
     ("watch", "在本机上放映幻灯片，讲稿一改就重新生成并刷新页面"),
     (
         "completions",
@@ -52,6 +56,7 @@ const HELP: &[(&str, &str)] = &[
         "aspect",
         "幻灯片比例 16:9 或 4:3［默认：讲稿的设置，否则主题的］",
     ),
+    ("template", "单位的 PowerPoint 模板，.pptx 或 .potx"),
     (
         "format",
         "输出格式 html、pptx 或 pdf［默认：按输出文件的扩展名，否则 html］",
