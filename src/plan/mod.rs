@@ -84,8 +84,14 @@ pub fn plan(lecture: &Lecture, opts: &PlanOptions) -> Deck {
     // the headings, not the points found in the opening ahead of them
     let headings = lecture.nodes.iter().filter(|n| !n.inline);
     if opts.outline && headings.clone().count() > 1 {
+        // in two columns (past six) a line each
+        let max = if headings.clone().count() > 6 {
+            ITEM_CHARS - 2
+        } else {
+            OUTLINE_CHARS
+        };
         let items = headings
-            .map(|n| entry_title(&p.text(&n.title), OUTLINE_CHARS))
+            .map(|n| entry_title(&p.text(&n.title), max))
             .collect();
         slides.push(
             p.slide(Kind::Outline, "目录".into(), Vec::new(), 0, |s, _| {
@@ -686,7 +692,7 @@ const MAX_ITEMS: usize = 10;
 /// Longest entry of such a list: one line of a column.
 const ITEM_CHARS: usize = 18;
 
-/// Longest outline entry: two lines of the outline.
+/// Longest outline entry of six or fewer: two lines of the outline.
 const OUTLINE_CHARS: usize = 28;
 
 /// The first clause of a title, at most 16 characters: what a breadcrumb shows.

@@ -55,6 +55,11 @@
     var f = s.querySelector(".slide-footer");
     if (f && f.offsetTop > b.offsetTop) limit = Math.min(limit, f.offsetTop - 8);
     var avail = limit - b.offsetTop, w = b.offsetWidth;
+    // What sums a slide up gives way before its text shrinks: its chips, then its key
+    // lines from the last (one stays); the notes hold them all.
+    [].forEach.call(b.querySelectorAll(".lx-drop"), (e) => e.classList.remove("lx-drop"));
+    var gives = [].slice.call(b.querySelectorAll(".chips")).concat([].slice.call(b.querySelectorAll(".keys li")).slice(1).reverse());
+    while (b.scrollHeight > avail + 1 && gives.length) gives.shift().classList.add("lx-drop");
     if (b.scrollHeight <= avail + 1) return;
     var lo = 0.25, hi = 1;
     for (var n = 0; n < 8; n++) {

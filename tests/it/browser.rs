@@ -300,7 +300,7 @@ fn blank_screens_overview_and_help_in<E: Engine>(chrome: &E) {
     );
     assert_eq!(
         page.text(".lx-ov .lx-cell:nth-child(4) .lx-cap"),
-        "4. 一 聚焦“两个大局”，准确把握新质生产力是高质量发展重要着力点"
+        "4. （一） 聚焦“两个大局”，准确把握新质生产力是高质量发展重要着力点"
     );
     let (x, y): (f64, f64) = page.eval(
         "(() => { const r = document.querySelectorAll('.lx-ov .lx-cell')[8].getBoundingClientRect();
@@ -652,13 +652,22 @@ fn overflowing_text_shrinks_and_the_canvas_letterboxes_in<E: Engine>(chrome: &E)
         "the crowded slide's text ({body}) runs into the footer ({footer})"
     );
     assert!(body < slide);
-    assert!(
+    // Its fourteen long point titles no longer shrink it: they show by their first clause
+    // in two columns, ten on this slide and the rest on a （续） slide after it.
+    assert_eq!(
         page.eval::<String>(
             "document.querySelector('section.present .slide-body').style.transform"
-        )
-        .starts_with("scale(0."),
-        "the crowded slide was scaled down"
+        ),
+        "",
+        "the crowded slide is not scaled down"
     );
+    assert_eq!(
+        page.eval::<usize>("document.querySelectorAll('section.present .items li').length"),
+        7
+    );
+    assert!(page.eval::<bool>(
+        "document.querySelector('section.present').nextElementSibling.textContent.includes('要点很多的一节（续）')"
+    ));
     page.screenshot("deck-shrunk");
 
     let standard = deck_of(

@@ -82,7 +82,7 @@ fn heading_styles_make_parts_and_sections() {
         "{titles:?}"
     );
     assert!(
-        titles.contains(&"二 聚焦源头本质，准确把握必然路径"),
+        titles.contains(&"（二） 聚焦源头本质，准确把握必然路径"),
         "{titles:?}"
     );
     assert!(
