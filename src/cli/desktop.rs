@@ -55,8 +55,18 @@ pub fn build_dropped(files: &[PathBuf], reporter: &mut Reporter) -> ExitCode {
             },
             ..build::Args::default()
         };
-        match build::build_one(&args, reporter) {
-            Ok(summary) => open(&summary.output, reporter),
+        // A dropped folder builds every lecture in it and its index.html, as `lectern build
+        // FOLDER` does, and opens the index.
+        let built = if file.is_dir() {
+            build::run(&args, reporter).map(|code| {
+                failed |= code != ExitCode::SUCCESS;
+                open(&file.join("index.html"), reporter);
+            })
+        } else {
+            build::build_one(&args, reporter).map(|summary| open(&summary.output, reporter))
+        };
+        match built {
+            Ok(()) => {}
             Err(super::Fail(message)) => {
                 reporter.error(&message);
                 failed = true;

@@ -46,6 +46,15 @@ fn several_dropped_lectures_make_several_decks() {
 }
 
 #[test]
+fn a_dropped_folder_builds_every_lecture_and_opens_its_index() {
+    let ran = with_opener(Test::new().seed("讲稿/a.txt").seed("讲稿/b.txt"))
+        .arg("讲稿")
+        .run();
+    assert!(ran.path("讲稿/a.html").is_file() && ran.path("讲稿/b.html").is_file());
+    assert_eq!(ran.read_string("opened.txt"), "讲稿/index.html\n");
+}
+
+#[test]
 fn a_bad_lecture_does_not_stop_the_others() {
     let ran = with_opener(Test::new().seed("good.txt"))
         .args(["missing.txt", "good.txt"])
