@@ -127,9 +127,7 @@ pub fn render(deck: &Deck, theme: &Theme, aspect: Aspect) -> Result<String, Rend
     Ok(embed_pictures(html, &pictures(slides)))
 }
 
-/// A field width or precision in a template's `format` or `indent` (`"%400000000s"`
-/// would fill 400 MB with spaces).
-const MAX_WIDTH: usize = 1000;
+use crate::limits::TEMPLATE_WIDTH as MAX_WIDTH;
 
 fn too_wide(width: usize) -> minijinja::Error {
     minijinja::Error::new(

@@ -15,6 +15,8 @@ mod document;
 mod numbering;
 mod numfmt;
 mod package;
+
+pub use package::{MAX_ENTRIES, MAX_PART, MAX_TOTAL};
 pub mod sniff;
 mod styles;
 mod xml;
