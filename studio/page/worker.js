@@ -5,8 +5,23 @@
 let module = null;
 let wasm = null;
 
+// The compiler needs nothing from the page. A dependency's wasm32 code may still name a
+// JavaScript function it never calls here (web-time's clock, through js-sys): each gets
+// a stand-in that fails loudly if it ever is called.
+function imports() {
+  const table = {};
+  WebAssembly.Module.imports(module).forEach(function (imp) {
+    if (imp.kind !== 'function') return;
+    table[imp.module] = table[imp.module] || {};
+    table[imp.module][imp.name] = function () {
+      throw new Error('the compiler called ' + imp.module + '.' + imp.name + ', which the page does not provide');
+    };
+  });
+  return table;
+}
+
 function instantiate() {
-  return WebAssembly.instantiate(module, {}).then(function (instance) {
+  return WebAssembly.instantiate(module, imports()).then(function (instance) {
     wasm = instance.exports;
   });
 }
