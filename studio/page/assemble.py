@@ -33,6 +33,27 @@ def runtime_hash(wasm):
         return f.read().strip()
 
 
+def strip_custom_sections(wasm):
+    """The module without its custom sections (function names, producers): only the
+    code, data and the sections the engine needs are kept."""
+    out, i = bytearray(wasm[:8]), 8
+    while i < len(wasm):
+        start, sid = i, wasm[i]
+        i += 1
+        size = shift = 0
+        while True:
+            byte = wasm[i]
+            i += 1
+            size |= (byte & 0x7F) << shift
+            shift += 7
+            if byte < 0x80:
+                break
+        i += size
+        if sid != 0:
+            out += wasm[start:i]
+    return bytes(out)
+
+
 def main():
     wasm, page, out = sys.argv[1:4]
     read = lambda name: open(os.path.join(page, name), encoding="utf-8").read()
@@ -42,7 +63,7 @@ def main():
         if "</script" in text.lower():
             sys.exit("assemble.py: " + name + " may not contain </script")
     with open(wasm, "rb") as f:
-        code = base64.b64encode(f.read()).decode("ascii")
+        code = base64.b64encode(strip_custom_sections(f.read())).decode("ascii")
     csp = "; ".join([
         "default-src 'none'",
         "script-src 'sha256-%s' 'sha256-%s' 'unsafe-eval' 'wasm-unsafe-eval'" % (sha256(script), runtime_hash(wasm)),

@@ -252,6 +252,12 @@
     document.body.dataset.jumped = String(line);
   }
 
+  // The preview is a blob: document with an opaque origin (the page is a file://), so
+  // this page cannot look inside it; it only learns that it loaded.
+  let previews = 0;
+  $('preview').addEventListener('load', function () {
+    if (this.src) document.body.dataset.previewed = String(++previews);
+  });
   function preview(html) {
     const frame = $('preview');
     let hash = '';
