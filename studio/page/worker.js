@@ -65,6 +65,10 @@ function handle(msg) {
       module = m;
       return instantiate();
     }).then(function () {
+      // A first small build prepares the default theme (templates, CSS), so that the
+      // user's first file is as quick as every later one.
+      const warm = call('studio_compile', [utf8.encode('讲稿\n\n一、开头\n正文。\n'), utf8.encode('{}')]);
+      if (warm.ok) call('studio_write', [utf8.encode('html')]);
       wasm.studio_themes();
       return { ok: true, themes: JSON.parse(text.decode(result())), ms: performance.now() - t0 };
     });
