@@ -363,7 +363,7 @@
   $('dl-pptx').onclick = function () { download('pptx'); };
 
   $('summary').textContent = w('loading');
-  ask({ op: 'init', wasm: $('wasm').textContent.trim() }).then(function (r) {
+  ask({ op: 'init', wasm: $('wasm').textContent.trim(), size: +$('wasm').dataset.size }).then(function (r) {
     if (!r.ok) { state.error = r; showError(); return; }
     const sel = $('theme');
     r.themes.forEach(function (name) {
