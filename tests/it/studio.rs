@@ -319,6 +319,31 @@ fn walk_through<E: Engine>(engine: &E, url: &str) {
     );
     page.screenshot(&format!("studio-{name}-error"));
 
+    // A broken Word file and a 50 MB text: Chinese messages too.
+    drop_file(&page, "坏的.docx", &DOCX[..DOCX.len() / 2]);
+    let error = page.text("#error");
+    assert!(
+        error.contains("docx") && error.contains("另存为"),
+        "{name}: {error}"
+    );
+    let _: bool = page.eval(
+        "(() => { const dt = new DataTransfer();
+           dt.items.add(new File([new Uint8Array(50 << 20)], '大文件.txt'));
+           document.body.dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));
+           return true })()",
+    );
+    wait(
+        &page,
+        "document.getElementById('error').textContent.includes('大文件.txt')",
+        "the 50 MB file is refused",
+        10,
+    );
+    let error = page.text("#error");
+    assert!(
+        error.contains("50.0 MB") && error.contains("不像是讲稿"),
+        "{name}: {error}"
+    );
+
     // Typing fixes it: the editor's text recompiles, and a click on a warning jumps to
     // its line.
     let before: String = page.eval("document.body.dataset.compiled");
