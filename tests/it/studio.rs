@@ -137,6 +137,17 @@ fn theme_zip(primary: &str) -> Vec<u8> {
     zip.finish().unwrap().into_inner()
 }
 
+/// Waits until the preview shows the last deck made (for screenshots).
+fn shown<D: Driver>(page: &D) {
+    wait(
+        page,
+        "document.body.dataset.previewed === document.body.dataset.compiled",
+        "the preview shows the last deck",
+        30,
+    );
+    std::thread::sleep(Duration::from_millis(300));
+}
+
 /// Sets a control as a person does, and waits for the recompile.
 fn choose<D: Driver>(page: &D, id: &str, value: &str) {
     let before: String = page.eval("document.body.dataset.compiled");
@@ -237,6 +248,7 @@ fn walk_through<E: Engine>(engine: &E, url: &str) {
         30,
     );
     choose(&page, "theme", "blue");
+    shown(&page);
     page.screenshot(&format!("studio-{name}-seed"));
     let (file, html) = download(&page, "dl-html");
     assert_eq!(file, "lecture.html");
@@ -305,6 +317,7 @@ fn walk_through<E: Engine>(engine: &E, url: &str) {
         dept == want,
         "{name}: the page's deck in a loaded theme differs from the CLI's"
     );
+    shown(&page);
     page.screenshot(&format!("studio-{name}-theme"));
 
     // A binary file: a Chinese message, and the last deck stays to download.
