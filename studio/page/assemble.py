@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Puts lectern-studio.html together: the page's HTML, CSS and JS, the worker's JS and
-the compiler's WebAssembly (base64) in one file, under a Content-Security-Policy that
+the compiler's WebAssembly (deflated, base64) in one file, under a Content-Security-Policy that
 allows no request.
 
 usage: assemble.py WASM PAGE_DIR OUT
@@ -17,6 +17,7 @@ import glob
 import hashlib
 import os
 import sys
+import zlib
 
 
 def sha256(text):
@@ -33,6 +34,27 @@ def runtime_hash(wasm):
         return f.read().strip()
 
 
+def strip_custom_sections(wasm):
+    """The module without its custom sections (function names, producers): only the
+    code, data and the sections the engine needs are kept."""
+    out, i = bytearray(wasm[:8]), 8
+    while i < len(wasm):
+        start, sid = i, wasm[i]
+        i += 1
+        size = shift = 0
+        while True:
+            byte = wasm[i]
+            i += 1
+            size |= (byte & 0x7F) << shift
+            shift += 7
+            if byte < 0x80:
+                break
+        i += size
+        if sid != 0:
+            out += wasm[start:i]
+    return bytes(out)
+
+
 def main():
     wasm, page, out = sys.argv[1:4]
     read = lambda name: open(os.path.join(page, name), encoding="utf-8").read()
@@ -42,7 +64,10 @@ def main():
         if "</script" in text.lower():
             sys.exit("assemble.py: " + name + " may not contain </script")
     with open(wasm, "rb") as f:
-        code = base64.b64encode(f.read()).decode("ascii")
+        wasm_bytes = strip_custom_sections(f.read())
+    # DEFLATE, which worker.js inflates: a third of the size.
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    code = base64.b64encode(packer.compress(wasm_bytes) + packer.flush()).decode("ascii")
     csp = "; ".join([
         "default-src 'none'",
         "script-src 'sha256-%s' 'sha256-%s' 'unsafe-eval' 'wasm-unsafe-eval'" % (sha256(script), runtime_hash(wasm)),
@@ -57,7 +82,7 @@ def main():
     ])
     html = read("index.html")
     # Replace each placeholder once, the wasm last (it is the bulk and has no %).
-    for key, value in (("%CSP%", csp), ("%CSS%", read("studio.css")), ("%WORKER%", worker), ("%SCRIPT%", script), ("%WASM%", code)):
+    for key, value in (("%CSP%", csp), ("%WASM_SIZE%", str(len(wasm_bytes))), ("%CSS%", read("studio.css")), ("%WORKER%", worker), ("%SCRIPT%", script), ("%WASM%", code)):
         if html.count(key) != 1:
             sys.exit("assemble.py: index.html must hold " + key + " once")
         head, tail = html.split(key)

@@ -252,6 +252,12 @@
     document.body.dataset.jumped = String(line);
   }
 
+  // The preview is a blob: document with an opaque origin (the page is a file://), so
+  // this page cannot look inside it; it only learns that it loaded.
+  let previews = 0;
+  $('preview').addEventListener('load', function () {
+    if (this.src) document.body.dataset.previewed = String(++previews);
+  });
   function preview(html) {
     const frame = $('preview');
     let hash = '';
@@ -357,7 +363,7 @@
   $('dl-pptx').onclick = function () { download('pptx'); };
 
   $('summary').textContent = w('loading');
-  ask({ op: 'init', wasm: $('wasm').textContent.trim() }).then(function (r) {
+  ask({ op: 'init', wasm: $('wasm').textContent.trim(), size: +$('wasm').dataset.size }).then(function (r) {
     if (!r.ok) { state.error = r; showError(); return; }
     const sel = $('theme');
     r.themes.forEach(function (name) {
