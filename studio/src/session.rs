@@ -56,6 +56,7 @@ impl Controls {
 
 /// Why a build made no deck: a kind the page words in its language, and the library's
 /// own sentence.
+#[derive(Debug)]
 pub struct Failure {
     pub kind: &'static str,
     pub message: String,
