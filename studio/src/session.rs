@@ -56,6 +56,7 @@ impl Controls {
 
 /// Why a build made no deck: a kind the page words in its language, and the library's
 /// own sentence.
+#[derive(Debug)]
 pub struct Failure {
     pub kind: &'static str,
     pub message: String,
@@ -106,7 +107,7 @@ impl Session {
     pub fn compile(&mut self, bytes: &[u8], controls: &Controls) -> Result<Value, Failure> {
         let path = Path::new(&controls.name);
         let format = lectern::input::sniff::sniff(path, bytes)
-            .map_err(|k| Failure::new("foreign", &k, k.zh()))?;
+            .map_err(|k| Failure::new("foreign", k, k.zh()))?;
         let mut options = Options {
             format,
             overrides: Settings {
@@ -256,7 +257,7 @@ mod tests {
         s.compile(SEED, &c).ok().unwrap();
         let before = s.write("html").unwrap();
         let bin: Vec<u8> = (0..4096u32).map(|i| (i * 7 % 256) as u8).collect();
-        let f = s.compile(&bin, &c).err().expect("a binary file fails");
+        let f = s.compile(&bin, &c).expect_err("a binary file fails");
         assert_eq!(f.kind, "source");
         assert_eq!(s.write("html").unwrap(), before);
     }
