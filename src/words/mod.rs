@@ -6,8 +6,8 @@
 
 use std::sync::OnceLock;
 
-/// The list (`list.txt`) as `build.rs` lays it out (by length, sorted, see its
-/// `word_table`), deflated.
+/// The list (`list.txt`) as `build.rs` lays it out (by length, sorted, front-coded, see
+/// its `word_table`), deflated.
 static PACKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/words.deflate"));
 
 /// Longest word in the list, in characters.
@@ -48,23 +48,34 @@ impl Table {
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut bytes = Vec::with_capacity(3_500_000);
-        std::io::Read::read_to_end(&mut flate2::read::DeflateDecoder::new(PACKED), &mut bytes)
+        let mut packed = Vec::with_capacity(2_000_000);
+        std::io::Read::read_to_end(&mut flate2::read::DeflateDecoder::new(PACKED), &mut packed)
             .expect("build.rs deflated the word list");
+        // Undo build.rs's front coding into sorted records of word and cost.
+        let mut bytes = Vec::with_capacity(3_400_000);
         let mut runs = [(0, 0); MAX_LEN];
         let mut at = 0;
         let mut worst = 0;
         for (n, run) in runs.iter_mut().enumerate() {
-            let count = u32::from_le_bytes(bytes[at..at + 4].try_into().expect("4 bytes")) as usize;
-            *run = (at + 4, count);
-            let size = 3 * (n + 1) + 1;
+            let len = 3 * (n + 1);
+            let count = u32::from_le_bytes(packed[at..at + 4].try_into().expect("4 bytes")) as usize;
+            let costs = &packed[at + 4..at + 4 + count];
+            at += 4 + count;
             if n == 0 {
-                worst = (0..count)
-                    .map(|i| bytes[at + 4 + i * size + size - 1])
-                    .max()
-                    .unwrap_or(0);
+                worst = costs.iter().copied().max().unwrap_or(0);
             }
-            at += 4 + count * size;
+            *run = (bytes.len(), count);
+            let mut previous = bytes.len();
+            for &cost in costs {
+                let shared = 3 * usize::from(packed[at]);
+                let rest = len - shared;
+                let start = bytes.len();
+                bytes.extend_from_within(previous..previous + shared);
+                bytes.extend_from_slice(&packed[at + 1..at + 1 + rest]);
+                bytes.push(cost);
+                at += 1 + rest;
+                previous = start;
+            }
         }
         Table {
             bytes,
@@ -161,6 +172,25 @@ pub fn pieces(s: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The table build.rs packs is the list: every word with its cost, of every length
+    /// (the front coding undone), and nothing else.
+    #[test]
+    fn the_table_holds_the_list_word_for_word() {
+        let mut cost = 0;
+        let mut words = 0;
+        for line in include_str!("list.txt").lines() {
+            if let Some(n) = line.strip_prefix('=') {
+                cost = n.parse().unwrap();
+            } else if !line.starts_with('#') && !line.is_empty() {
+                words += 1;
+                assert_eq!(table().cost(line), Some(cost), "{line}");
+            }
+        }
+        let held: usize = table().runs.iter().map(|r| r.1).sum();
+        assert_eq!(held, words);
+        assert_eq!(table().cost("浙江省委书记"), None);
+    }
 
     #[test]
     fn headings_break_between_words_only() {

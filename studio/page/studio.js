@@ -7,7 +7,7 @@
   const WORDS = {
     zh: {
       title: '讲稿工作台', privacy: '文字只在这台电脑上处理，不会上传，也不会保存（除非你下载）。',
-      open: '打开讲稿…', theme: '主题', auto: '按讲稿', load_theme: '载入主题 .zip…', aspect: '比例',
+      open: '打开讲稿…', theme: '主题', auto: '按讲稿', load_theme: '载入主题 .zip 或单位模板 .pptx…', load_folder: '选择主题文件夹…', aspect: '比例',
       content: '内容', key: '要点', title_only: '只有标题', full: '全文', minutes: '总分钟',
       rate: '语速（字/分）', dl_html: '下载 HTML', dl_pptx: '下载 PPTX',
       start: '打开或拖入一篇讲稿（.txt、.md、.docx）', outline: '提纲', warnings: '提示',
@@ -17,11 +17,13 @@
       too_big: '{name}：文件有 {mb} MB，不像是讲稿（讲稿一般不过几 MB）；请确认选的是讲稿文件',
       read_fail: '{name}：读不出这个文件（{e}）', kept: '（上一次的幻灯片还在）',
       edited_docx: '（已按编辑后的文字编译）', theme_loaded: '已载入主题 {name}',
+      missed: '模板里未能取得：{list}',
+      folder_big: '{name}：文件夹里的文件共 {mb} MB，不像是主题文件夹（主题一般不过几 MB）；请选择主题文件夹本身',
       lang: 'English', level: '{n} 级', empty_outline: '（没有找到分级标题）'
     },
     en: {
       title: 'Lecture studio', privacy: 'Your text stays on this computer: nothing is uploaded or stored unless you download it.',
-      open: 'Open lecture…', theme: 'Theme', auto: 'as the lecture says', load_theme: 'Load theme .zip…', aspect: 'Aspect',
+      open: 'Open lecture…', theme: 'Theme', auto: 'as the lecture says', load_theme: 'Load theme .zip or template .pptx…', load_folder: 'Choose theme folder…', aspect: 'Aspect',
       content: 'Content', key: 'key sentences', title_only: 'title only', full: 'full text', minutes: 'Minutes',
       rate: 'Rate (chars/min)', dl_html: 'Download HTML', dl_pptx: 'Download PPTX',
       start: 'Open or drop a lecture (.txt, .md, .docx)', outline: 'Outline', warnings: 'Warnings',
@@ -31,6 +33,8 @@
       too_big: '{name}: {mb} MB is not a lecture (lectures are a few MB at most); check the file',
       read_fail: '{name}: cannot read this file ({e})', kept: '(the last good deck stays)',
       edited_docx: '(compiled from the edited text)', theme_loaded: 'Loaded theme {name}',
+      missed: 'Not taken from the template: {list}',
+      folder_big: '{name}: the folder holds {mb} MB, not a theme folder (themes are a few MB); choose the theme folder itself',
       lang: '中文', level: 'level {n}', empty_outline: '(no numbered headings found)'
     }
   };
@@ -75,6 +79,7 @@
     document.title = w('title') + ' · lectern';
     if (state.result) show(state.result);
     showError();
+    showMissed();
   }
   $('lang').onclick = function () { lang = lang === 'zh' ? 'en' : 'zh'; translate(); };
 
@@ -140,6 +145,11 @@
     const words = lang === 'zh' ? (e.zh || e.message) : e.message;
     box.textContent = words + (state.result ? ' ' + w('kept') : '');
     $('summary').textContent = state.result ? summary(state.result) : w('start');
+  }
+
+  function showMissed() {
+    const list = (state.missed || []).map(function (n) { return lang === 'zh' ? n.zh : n.en; });
+    $('themenote').textContent = list.length ? w('missed', { list: list.join(lang === 'zh' ? '；' : '; ') }) : '';
   }
 
   function summary(r) {
@@ -322,24 +332,58 @@
   $('minutes').addEventListener('change', function () { if (this.value) $('rate').value = ''; state.chosenAt = performance.now(); compile(); });
   $('rate').addEventListener('change', function () { if (this.value) $('minutes').value = ''; state.chosenAt = performance.now(); compile(); });
 
+  // A loaded theme (a .zip, a template or a folder) is chosen and the deck made in it.
+  function themeLoaded(r) {
+    if (!r.ok) { state.error = r; showError(); return; }
+    // what `lectern theme import` would report as not taken from a template
+    state.missed = r.missed || [];
+    showMissed();
+    const sel = $('theme');
+    if (![].some.call(sel.options, function (o) { return o.value === r.name; })) {
+      const o = document.createElement('option');
+      o.value = o.textContent = r.name;
+      sel.appendChild(o);
+    }
+    sel.value = r.name;
+    state.chosenAt = performance.now();
+    compile();
+  }
   $('themezip').onchange = function () {
     const f = this.files[0];
     this.value = '';
     if (!f) return;
     f.arrayBuffer().then(function (buf) {
-      return ask({ op: 'theme', zip: buf }, [buf]);
-    }).then(function (r) {
-      if (!r.ok) { state.error = r; showError(); return; }
-      const sel = $('theme');
-      if (![].some.call(sel.options, function (o) { return o.value === r.name; })) {
-        const o = document.createElement('option');
-        o.value = o.textContent = r.name;
-        sel.appendChild(o);
-      }
-      sel.value = r.name;
-      state.chosenAt = performance.now();
-      compile();
-    });
+      return ask({ op: 'theme', name: f.name, zip: buf }, [buf]);
+    }).then(themeLoaded);
+  };
+  // A theme folder from the folder picker, its files packed as the compiler reads them
+  // (theme_zip.rs, read_packed): per file, the path's and the content's u32 lengths
+  // before each.
+  const MAX_THEME_BYTES = 32 << 20;
+  $('themedir').onchange = function () {
+    const files = [].slice.call(this.files);
+    this.value = '';
+    if (!files.length) return;
+    const total = files.reduce(function (n, f) { return n + f.size; }, 0);
+    const top = (files[0].webkitRelativePath || files[0].name).split('/')[0];
+    if (total > MAX_THEME_BYTES) {
+      const mb = (total / 1048576).toFixed(0);
+      state.error = { message: w('folder_big', { name: top, mb: mb }) };
+      showError();
+      return;
+    }
+    Promise.all(files.map(function (f) { return f.arrayBuffer(); })).then(function (bufs) {
+      const names = files.map(function (f) { return new TextEncoder().encode(f.webkitRelativePath || f.name); });
+      let size = 0;
+      bufs.forEach(function (b, i) { size += 8 + names[i].length + b.byteLength; });
+      const packed = new Uint8Array(size), view = new DataView(packed.buffer);
+      let at = 0;
+      bufs.forEach(function (b, i) {
+        view.setUint32(at, names[i].length, true); packed.set(names[i], at + 4); at += 4 + names[i].length;
+        view.setUint32(at, b.byteLength, true); packed.set(new Uint8Array(b), at + 4); at += 4 + b.byteLength;
+      });
+      return ask({ op: 'themefolder', packed: packed.buffer }, [packed.buffer]);
+    }).then(themeLoaded);
   };
 
   // Downloads: the bytes of the last good deck, under the lecture's name.

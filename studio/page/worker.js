@@ -183,7 +183,15 @@ function handle(msg) {
     return { ok: true, name: msg.name, bytes: w.bytes.buffer };
   }
   if (msg.op === 'theme') {
-    const r = call('studio_theme_zip', [new Uint8Array(msg.zip)]);
+    // A PowerPoint template is imported as `lectern theme import` does; anything else
+    // is taken for a .zip of a theme folder.
+    const r = /\.(pptx|potx|pptm|potm)$/i.test(msg.name || '')
+      ? call('studio_theme_template', [utf8.encode(msg.name), new Uint8Array(msg.zip)])
+      : call('studio_theme_zip', [new Uint8Array(msg.zip)]);
+    return JSON.parse(text.decode(r.bytes));
+  }
+  if (msg.op === 'themefolder') {
+    const r = call('studio_theme_folder', [new Uint8Array(msg.packed)]);
     return JSON.parse(text.decode(r.bytes));
   }
   return { ok: false, kind: 'op', message: 'unknown op ' + msg.op, zh: '未知操作' };

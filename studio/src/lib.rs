@@ -125,6 +125,43 @@ pub unsafe extern "C" fn studio_theme_zip(zip: *mut u8, zip_len: usize) -> u32 {
     )
 }
 
+/// Loads a department theme from its folder, as the page packs the folder picker's files
+/// (see `theme_zip::read_packed`); the result is `{"ok", "name"}`.
+///
+/// # Safety
+/// The buffer came from [`studio_alloc`] with this length, filled; it is taken over.
+#[no_mangle]
+pub unsafe extern "C" fn studio_theme_folder(packed: *mut u8, packed_len: usize) -> u32 {
+    let packed = take(packed, packed_len);
+    answer(
+        SESSION
+            .with(|s| s.borrow_mut().load_theme_folder(&packed))
+            .map(|name| json!({"ok": true, "name": name}).to_string().into_bytes()),
+    )
+}
+
+/// Loads the unit's PowerPoint template (.pptx/.potx) named `name` as a theme; the result
+/// is `{"ok", "name", "took", "missed"}` (see [`Session::load_template`]).
+///
+/// # Safety
+/// Both buffers came from [`studio_alloc`] with these lengths, filled; they are taken over.
+#[no_mangle]
+pub unsafe extern "C" fn studio_theme_template(
+    name: *mut u8,
+    name_len: usize,
+    bytes: *mut u8,
+    bytes_len: usize,
+) -> u32 {
+    let name = take(name, name_len);
+    let name = String::from_utf8_lossy(&name);
+    let bytes = take(bytes, bytes_len);
+    answer(
+        SESSION
+            .with(|s| s.borrow_mut().load_template(&name, &bytes))
+            .map(|v| v.to_string().into_bytes()),
+    )
+}
+
 /// The built-in themes, default first, as a JSON list.
 #[no_mangle]
 pub extern "C" fn studio_themes() -> u32 {

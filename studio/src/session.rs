@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use lectern::settings::Content;
+use lectern::theme::files::MemoryFiles;
 use lectern::theme::Registry;
 use lectern::{Aspect, Options, Planned, Settings, Theme};
 use serde_json::{json, Value};
@@ -94,12 +95,56 @@ impl Session {
     pub fn load_theme_zip(&mut self, bytes: &[u8]) -> Result<String, Failure> {
         let files = crate::theme_zip::read(bytes)
             .map_err(|(en, zh)| Failure::new("theme", en, format!("主题包有误：{zh}")))?;
+        self.load_theme_files(&files)
+    }
+
+    /// Loads a theme folder the page's folder picker chose (see
+    /// [`crate::theme_zip::read_packed`]); the theme's name is the one to put in
+    /// `Controls::theme`.
+    pub fn load_theme_folder(&mut self, packed: &[u8]) -> Result<String, Failure> {
+        let files = crate::theme_zip::read_packed(packed)
+            .map_err(|(en, zh)| Failure::new("theme", en, format!("主题文件夹有误：{zh}")))?;
+        self.load_theme_files(&files)
+    }
+
+    fn load_theme_files(&mut self, files: &MemoryFiles) -> Result<String, Failure> {
         let theme = Registry::new()
-            .load_from(&files)
+            .load_from(files)
             .map_err(|e| Failure::new("theme", &e, e.zh()))?;
         let name = theme.name.clone();
         self.custom = Some(theme);
         Ok(name)
+    }
+
+    /// Loads the unit's PowerPoint template (.pptx/.potx) as a theme, as `lectern theme
+    /// import` makes one (the folder it would write, kept in memory): HTML decks drawn like
+    /// the template, .pptx decks built on it. `file` is the template's file name; its stem
+    /// names the theme. The result is the theme's name and what the import took and left
+    /// out, in English and Chinese.
+    pub fn load_template(&mut self, file: &str, bytes: &[u8]) -> Result<Value, Failure> {
+        let stem = Path::new(file)
+            .file_stem()
+            .map(|s| s.to_string_lossy().trim().to_string())
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| "template".into());
+        let imported = lectern::theme::template::import(bytes, file, &stem).map_err(|e| {
+            let (en, zh) = e.en_zh();
+            Failure::new("theme", format!("{file}: {en}"), format!("{file}：{zh}"))
+        })?;
+        let notes = |list: &[lectern::theme::template::Note]| {
+            list.iter()
+                .map(|n| json!({"en": n.en, "zh": n.zh}))
+                .collect::<Vec<_>>()
+        };
+        let (took, missed) = (notes(&imported.took), notes(&imported.missed));
+        let files = imported
+            .files
+            .into_iter()
+            .fold(MemoryFiles::new(file), |files, (path, bytes)| {
+                files.with(path, bytes)
+            });
+        let name = self.load_theme_files(&files)?;
+        Ok(json!({"ok": true, "name": name, "took": took, "missed": missed}))
     }
 
     /// Builds the lecture; on success the result describes the deck (outline,

@@ -1,5 +1,6 @@
-//! A department theme from a .zip of its folder, read in memory: the page has no
-//! folders to read, and a zip is what people mail each other.
+//! A department theme from a .zip of its folder, or from the folder itself as the page's
+//! folder picker hands it over, read in memory: the page has no folders to read, and a zip
+//! is what people mail each other.
 
 use std::io::Read;
 
@@ -64,4 +65,95 @@ pub fn read(bytes: &[u8]) -> Result<MemoryFiles, (String, String)> {
         files = files.with(path, data);
     }
     Ok(files)
+}
+
+/// The theme folder the page's folder picker chose, packed by the page as a list of
+/// files: for each, the path's length (u32, little-endian), the path (UTF-8, starting
+/// with the chosen folder's name), the content's length (u32) and the content.
+pub fn read_packed(bytes: &[u8]) -> Result<MemoryFiles, (String, String)> {
+    let broken = || {
+        (
+            "the folder's files did not arrive whole".to_string(),
+            "文件夹里的文件没有完整读到".to_string(),
+        )
+    };
+    let mut entries = Vec::new();
+    let mut rest = bytes;
+    let mut take = |rest: &mut &[u8]| -> Option<Vec<u8>> {
+        let len = u32::from_le_bytes(rest.get(..4)?.try_into().ok()?) as usize;
+        let piece = rest.get(4..4 + len)?.to_vec();
+        *rest = &rest[4 + len..];
+        Some(piece)
+    };
+    while !rest.is_empty() {
+        let path = take(&mut rest).ok_or_else(broken)?;
+        let data = take(&mut rest).ok_or_else(broken)?;
+        entries.push((String::from_utf8_lossy(&path).into_owned(), data));
+    }
+    let root = entries
+        .iter()
+        .filter_map(|(n, _)| n.strip_suffix("theme.toml"))
+        .filter(|prefix| prefix.is_empty() || prefix.ends_with('/'))
+        .min_by_key(|prefix| prefix.len())
+        .map(str::to_string)
+        .ok_or_else(|| {
+            (
+                "the folder has no theme.toml (choose the theme folder itself)".to_string(),
+                "文件夹里没有 theme.toml（请选择主题文件夹本身）".to_string(),
+            )
+        })?;
+    let origin = root.trim_end_matches('/');
+    let mut files = MemoryFiles::new(if origin.is_empty() { "theme" } else { origin });
+    let mut total = 0u64;
+    for (path, data) in entries {
+        let Some(path) = path.strip_prefix(root.as_str()) else {
+            continue;
+        };
+        total += data.len() as u64;
+        if total > MAX_THEME_BYTES {
+            let mb = MAX_THEME_BYTES >> 20;
+            return Err((
+                format!("the theme's files are over {mb} MB"),
+                format!("主题的文件超过 {mb} MB"),
+            ));
+        }
+        files = files.with(path.to_string(), data);
+    }
+    Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pack(files: &[(&str, &[u8])]) -> Vec<u8> {
+        let mut out = Vec::new();
+        for (path, data) in files {
+            out.extend((path.len() as u32).to_le_bytes());
+            out.extend(path.as_bytes());
+            out.extend((data.len() as u32).to_le_bytes());
+            out.extend(*data);
+        }
+        out
+    }
+
+    #[test]
+    fn a_chosen_folder_is_the_theme_under_its_theme_toml() {
+        let files = read_packed(&pack(&[
+            ("dept/theme.toml", b"name = \"dept\"\n"),
+            ("dept/logo.svg", b"<svg/>"),
+        ]))
+        .unwrap();
+        let theme = lectern::theme::Registry::new().load_from(&files).unwrap();
+        assert_eq!(theme.name, "dept");
+    }
+
+    #[test]
+    fn a_folder_without_theme_toml_or_cut_short_is_refused_in_chinese() {
+        let (_, zh) = read_packed(&pack(&[("dept/logo.svg", b"<svg/>")])).unwrap_err();
+        assert!(zh.contains("theme.toml"), "{zh}");
+        let whole = pack(&[("dept/theme.toml", b"name = \"dept\"\n")]);
+        let (_, zh) = read_packed(&whole[..whole.len() - 3]).unwrap_err();
+        assert!(zh.contains("没有完整"), "{zh}");
+    }
 }

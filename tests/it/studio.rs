@@ -21,6 +21,8 @@ use crate::common::firefox::firefox;
 
 const SEED: &[u8] = include_bytes!("../../decks/lecture.txt");
 const DOCX: &[u8] = include_bytes!("../fixtures/docx/styles_numbering.docx");
+/// A real template with a logo and bands on its master (tests/templates/README.md).
+const TEMPLATE: &[u8] = include_bytes!("../templates/nyu-shanghai.potx");
 
 /// The built page: `studio/build.sh` run once per test process (a no-op when nothing
 /// changed), else one built before.
@@ -112,15 +114,29 @@ fn drop_file<D: Driver>(page: &D, name: &str, bytes: &[u8]) {
 /// Chooses a file in the file input `id` (as the file dialog does) and waits until
 /// `done` holds.
 fn choose_file<D: Driver>(page: &D, id: &str, name: &str, bytes: &[u8], done: &str) {
-    let b64 = base64::engine::general_purpose::STANDARD.encode(bytes);
+    choose_files(page, id, &[(name, bytes)], done);
+}
+
+/// Chooses files in the file input `id` (a folder picker's files) and waits until `done`
+/// holds.
+fn choose_files<D: Driver>(page: &D, id: &str, files: &[(&str, &[u8])], done: &str) {
+    let adds: String = files
+        .iter()
+        .map(|(name, bytes)| {
+            let b64 = base64::engine::general_purpose::STANDARD.encode(bytes);
+            format!(
+                "{{ const s = atob('{b64}'), u = new Uint8Array(s.length);
+                   for (let i = 0; i < s.length; i++) u[i] = s.charCodeAt(i);
+                   dt.items.add(new File([u], {name:?})); }}"
+            )
+        })
+        .collect();
     let _: bool = page.eval(&format!(
-        "(() => {{ const s = atob('{b64}'), u = new Uint8Array(s.length);
-           for (let i = 0; i < s.length; i++) u[i] = s.charCodeAt(i);
-           const dt = new DataTransfer(); dt.items.add(new File([u], {name:?}));
+        "(() => {{ const dt = new DataTransfer(); {adds}
            const input = document.getElementById({id:?}); input.files = dt.files;
            input.dispatchEvent(new Event('change', {{bubbles: true}})); return true }})()"
     ));
-    wait(page, done, &format!("{name} is read"), 30);
+    wait(page, done, &format!("{:?} are read", files.iter().map(|f| f.0).collect::<Vec<_>>()), 30);
 }
 
 /// A theme folder `dept` (blue with another primary colour) as a .zip.
@@ -320,6 +336,83 @@ fn walk_through<E: Engine>(engine: &E, url: &str) {
     shown(&page);
     page.screenshot(&format!("studio-{name}-theme"));
 
+    // The unit's PowerPoint template in place of a theme folder: the theme is named after
+    // the file, and both downloads are what `lectern theme import` and a build on the
+    // imported folder write (the .pptx on the template's own master). A file that is no
+    // template is a Chinese message first.
+    choose_file(
+        &page,
+        "themezip",
+        "旧模板.pptx",
+        b"not a zip at all",
+        "document.getElementById('error').textContent.includes('模板')",
+    );
+    let error = page.text("#error");
+    assert!(
+        error.contains("旧模板.pptx") && error.contains("另存为"),
+        "{name}: {error}"
+    );
+    let before: String = page.eval("document.body.dataset.compiled");
+    choose_file(
+        &page,
+        "themezip",
+        "上海.potx",
+        TEMPLATE,
+        &format!("document.body.dataset.compiled !== {before:?}"),
+    );
+    assert_eq!(
+        page.eval::<String>("document.getElementById('theme').value"),
+        "上海"
+    );
+    let (_, html) = download(&page, "dl-html");
+    let (_, pptx) = download(&page, "dl-pptx");
+    let mut cli = Test::new()
+        .file("讲话.docx", DOCX)
+        .file("上海.potx", TEMPLATE)
+        .args(["theme", "import", "上海.potx", "上海"])
+        .status(0)
+        .run();
+    for (out, got) in [("讲话.html", &html), ("讲话.pptx", &pptx)] {
+        cli = cli
+            .then()
+            .args(["build", "讲话.docx", "--theme", "./上海", "-o", out])
+            .status(0)
+            .run();
+        let want = std::fs::read(cli.dir.path().join(out)).unwrap();
+        assert!(
+            *got == want,
+            "{name}: the page's {out} on an imported template differs from the CLI's"
+        );
+    }
+    shown(&page);
+    page.screenshot(&format!("studio-{name}-template"));
+
+    // A theme folder from the folder picker (the files a browser hands over for it).
+    let toml = "name = \"科室\"\nextends = \"red\"\n\n[colours]\nprimary = \"#7A1F2B\"\n";
+    let before: String = page.eval("document.body.dataset.compiled");
+    choose_files(
+        &page,
+        "themedir",
+        &[("theme.toml", toml.as_bytes()), ("说明.txt", "科室主题".as_bytes())],
+        &format!("document.body.dataset.compiled !== {before:?}"),
+    );
+    assert_eq!(
+        page.eval::<String>("document.getElementById('theme').value"),
+        "科室"
+    );
+    let (_, folder) = download(&page, "dl-html");
+    let cli = Test::new()
+        .file("讲话.docx", DOCX)
+        .file("科室/theme.toml", toml)
+        .args(["build", "讲话.docx", "--theme", "./科室", "-o", "讲话.html"])
+        .status(0)
+        .run();
+    let want = std::fs::read(cli.dir.path().join("讲话.html")).unwrap();
+    assert!(
+        folder == want,
+        "{name}: the page's deck in a chosen theme folder differs from the CLI's"
+    );
+
     // A binary file: a Chinese message, and the last deck stays to download.
     let binary: Vec<u8> = (0..2048u32).map(|i| (i * 37 % 256) as u8).collect();
     drop_file(&page, "照片.txt", &binary);
@@ -410,4 +503,78 @@ fn the_studio_page_compiles_offline_in_firefox_as_the_cli_does() {
     };
     let Some(fx) = firefox(test) else { return };
     walk_through(&fx, &file_url(&page, ""));
+}
+
+/// Every lecture the project ships or tests with (fixtures, the real corpus, the sample),
+/// as `.txt`, `.md` and `.docx`.
+fn every_fixture() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut found = Vec::new();
+    for (dir, exts) in [
+        ("tests/fixtures", &["txt", "md"][..]),
+        ("tests/fixtures/docx", &["docx"][..]),
+        ("tests/corpus", &["txt", "md"][..]),
+        ("decks", &["txt", "md"][..]),
+    ] {
+        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+            if path.is_file() && exts.contains(&ext) && !path.ends_with("README.md") {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+/// The page's downloads are the CLI's bytes for every fixture (HTML and PPTX), and a
+/// file the CLI refuses is refused in the page too. Chromium only: the walk-through
+/// above shows the same compiler in Firefox.
+#[test]
+fn the_studio_page_gives_the_clis_bytes_for_every_fixture() {
+    let test = "studio page, every fixture";
+    let Some(page) = studio_page(test) else {
+        return;
+    };
+    let Some(chrome) = chromium(test) else { return };
+    let page = chrome.open(&file_url(&page, ""));
+    wait(
+        &page,
+        "document.body.dataset.ready === '1'",
+        "the compiler is ready",
+        60,
+    );
+    let fixtures = every_fixture();
+    assert!(fixtures.len() >= 50, "{} fixtures", fixtures.len());
+    let mut differ = Vec::new();
+    for path in &fixtures {
+        let name = path.file_name().unwrap().to_str().unwrap();
+        let bytes = std::fs::read(path).unwrap();
+        let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+        let cli = Test::new().file(name, &bytes).args(["build", name, "-o", "deck.html"]).run();
+        let ok = cli.status == Some(0);
+        drop_file(&page, name, &bytes);
+        let shown_error = !page.eval::<bool>("document.getElementById('error').hidden");
+        if !ok {
+            assert!(shown_error, "{name}: the CLI refuses it, the page does not");
+            continue;
+        }
+        assert!(!shown_error, "{name}: {}", page.text("#error"));
+        let html = std::fs::read(cli.dir.path().join("deck.html")).unwrap();
+        let cli = cli.then().args(["build", name, "-o", "deck.pptx"]).status(0).run();
+        let pptx = std::fs::read(cli.dir.path().join("deck.pptx")).unwrap();
+        for (button, want) in [("dl-html", &html), ("dl-pptx", &pptx)] {
+            let (file, got) = download(&page, button);
+            assert!(file.starts_with(stem), "{name}: downloaded as {file}");
+            if got != *want {
+                differ.push(format!("{name} ({button})"));
+            }
+        }
+    }
+    assert!(
+        differ.is_empty(),
+        "the page's downloads differ from the CLI's for {differ:?}"
+    );
+    assert_offline(&page, "Chromium");
 }
