@@ -51,7 +51,14 @@ fn main() {
 
     let os = std::env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
     let env = std::env::var("CARGO_CFG_TARGET_ENV").unwrap_or_default();
-    if os == "linux" && env == "gnu" {
+    // A static build (the release archives' crt-static) is linked as static-pie; -no-pie
+    // on top made an executable that asks for a loader it does not have, and crashed at
+    // start. The release script builds those with `-C relocation-model=static` instead.
+    let crt_static = std::env::var("CARGO_CFG_TARGET_FEATURE")
+        .unwrap_or_default()
+        .split(',')
+        .any(|f| f == "crt-static");
+    if os == "linux" && env == "gnu" && !crt_static {
         println!("cargo:rustc-link-arg-bins=-no-pie");
     }
     println!("cargo:rerun-if-changed=build.rs");

@@ -84,9 +84,10 @@ mkdir -p "$out"
 static=$root/target/xs/x86_64-unknown-linux-gnu/release/lectern
 if [[ " ${targets[*]} " == *" linux-x86_64 "* || -z "${LECTERN_HOST:-}" ]]; then
   echo "== linux-x86_64 (static glibc)"
-  RUSTFLAGS="-C target-feature=+crt-static $remap" nice -n 19 cargo build --release --locked \
-    --target x86_64-unknown-linux-gnu --target-dir target/xs
+  RUSTFLAGS="-C target-feature=+crt-static -C relocation-model=static $remap" nice -n 19 \
+    cargo build --release --locked --target x86_64-unknown-linux-gnu --target-dir target/xs
   file "$static"
+  "$static" --version >/dev/null || { echo "$static does not start" >&2; exit 1; }
 fi
 host=$(realpath -m "${LECTERN_HOST:-$static}")
 export LECTERN_REF=$host
@@ -113,8 +114,11 @@ for t in "${targets[@]}"; do
       ;;
     linux-aarch64)
       echo "== linux-aarch64 (static glibc)"
-      cross target/xa aarch64-unknown-linux-gnu aarch64-linux-gnu-gcc "-C target-feature=+crt-static $remap"
+      cross target/xa aarch64-unknown-linux-gnu aarch64-linux-gnu-gcc \
+        "-C target-feature=+crt-static -C relocation-model=static $remap"
       file target/xa/aarch64-unknown-linux-gnu/release/lectern
+      qemu-aarch64-static target/xa/aarch64-unknown-linux-gnu/release/lectern --version >/dev/null ||
+        { echo "the aarch64 lectern does not start" >&2; exit 1; }
       dir=$(stage linux-aarch64 target/xa/aarch64-unknown-linux-gnu/release/lectern dist/使用说明-linux.txt lf | tail -1)
       python3 dist/pack.py "$dir" "$out/lectern-$version-linux-aarch64.tar.gz"
       archives+=("lectern-$version-linux-aarch64.tar.gz")

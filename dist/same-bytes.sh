@@ -58,9 +58,10 @@ for r in "${runners[@]}"; do
   for l in "${lectures[@]}"; do
     o=$work/out/$r/$l
     mkdir -p "$(dirname "$o")"
-    lectern "$r" build "$l" -o "$o.html" -q >/dev/null 2>&1; echo "html $?" >"$o.status"
-    lectern "$r" build "$l" -o "$o.pptx" -q >/dev/null 2>&1; echo "pptx $?" >>"$o.status"
-    lectern "$r" outline "$l" --json >"$o.json" 2>/dev/null; echo "json $?" >>"$o.status"
+    # a failing run is a status to compare, not the end of the script (set -e)
+    s=0; lectern "$r" build "$l" -o "$o.html" -q >/dev/null 2>&1 || s=$?; echo "html $s" >"$o.status"
+    s=0; lectern "$r" build "$l" -o "$o.pptx" -q >/dev/null 2>&1 || s=$?; echo "pptx $s" >>"$o.status"
+    s=0; lectern "$r" outline "$l" --json >"$o.json" 2>/dev/null || s=$?; echo "json $s" >>"$o.status"
   done
 done
 for r in "${runners[@]:1}"; do
