@@ -58,7 +58,8 @@ fn table() -> &'static Table {
         let mut worst = 0;
         for (n, run) in runs.iter_mut().enumerate() {
             let len = 3 * (n + 1);
-            let count = u32::from_le_bytes(packed[at..at + 4].try_into().expect("4 bytes")) as usize;
+            let count =
+                u32::from_le_bytes(packed[at..at + 4].try_into().expect("4 bytes")) as usize;
             let costs = &packed[at + 4..at + 4 + count];
             at += 4 + count;
             if n == 0 {

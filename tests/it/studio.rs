@@ -136,7 +136,15 @@ fn choose_files<D: Driver>(page: &D, id: &str, files: &[(&str, &[u8])], done: &s
            const input = document.getElementById({id:?}); input.files = dt.files;
            input.dispatchEvent(new Event('change', {{bubbles: true}})); return true }})()"
     ));
-    wait(page, done, &format!("{:?} are read", files.iter().map(|f| f.0).collect::<Vec<_>>()), 30);
+    wait(
+        page,
+        done,
+        &format!(
+            "{:?} are read",
+            files.iter().map(|f| f.0).collect::<Vec<_>>()
+        ),
+        30,
+    );
 }
 
 /// A theme folder `dept` (blue with another primary colour) as a .zip.
@@ -393,7 +401,10 @@ fn walk_through<E: Engine>(engine: &E, url: &str) {
     choose_files(
         &page,
         "themedir",
-        &[("theme.toml", toml.as_bytes()), ("说明.txt", "科室主题".as_bytes())],
+        &[
+            ("theme.toml", toml.as_bytes()),
+            ("说明.txt", "科室主题".as_bytes()),
+        ],
         &format!("document.body.dataset.compiled !== {before:?}"),
     );
     assert_eq!(
@@ -552,7 +563,10 @@ fn the_studio_page_gives_the_clis_bytes_for_every_fixture() {
         let name = path.file_name().unwrap().to_str().unwrap();
         let bytes = std::fs::read(path).unwrap();
         let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
-        let cli = Test::new().file(name, &bytes).args(["build", name, "-o", "deck.html"]).run();
+        let cli = Test::new()
+            .file(name, &bytes)
+            .args(["build", name, "-o", "deck.html"])
+            .run();
         let ok = cli.status == Some(0);
         drop_file(&page, name, &bytes);
         let shown_error = !page.eval::<bool>("document.getElementById('error').hidden");
@@ -562,7 +576,11 @@ fn the_studio_page_gives_the_clis_bytes_for_every_fixture() {
         }
         assert!(!shown_error, "{name}: {}", page.text("#error"));
         let html = std::fs::read(cli.dir.path().join("deck.html")).unwrap();
-        let cli = cli.then().args(["build", name, "-o", "deck.pptx"]).status(0).run();
+        let cli = cli
+            .then()
+            .args(["build", name, "-o", "deck.pptx"])
+            .status(0)
+            .run();
         let pptx = std::fs::read(cli.dir.path().join("deck.pptx")).unwrap();
         for (button, want) in [("dl-html", &html), ("dl-pptx", &pptx)] {
             let (file, got) = download(&page, button);
