@@ -47,7 +47,8 @@ lectern() { # RUNNER ARGS…
 # The lectures, copied with what they refer to (pictures beside them).
 mkdir -p "$work/in"
 cp -r tests/fixtures/. "$work/in/"
-mkdir -p "$work/in/corpus" && cp tests/corpus/*.txt "$work/in/corpus/"
+mkdir -p "$work/in/corpus" && cp tests/corpus/*.txt tests/corpus/*.md "$work/in/corpus/"
+rm -f "$work/in/corpus/README.md" "$work/in/corpus/GAPS.md"
 cp decks/lecture.txt "$work/in/seed.txt"
 cd "$work/in"
 mapfile -t lectures < <(find . -type f \( -name '*.txt' -o -name '*.md' -o -name '*.docx' \) \
@@ -80,6 +81,16 @@ echo "same-bytes: $compared files compared, $differ differ"
 [ "$differ" = 0 ] || exit 1
 
 case " ${runners[*]} " in *" win "*)
+  # Wine gives the program a Chinese Windows only when the Linux locale it maps
+  # zh_CN.UTF-8 to exists: generate it where it is missing (Debian's locales package).
+  if ! locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\?8$'; then
+    if ! command -v locale-gen >/dev/null 2>&1; then
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq locales >/dev/null
+    fi
+    sed -i 's/^# *\(zh_CN.UTF-8 UTF-8\)/\1/' /etc/locale.gen
+    grep -q '^zh_CN.UTF-8 UTF-8' /etc/locale.gen || echo 'zh_CN.UTF-8 UTF-8' >>/etc/locale.gen
+    locale-gen >/dev/null
+  fi
   cd "$work"
   # A dropped file (a path, no subcommand) builds its deck beside it; the opener is
   # stubbed (LECTERN_OPENER) so no browser starts.

@@ -181,6 +181,14 @@ codes! {
         en: "image {0}: {1}",
         zh: "图片 {0}：{1}",
     }
+    /// A picture of a lecture given without its folder (the studio page, the library's
+    /// bytes-in API): left out, said once per picture.
+    ImageNotGiven = "L042" Warning {
+        en: "image {0} is left out: only the lecture was given, not the pictures beside it",
+        zh: "图片 {0} 没有放进幻灯片：只拿到了讲稿，没有拿到它旁边的图片",
+        help: "build it with `lectern build` where its pictures are",
+              "请在图片所在的文件夹里用 `lectern build` 生成",
+    }
 
     // ---- limits (src/limits.rs)
     /// Markdown lists or formatting nested past the depth limit.

@@ -673,6 +673,7 @@ impl Reader<'_, '_> {
                 }
             }
         } else {
+            diags.emit(Code::ImageNotGiven, span, &[&img.url]);
             None
         };
         match picture {

@@ -7,7 +7,7 @@
   const WORDS = {
     zh: {
       title: '讲稿工作台', privacy: '文字只在这台电脑上处理，不会上传，也不会保存（除非你下载）。',
-      open: '打开讲稿…', theme: '主题', auto: '按讲稿', load_theme: '载入主题 .zip 或单位模板 .pptx…', load_folder: '选择主题文件夹…', aspect: '比例',
+      open: '打开讲稿…', theme: '主题', auto: '按讲稿', load_theme: '载入主题 .zip / 模板…', load_folder: '主题文件夹…', aspect: '比例',
       content: '内容', key: '要点', title_only: '只有标题', full: '全文', minutes: '总分钟',
       rate: '语速（字/分）', dl_html: '下载 HTML', dl_pptx: '下载 PPTX',
       start: '打开或拖入一篇讲稿（.txt、.md、.docx）', outline: '提纲', warnings: '提示',
@@ -23,7 +23,7 @@
     },
     en: {
       title: 'Lecture studio', privacy: 'Your text stays on this computer: nothing is uploaded or stored unless you download it.',
-      open: 'Open lecture…', theme: 'Theme', auto: 'as the lecture says', load_theme: 'Load theme .zip or template .pptx…', load_folder: 'Choose theme folder…', aspect: 'Aspect',
+      open: 'Open lecture…', theme: 'Theme', auto: 'as the lecture says', load_theme: 'Theme .zip / template…', load_folder: 'Theme folder…', aspect: 'Aspect',
       content: 'Content', key: 'key sentences', title_only: 'title only', full: 'full text', minutes: 'Minutes',
       rate: 'Rate (chars/min)', dl_html: 'Download HTML', dl_pptx: 'Download PPTX',
       start: 'Open or drop a lecture (.txt, .md, .docx)', outline: 'Outline', warnings: 'Warnings',

@@ -79,7 +79,7 @@ pub fn read_packed(bytes: &[u8]) -> Result<MemoryFiles, (String, String)> {
     };
     let mut entries = Vec::new();
     let mut rest = bytes;
-    let mut take = |rest: &mut &[u8]| -> Option<Vec<u8>> {
+    let take = |rest: &mut &[u8]| -> Option<Vec<u8>> {
         let len = u32::from_le_bytes(rest.get(..4)?.try_into().ok()?) as usize;
         let piece = rest.get(4..4 + len)?.to_vec();
         *rest = &rest[4 + len..];
@@ -140,7 +140,7 @@ mod tests {
     #[test]
     fn a_chosen_folder_is_the_theme_under_its_theme_toml() {
         let files = read_packed(&pack(&[
-            ("dept/theme.toml", b"name = \"dept\"\n"),
+            ("dept/theme.toml", b"name = \"dept\"\nextends = \"blue\"\n"),
             ("dept/logo.svg", b"<svg/>"),
         ]))
         .unwrap();
