@@ -107,30 +107,3 @@ fn run() -> ExitCode {
         }
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// A new flag without a Chinese help text would show English in a Chinese help page.
-    #[test]
-    fn every_argument_has_its_chinese_help() {
-        fn walk(cmd: &clap::Command, missing: &mut Vec<String>) {
-            for arg in cmd.get_arguments() {
-                let id = arg.get_id().as_str();
-                if !["help", "version"].contains(&id) && !cli::args::has_chinese_help(id) {
-                    missing.push(format!("{} {id}", cmd.get_name()));
-                }
-            }
-            for sub in cmd.get_subcommands() {
-                if !cli::args::has_chinese_about(sub.get_name()) {
-                    missing.push(format!("command {}", sub.get_name()));
-                }
-                walk(sub, missing);
-            }
-        }
-        let mut missing = Vec::new();
-        walk(&Cli::command(), &mut missing);
-        assert!(missing.is_empty(), "no Chinese text for: {missing:?}");
-    }
-}

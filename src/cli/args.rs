@@ -251,3 +251,32 @@ fn exit_in_chinese(e: clap::Error) -> ! {
     eprintln!("错误：{what}\n\n用法：{usage}\n\n运行 `lectern --help` 查看全部命令，`lectern 命令 --help` 查看一个命令的说明。");
     std::process::exit(2)
 }
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use crate::Cli;
+
+    /// A new flag without a Chinese help text would show English in a Chinese help page.
+    #[test]
+    fn every_argument_has_its_chinese_help() {
+        fn walk(cmd: &clap::Command, missing: &mut Vec<String>) {
+            for arg in cmd.get_arguments() {
+                let id = arg.get_id().as_str();
+                if !["help", "version"].contains(&id) && !super::has_chinese_help(id) {
+                    missing.push(format!("{} {id}", cmd.get_name()));
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                if !super::has_chinese_about(sub.get_name()) {
+                    missing.push(format!("command {}", sub.get_name()));
+                }
+                walk(sub, missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&Cli::command(), &mut missing);
+        assert!(missing.is_empty(), "no Chinese text for: {missing:?}");
+    }
+}

@@ -4,6 +4,8 @@
 //! per point (deeper levels and inline points), closing. Read in order, the notes of all
 //! slides are the lecture from the salutation to the closing, word for word.
 
+pub mod chips;
+pub mod entries;
 pub mod keys;
 pub mod pacing;
 pub mod titles;
@@ -14,6 +16,9 @@ use crate::plan::typography::{fullwidth, fullwidth_in_place, fullwidth_runs};
 use crate::tree::{paragraphs, Lecture, Node, Paragraph, Rich, Role};
 
 pub use crate::settings::Content;
+pub use chips::{keyword_chips, MAX_CHIP};
+pub use entries::{entry_title, short_title};
+use entries::{ITEM_CHARS, MAX_ITEMS, OUTLINE_CHARS};
 
 /// What the planner needs besides the lecture.
 #[derive(Debug, Clone)]
@@ -686,150 +691,9 @@ fn badge(node: &Node, kind: Kind) -> String {
     }
 }
 
-/// Most entries a part's or section's list shows on one slide (in two columns).
-const MAX_ITEMS: usize = 10;
-
-/// Longest entry of such a list: one line of a column.
-const ITEM_CHARS: usize = 18;
-
-/// Longest outline entry of six or fewer: two lines of the outline.
-const OUTLINE_CHARS: usize = 28;
-
-/// The first clause of a title, at most 16 characters: what a breadcrumb shows.
-pub fn short_title(title: &str) -> String {
-    let clause = title
-        .split(['，', ',', '；', ';', ':', '：'])
-        .next()
-        .unwrap_or(title)
-        .trim();
-    cut_to(clause, 16)
-}
-
-/// A title as a list shows it (the outline, a part's list of its sections): whole when
-/// it has at most `max` characters, else its first clause, cut with … only when even that
-/// is longer.
-pub fn entry_title(title: &str, max: usize) -> String {
-    let title = title.trim();
-    if title.chars().count() <= max {
-        return title.to_string();
-    }
-    let clause = title
-        .split(['，', ',', '；', ';', ':', '：'])
-        .next()
-        .unwrap_or(title)
-        .trim();
-    cut_to(clause, max)
-}
-
-/// `clause` when it has at most `max` characters, else its first `max - 1` and a …,
-/// cut between words where one ends in the second half.
-fn cut_to(clause: &str, max: usize) -> String {
-    let chars: Vec<char> = clause.chars().collect();
-    if chars.len() <= max {
-        return clause.to_string();
-    }
-    let limit = clause
-        .char_indices()
-        .nth(max - 1)
-        .map_or(clause.len(), |(at, _)| at);
-    if let Some(&at) = crate::words::breaks(clause)
-        .iter()
-        .rev()
-        .find(|&&at| at <= limit && clause[..at].chars().count() * 2 >= max)
-    {
-        return format!("{}…", &clause[..at]);
-    }
-    // not inside a number or a Latin word (…和202…): before it
-    let mut cut = max - 1;
-    while cut > 8 && chars[cut - 1].is_ascii_alphanumeric() && chars[cut].is_ascii_alphanumeric() {
-        cut -= 1;
-    }
-    if chars[cut - 1].is_ascii_alphanumeric() && chars[cut].is_ascii_alphanumeric() {
-        cut = max - 1;
-    }
-    let mut s: String = chars[..cut].iter().collect();
-    s.push('…');
-    s
-}
-
-/// Longest chip, in characters.
-pub const MAX_CHIP: usize = 8;
-
-/// Up to six “quoted” phrases of the text, each once, that read as a name: short (at
-/// most [`MAX_CHIP`] characters), no sentence or clause in them (no ，。！？；：), not
-/// words someone says (a quotation after ：or 说/问/答, dialogue in a story). None
-/// qualify: no chips.
-pub fn keyword_chips(text: &str, title: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut rest = text;
-    while let Some(open) = rest.find('“') {
-        let before = rest[..open].chars().next_back();
-        let after = &rest[open + '“'.len_utf8()..];
-        let Some(close) = after.find('”') else {
-            break;
-        };
-        let phrase = after[..close].trim();
-        let n = phrase.chars().count();
-        // A chip repeats nothing the title says, and a bare number says nothing alone.
-        let wordy = phrase.chars().any(|c| c > '\u{2E80}');
-        let sentence = phrase.contains([
-            '，', '。', '！', '？', '；', '：', ',', '.', '!', '?', ';', ':', '…',
-        ]);
-        let spoken = matches!(before, Some('：' | ':' | '说' | '问' | '答' | '道' | '曰'));
-        if (2..=MAX_CHIP).contains(&n)
-            && wordy
-            && !sentence
-            && !spoken
-            && !title.contains(phrase)
-            && !out.iter().any(|p| p == phrase)
-        {
-            out.push(phrase.to_string());
-        }
-        if out.len() == 6 {
-            break;
-        }
-        rest = &after[close + '”'.len_utf8()..];
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn short_titles_take_the_first_clause() {
-        assert_eq!(
-            short_title("学深悟透、把准方向，切实增强发展新质生产力的战略主动"),
-            "学深悟透、把准方向"
-        );
-        assert_eq!(short_title("聚焦“两个大局”，准确把握"), "聚焦“两个大局”");
-        assert_eq!(
-            short_title("一二三四五六七八九十一二三四五六七八"),
-            "一二三四五六七八九十…"
-        );
-        // a number is not cut
-        assert_eq!(
-            short_title("“十五五”时期主要目标和2026年重点工作"),
-            "“十五五”时期主要目标…"
-        );
-    }
-
-    #[test]
-    fn chips_are_quoted_phrases_once_each() {
-        let chips = keyword_chips(
-            "全力突破“卡脖子”问题，“含金量”“含智量”“含金量”，“”“2070”“泛化”以及“一个长得超过了八个字的引文”",
-            "避免概念“泛化”",
-        );
-        assert_eq!(chips, ["卡脖子", "含金量", "含智量"]);
-        // dialogue in a story and a proverb with its stop are no chips
-        // (party-lecture-1942-against-party-formalism)
-        let chips = keyword_chips(
-            "先生问：“你得了几分？”学生答“三分。”正如“冰冻三尺，非一日之寒。”我们要反对“党八股”。",
-            "标题",
-        );
-        assert_eq!(chips, ["党八股"]);
-    }
 
     #[test]
     fn a_cut_title_leaves_the_rest_of_its_sentence_to_show() {

@@ -1,0 +1,92 @@
+//! Titles where room is short: a breadcrumb, the outline, a part's list of its sections.
+//! A title is shown whole when it fits, else its first clause, cut between words with …
+//! only when even that is too long.
+
+/// Most entries a part's or section's list shows on one slide (in two columns).
+pub const MAX_ITEMS: usize = 10;
+
+/// Longest entry of such a list: one line of a column.
+pub const ITEM_CHARS: usize = 18;
+
+/// Longest outline entry of six or fewer: two lines of the outline.
+pub const OUTLINE_CHARS: usize = 28;
+
+/// The first clause of a title, at most 16 characters: what a breadcrumb shows.
+pub fn short_title(title: &str) -> String {
+    let clause = title
+        .split(['，', ',', '；', ';', ':', '：'])
+        .next()
+        .unwrap_or(title)
+        .trim();
+    cut_to(clause, 16)
+}
+
+/// A title as a list shows it (the outline, a part's list of its sections): whole when
+/// it has at most `max` characters, else its first clause, cut with … only when even that
+/// is longer.
+pub fn entry_title(title: &str, max: usize) -> String {
+    let title = title.trim();
+    if title.chars().count() <= max {
+        return title.to_string();
+    }
+    let clause = title
+        .split(['，', ',', '；', ';', ':', '：'])
+        .next()
+        .unwrap_or(title)
+        .trim();
+    cut_to(clause, max)
+}
+
+/// `clause` when it has at most `max` characters, else its first `max - 1` and a …,
+/// cut between words where one ends in the second half.
+fn cut_to(clause: &str, max: usize) -> String {
+    let chars: Vec<char> = clause.chars().collect();
+    if chars.len() <= max {
+        return clause.to_string();
+    }
+    let limit = clause
+        .char_indices()
+        .nth(max - 1)
+        .map_or(clause.len(), |(at, _)| at);
+    if let Some(&at) = crate::words::breaks(clause)
+        .iter()
+        .rev()
+        .find(|&&at| at <= limit && clause[..at].chars().count() * 2 >= max)
+    {
+        return format!("{}…", &clause[..at]);
+    }
+    // not inside a number or a Latin word (…和202…): before it
+    let mut cut = max - 1;
+    while cut > 8 && chars[cut - 1].is_ascii_alphanumeric() && chars[cut].is_ascii_alphanumeric() {
+        cut -= 1;
+    }
+    if chars[cut - 1].is_ascii_alphanumeric() && chars[cut].is_ascii_alphanumeric() {
+        cut = max - 1;
+    }
+    let mut s: String = chars[..cut].iter().collect();
+    s.push('…');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_titles_take_the_first_clause() {
+        assert_eq!(
+            short_title("学深悟透、把准方向，切实增强发展新质生产力的战略主动"),
+            "学深悟透、把准方向"
+        );
+        assert_eq!(short_title("聚焦“两个大局”，准确把握"), "聚焦“两个大局”");
+        assert_eq!(
+            short_title("一二三四五六七八九十一二三四五六七八"),
+            "一二三四五六七八九十…"
+        );
+        // a number is not cut
+        assert_eq!(
+            short_title("“十五五”时期主要目标和2026年重点工作"),
+            "“十五五”时期主要目标…"
+        );
+    }
+}
