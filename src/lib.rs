@@ -20,7 +20,7 @@
 //!
 //! Beside them: [`project`] loads a lecture from disk (its settings, theme folder and
 //! pictures, and the list of files a build read) and writes outputs atomically.
-//! Leaf types every stage shares: [`input::source::Span`], [`aspect::Aspect`],
+//! Leaf types every stage shares: [`span::Span`], [`aspect::Aspect`],
 //! [`settings`], [`diag`].
 //!
 //! [`diag`] holds the warnings every stage collects; nothing here prints, and [`compile`]
@@ -42,6 +42,7 @@ pub mod project;
 pub mod render;
 pub mod scan;
 pub mod settings;
+pub mod span;
 pub mod theme;
 pub mod tree;
 pub mod words;

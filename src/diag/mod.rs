@@ -7,8 +7,7 @@ use serde::Serialize;
 
 pub use codes::Code;
 
-use crate::input::source::floor_char_boundary;
-use crate::input::source::Span;
+use crate::span::{floor_char_boundary, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -61,12 +60,12 @@ impl Diagnostic {
 #[derive(Debug)]
 pub struct Diagnostics<'a> {
     text: &'a str,
-    lines: &'a crate::input::source::LineIndex,
+    lines: &'a crate::span::LineIndex,
     pub list: Vec<Diagnostic>,
 }
 
 impl<'a> Diagnostics<'a> {
-    pub fn new(text: &'a str, lines: &'a crate::input::source::LineIndex) -> Self {
+    pub fn new(text: &'a str, lines: &'a crate::span::LineIndex) -> Self {
         Diagnostics {
             text,
             lines,
@@ -159,7 +158,7 @@ fn cap_per_kind(list: Vec<Diagnostic>, cap: usize) -> Vec<Diagnostic> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::input::source::LineIndex;
+    use crate::span::LineIndex;
 
     #[test]
     fn a_mistake_made_many_times_is_listed_a_few_times_and_counted() {

@@ -76,7 +76,7 @@ impl fmt::Display for ImageError {
             ImageError::TooLarge { name, what } => write!(
                 f,
                 "`{name}` is too large ({what}); save it smaller, at most {} megapixels (e.g. 7000×5000 pixels)",
-                crate::limits::MAX_PICTURE_PIXELS / 1_000_000
+                MAX_PICTURE_PIXELS / 1_000_000
             ),
             ImageError::OverBudget { name, what } => write!(
                 f,
@@ -97,6 +97,13 @@ impl fmt::Display for ImageError {
 }
 
 impl std::error::Error for ImageError {}
+
+/// Pixels of one picture (Markdown, .docx or a theme's), read from its header before
+/// any decoding: a 634-byte JPEG can claim 12000×12000 (in the limits table).
+pub const MAX_PICTURE_PIXELS: u64 = 40_000_000;
+
+/// Bytes one picture may decode to (a 16-bit RGBA picture takes 8 bytes a pixel).
+pub const MAX_PICTURE_BYTES: u64 = 160 << 20;
 
 /// Largest file accepted, in bytes.
 const MAX_FILE: usize = 40 << 20;
@@ -140,7 +147,7 @@ fn inline_within(
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_SIDE);
     limits.max_image_height = Some(MAX_SIDE);
-    limits.max_alloc = Some(crate::limits::MAX_PICTURE_BYTES);
+    limits.max_alloc = Some(MAX_PICTURE_BYTES);
     let decode_error = |e: image::ImageError| match e {
         image::ImageError::Limits(l) => ImageError::TooLarge {
             name: name.into(),
@@ -161,19 +168,19 @@ fn inline_within(
     drop(decoder);
     let pixels = u64::from(w) * u64::from(h);
     // a few hundred bytes can claim 12000×12000 pixels: refused before any decoding
-    if pixels > crate::limits::MAX_PICTURE_PIXELS {
+    if pixels > MAX_PICTURE_PIXELS {
         return Err(ImageError::TooLarge {
             name: name.into(),
             what: format!("{w}×{h} pixels, {} megapixels", pixels / 1_000_000),
         });
     }
-    if decoded > crate::limits::MAX_PICTURE_BYTES {
+    if decoded > MAX_PICTURE_BYTES {
         return Err(ImageError::TooLarge {
             name: name.into(),
             what: format!(
                 "{w}×{h} pixels that decode to {} MB, more than {} MB",
                 decoded >> 20,
-                crate::limits::MAX_PICTURE_BYTES >> 20
+                MAX_PICTURE_BYTES >> 20
             ),
         });
     }

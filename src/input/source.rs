@@ -9,18 +9,8 @@
 use std::borrow::Cow;
 use std::fmt;
 
-/// A byte range in the normalised source text.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
-pub struct Span {
-    pub start: usize,
-    pub end: usize,
-}
-
-impl Span {
-    pub fn new(start: usize, end: usize) -> Span {
-        Span { start, end }
-    }
-}
+// Where text is: leaf types the diagnostics share without depending on the readers.
+pub use crate::span::{floor_char_boundary, LineIndex, Span};
 
 /// The encodings lectern reads without being told.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -298,48 +288,6 @@ fn end_line(out: &mut String, line_start: usize) {
     let keep = out[line_start..].trim_end_matches([' ', '\u{3000}']).len();
     out.truncate(line_start + keep);
     out.push('\n');
-}
-
-/// The nearest character boundary at or before `offset`, within `text`.
-pub fn floor_char_boundary(text: &str, offset: usize) -> usize {
-    let mut at = offset.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
-
-/// Byte offset of each line start, to report `line:column` (both 1-based, column in
-/// characters as an editor counts them).
-#[derive(Debug, Clone)]
-pub struct LineIndex {
-    starts: Vec<usize>,
-}
-
-impl LineIndex {
-    pub fn new(text: &str) -> LineIndex {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { starts }
-    }
-
-    /// 1-based line and character column of a byte offset in `text`.
-    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
-        let offset = floor_char_boundary(text, offset);
-        let line = self.starts.partition_point(|&s| s <= offset).max(1);
-        let start = self.starts[line - 1].min(offset);
-        let col = text[start..offset].chars().count() + 1;
-        (line, col)
-    }
-
-    /// 1-based line of a byte offset.
-    pub fn line(&self, offset: usize) -> usize {
-        self.starts.partition_point(|&s| s <= offset).max(1)
-    }
-
-    pub fn line_start(&self, line: usize) -> usize {
-        self.starts[line.saturating_sub(1).min(self.starts.len() - 1)]
-    }
 }
 
 #[cfg(test)]

@@ -18,13 +18,6 @@ pub const STACK: usize = 8 << 20;
 /// lecture has a few hundred; each slide costs a writer some 20 KB.
 pub const MAX_POINTS: usize = 5_000;
 
-/// Pixels of one picture (Markdown, .docx or a theme's), read from its header before
-/// any decoding: a 634-byte JPEG can claim 12000×12000.
-pub const MAX_PICTURE_PIXELS: u64 = 40_000_000;
-
-/// Bytes one picture may decode to (a 16-bit RGBA picture takes 8 bytes a pixel).
-pub const MAX_PICTURE_BYTES: u64 = 160 << 20;
-
 /// What a theme's templates may write for a deck: this base, plus the deck's style
 /// sheet and script, plus this many bytes for each byte of the lecture's text the
 /// slides and notes hold (a fair template writes three or four).
@@ -107,13 +100,13 @@ pub const TABLE: &[Limit] = &[
     },
     Limit {
         what: "pixels of one picture (read from its header, before decoding)",
-        value: MAX_PICTURE_PIXELS / MILLION,
+        value: crate::input::images::MAX_PICTURE_PIXELS / MILLION,
         unit: "megapixels",
         gives: "Markdown: error L041, .docx: warning L006 (picture left out), theme: error — `x.jpg` is too large (W×H pixels, N megapixels); save it smaller",
     },
     Limit {
         what: "bytes one picture decodes to",
-        value: MAX_PICTURE_BYTES / MB,
+        value: crate::input::images::MAX_PICTURE_BYTES / MB,
         unit: "MB",
         gives: "as above: … pixels that decode to N MB, more than 160 MB",
     },
