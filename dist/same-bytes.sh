@@ -95,7 +95,8 @@ case " ${runners[*]} " in *" win "*)
   # A dropped file (a path, no subcommand) builds its deck beside it; the opener is
   # stubbed (LECTERN_OPENER) so no browser starts.
   mkdir -p drop && cp "$root/decks/lecture.txt" "drop/讲稿.txt"
-  LANG=zh_CN.UTF-8 LECTERN_OPENER=cmd.exe wine "$work/win/lectern.exe" "drop/讲稿.txt" \
+  # (LC_ALL too: release.sh sets it to C.UTF-8 for its own tools, and it outranks LANG)
+  LC_ALL=zh_CN.UTF-8 LANG=zh_CN.UTF-8 LECTERN_OPENER=cmd.exe wine "$work/win/lectern.exe" "drop/讲稿.txt" \
     </dev/null >drop.out 2>&1 || { cat drop.out; exit 1; }
   [ -s "drop/讲稿.html" ] || { echo "a dropped file built no deck"; cat drop.out; exit 1; }
   grep -q '已写入' drop.out || { echo "no Chinese message under LANG=zh_CN.UTF-8"; cat drop.out; exit 1; }
