@@ -530,7 +530,8 @@ fn every_fixture() -> Vec<PathBuf> {
         for entry in std::fs::read_dir(root.join(dir)).unwrap() {
             let path = entry.unwrap().path();
             let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-            if path.is_file() && exts.contains(&ext) && !path.ends_with("README.md") {
+            let notes = path.ends_with("README.md") || path.ends_with("GAPS.md");
+            if path.is_file() && exts.contains(&ext) && !notes {
                 found.push(path);
             }
         }
