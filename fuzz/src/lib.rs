@@ -194,7 +194,7 @@ fn png_claiming(w: u32, h: u32) -> Vec<u8> {
     let mut png = PNG_1X1.to_vec();
     png[16..20].copy_from_slice(&w.to_be_bytes());
     png[20..24].copy_from_slice(&h.to_be_bytes());
-    let crc = crc32(&png[12..29]);
+    let crc = crc32fast::hash(&png[12..29]);
     png[29..33].copy_from_slice(&crc.to_be_bytes());
     png
 }
@@ -205,8 +205,11 @@ fn jpeg_claiming(w: u16, h: u16) -> Vec<u8> {
         .get_or_init(|| {
             let img = image::GrayImage::from_pixel(16, 16, image::Luma([128]));
             let mut out = Vec::new();
-            img.write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Jpeg)
-                .expect("a JPEG");
+            img.write_to(
+                &mut std::io::Cursor::new(&mut out),
+                image::ImageFormat::Jpeg,
+            )
+            .expect("a JPEG");
             out
         })
         .clone();
@@ -215,19 +218,4 @@ fn jpeg_claiming(w: u16, h: u16) -> Vec<u8> {
         jpeg[sof + 7..sof + 9].copy_from_slice(&w.to_be_bytes());
     }
     jpeg
-}
-
-fn crc32(data: &[u8]) -> u32 {
-    let mut crc = 0xFFFF_FFFFu32;
-    for &b in data {
-        crc ^= u32::from(b);
-        for _ in 0..8 {
-            crc = if crc & 1 != 0 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    !crc
 }

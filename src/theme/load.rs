@@ -214,25 +214,38 @@ fn read_layer(files: &dyn ThemeFiles) -> Result<Layer, ThemeError> {
         ),
         None => None,
     };
+    // A file the theme names (a picture, a font, a template): not named (None), named
+    // empty to take away an inherited one (Some(None)), or its path, bytes and place in
+    // theme.toml; a name the folder lacks is an error (`what`, `hint` word it).
+    type Named = Option<Option<(String, Vec<u8>, std::ops::Range<usize>)>>;
+    let named =
+        |value: &Option<Spanned<String>>, what: &str, hint: &str| -> Result<Named, ThemeError> {
+            let Some(v) = value else { return Ok(None) };
+            let path = v.get_ref().trim();
+            if path.is_empty() {
+                return Ok(Some(None));
+            }
+            let bytes = files
+                .read(path)
+                .map_err(|e| err(v.span(), e))?
+                .ok_or_else(|| {
+                    err(
+                        v.span(),
+                        format!("the {what} `{path}` is not in the theme folder {origin}{hint}"),
+                    )
+                })?;
+            Ok(Some(Some((path.to_string(), bytes, v.span()))))
+        };
     let asset = |value: &Option<Spanned<String>>, usage: ImageUse| -> Result<_, ThemeError> {
-        let Some(v) = value else { return Ok(None) };
-        let path = v.get_ref().trim();
-        if path.is_empty() {
+        let Some(named) = named(value, "file", "; put it there or fix the name")? else {
+            return Ok(None);
+        };
+        let Some((path, bytes, span)) = named else {
             return Ok(Some(None));
-        }
-        let bytes = files
-            .read(path)
-            .map_err(|e| err(v.span(), e))?
-            .ok_or_else(|| {
-                err(
-                    v.span(),
-                    format!("the file `{path}` is not in the theme folder {origin}; put it there or fix the name"),
-                )
-            })?;
-        let inlined =
-            images::inline(&bytes, path, usage).map_err(|e| err(v.span(), e.to_string()))?;
+        };
+        let inlined = images::inline(&bytes, &path, usage).map_err(|e| err(span, e.to_string()))?;
         Ok(Some(Some(Asset {
-            file: path.to_string(),
+            file: path,
             bytes: bytes.into(),
             inlined,
         })))
@@ -240,21 +253,11 @@ fn read_layer(files: &dyn ThemeFiles) -> Result<Layer, ThemeError> {
     let logo = asset(&config.brand.logo, ImageUse::Logo)?;
     let background = asset(&config.brand.background, ImageUse::Background)?;
 
-    let embed = match &config.fonts.embed {
+    let embed = match named(&config.fonts.embed, "font file", "")? {
         None => None,
-        Some(v) if v.get_ref().trim().is_empty() => Some(None),
-        Some(v) => {
-            let path = v.get_ref().trim();
-            let bytes = files
-                .read(path)
-                .map_err(|e| err(v.span(), e))?
-                .ok_or_else(|| {
-                    err(
-                        v.span(),
-                        format!("the font file `{path}` is not in the theme folder {origin}"),
-                    )
-                })?;
-            crate::fonts::check(&bytes).map_err(|e| err(v.span(), format!("`{path}`: {e}")))?;
+        Some(None) => Some(None),
+        Some(Some((path, bytes, span))) => {
+            crate::fonts::check(&bytes).map_err(|e| err(span, format!("`{path}`: {e}")))?;
             let (for_titles, for_body) = match config.fonts.embed_for.as_ref() {
                 None => (true, true),
                 Some(f) => match f.get_ref().as_str() {
@@ -270,7 +273,7 @@ fn read_layer(files: &dyn ThemeFiles) -> Result<Layer, ThemeError> {
                 },
             };
             Some(Some(EmbedFont {
-                file: path.to_string(),
+                file: path,
                 bytes: Arc::from(bytes),
                 for_titles,
                 for_body,
@@ -278,23 +281,13 @@ fn read_layer(files: &dyn ThemeFiles) -> Result<Layer, ThemeError> {
         }
     };
 
-    let template = match &config.template.file {
+    let template = match named(&config.template.file, "template file", "")? {
         None => None,
-        Some(v) if v.get_ref().trim().is_empty() => Some(None),
-        Some(v) => {
-            let path = v.get_ref().trim();
-            let bytes = files
-                .read(path)
-                .map_err(|e| err(v.span(), e))?
-                .ok_or_else(|| {
-                    err(
-                        v.span(),
-                        format!("the template file `{path}` is not in the theme folder {origin}"),
-                    )
-                })?;
-            Opc::read(&bytes).map_err(|e| err(v.span(), format!("`{path}` {}", e.en_zh().0)))?;
+        Some(None) => Some(None),
+        Some(Some((path, bytes, span))) => {
+            Opc::read(&bytes).map_err(|e| err(span, format!("`{path}` {}", e.en_zh().0)))?;
             Some(Some(TemplateFile {
-                file: path.to_string(),
+                file: path,
                 bytes: Arc::from(bytes),
             }))
         }

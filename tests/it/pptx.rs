@@ -6,13 +6,13 @@
 //! python-pptx and LibreOffice are skipped when missing, unless
 //! `LECTERN_REQUIRE_BROWSER=1` (CI sets it and `.ci/run` installs them).
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::io::Read as _;
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Arc;
 
 use crate::common::cli::Test;
+use crate::common::package::{entries, resolve, text};
 use lectern::deck::{Deck, Kind};
 use lectern::render::pptx::Pptx;
 use lectern::render::Writer as _;
@@ -59,46 +59,6 @@ fn build(text: &str, format: Format, theme: &str, aspect: Aspect) -> (Deck, Vec<
         .write(&compiled.deck, &theme, compiled.aspect)
         .expect("the deck writes");
     (compiled.deck, bytes)
-}
-
-fn entries(bytes: &[u8]) -> BTreeMap<String, Vec<u8>> {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
-    let mut out = BTreeMap::new();
-    for i in 0..zip.len() {
-        let mut f = zip.by_index(i).unwrap();
-        let mut data = Vec::new();
-        f.read_to_end(&mut data).unwrap();
-        out.insert(f.name().to_string(), data);
-    }
-    out
-}
-
-fn text(data: &[u8]) -> &str {
-    std::str::from_utf8(data).expect("UTF-8")
-}
-
-/// Resolves a relationship target against the folder of the part the .rels is for.
-fn resolve(rels_name: &str, target: &str) -> String {
-    let source_dir = rels_name
-        .strip_suffix(".rels")
-        .and_then(|s| s.rsplit_once("_rels/"))
-        .map(|(dir, _)| dir.trim_end_matches('/'))
-        .unwrap_or("");
-    let mut parts: Vec<&str> = if target.starts_with('/') {
-        Vec::new()
-    } else {
-        source_dir.split('/').filter(|s| !s.is_empty()).collect()
-    };
-    for seg in target.trim_start_matches('/').split('/') {
-        match seg {
-            ".." => {
-                parts.pop();
-            }
-            "." | "" => {}
-            s => parts.push(s),
-        }
-    }
-    parts.join("/")
 }
 
 /// Everything PowerPoint checks before it calls a file damaged, for one package.

@@ -7,13 +7,14 @@
 //! leave no folder. Page images and screenshots go to `target/screenshots/template/`.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{Read as _, Write as _};
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::common::browser::{chromium, file_url, screenshot_dir};
 use crate::common::cli::{Ran, Test};
 use crate::common::deck::root;
+use crate::common::package::{entries, resolve, text};
 
 /// A template and what its import must find.
 struct Case {
@@ -82,46 +83,6 @@ const CASES: &[Case] = &[
 fn template(file: &str) -> Vec<u8> {
     std::fs::read(root().join("tests/templates").join(file))
         .unwrap_or_else(|e| panic!("{file}: {e}"))
-}
-
-fn entries(bytes: &[u8]) -> BTreeMap<String, Vec<u8>> {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
-    let mut out = BTreeMap::new();
-    for i in 0..zip.len() {
-        let mut f = zip.by_index(i).unwrap();
-        let mut data = Vec::new();
-        f.read_to_end(&mut data).unwrap();
-        out.insert(f.name().to_string(), data);
-    }
-    out
-}
-
-fn text(data: &[u8]) -> &str {
-    std::str::from_utf8(data).expect("UTF-8")
-}
-
-fn resolve(from: &str, target: &str) -> String {
-    let dir = from.rsplit_once('/').map_or("", |(d, _)| d);
-    let dir = dir
-        .strip_suffix("_rels")
-        .unwrap_or(dir)
-        .trim_end_matches('/');
-    let joined = match target.strip_prefix('/') {
-        Some(abs) => abs.to_string(),
-        None if dir.is_empty() => target.to_string(),
-        None => format!("{dir}/{target}"),
-    };
-    let mut parts: Vec<&str> = Vec::new();
-    for seg in joined.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
-            s => parts.push(s),
-        }
-    }
-    parts.join("/")
 }
 
 /// `(type, target)` of each relationship of `part`.

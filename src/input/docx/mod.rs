@@ -16,6 +16,8 @@ mod numbering;
 mod numfmt;
 mod package;
 
+pub(crate) use package::normalise_path;
+
 pub use package::{MAX_ENTRIES, MAX_PART, MAX_TOTAL};
 pub mod sniff;
 mod styles;

@@ -130,8 +130,9 @@ fn bomb(name: &str, size: u64) -> DocxError {
     ))
 }
 
-/// `word/../customXml/x.xml` → `customXml/x.xml`.
-fn normalise_path(path: &str) -> String {
+/// `word/../customXml/x.xml` → `customXml/x.xml`: a part name of any OOXML package
+/// (the template reader's too).
+pub(crate) fn normalise_path(path: &str) -> String {
     let mut out: Vec<&str> = Vec::new();
     for seg in path.split('/') {
         match seg {

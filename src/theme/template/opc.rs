@@ -269,17 +269,7 @@ pub fn resolve(dir: &str, target: &str) -> String {
         None if dir.is_empty() => target.to_string(),
         None => format!("{dir}/{target}"),
     };
-    let mut out: Vec<&str> = Vec::new();
-    for seg in joined.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                out.pop();
-            }
-            s => out.push(s),
-        }
-    }
-    out.join("/")
+    crate::input::docx::normalise_path(&joined)
 }
 
 /// An OLE compound file: an encrypted OOXML package, or an old binary PowerPoint file.
