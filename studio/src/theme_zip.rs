@@ -20,17 +20,15 @@ pub fn read(bytes: &[u8]) -> Result<MemoryFiles, (String, String)> {
             format!("不是能读的 .zip 文件（{e}）"),
         )
     })?;
-    let root = (0..zip.len())
+    let names: Vec<String> = (0..zip.len())
         .filter_map(|i| zip.name_for_index(i).map(str::to_string))
-        .filter_map(|n| n.strip_suffix("theme.toml").map(str::to_string))
-        .filter(|prefix| prefix.is_empty() || prefix.matches('/').count() == 1)
-        .min_by_key(|prefix| prefix.len())
-        .ok_or_else(|| {
-            (
-                "the .zip has no theme.toml (zip the theme folder itself)".to_string(),
-                ".zip 里没有 theme.toml（请把主题文件夹本身压缩成 .zip）".to_string(),
-            )
-        })?;
+        .collect();
+    let root = theme_root(names.iter().map(String::as_str)).ok_or_else(|| {
+        (
+            "the .zip has no theme.toml (zip the theme folder itself)".to_string(),
+            ".zip 里没有 theme.toml（请把主题文件夹本身压缩成 .zip）".to_string(),
+        )
+    })?;
     let origin = root.trim_end_matches('/');
     let mut files = MemoryFiles::new(if origin.is_empty() {
         "theme.zip"
@@ -50,11 +48,7 @@ pub fn read(bytes: &[u8]) -> Result<MemoryFiles, (String, String)> {
         };
         total += entry.size();
         if total > MAX_THEME_BYTES {
-            let mb = MAX_THEME_BYTES >> 20;
-            return Err((
-                format!("the theme's files are over {mb} MB"),
-                format!("主题的文件超过 {mb} MB"),
-            ));
+            return Err(too_big());
         }
         let mut data = Vec::with_capacity(entry.size() as usize);
         entry
@@ -65,6 +59,26 @@ pub fn read(bytes: &[u8]) -> Result<MemoryFiles, (String, String)> {
         files = files.with(path, data);
     }
     Ok(files)
+}
+
+/// Where the theme folder starts among `names`: the shallowest `theme.toml` at the top
+/// or one folder down (`dept/theme.toml`), as the prefix to strip.
+fn theme_root<'a>(names: impl Iterator<Item = &'a str>) -> Option<String> {
+    names
+        .filter_map(|n| n.strip_suffix("theme.toml"))
+        .filter(|prefix| {
+            prefix.is_empty() || (prefix.ends_with('/') && prefix.matches('/').count() == 1)
+        })
+        .min_by_key(|prefix| prefix.len())
+        .map(str::to_string)
+}
+
+fn too_big() -> (String, String) {
+    let mb = MAX_THEME_BYTES >> 20;
+    (
+        format!("the theme's files are over {mb} MB"),
+        format!("主题的文件超过 {mb} MB"),
+    )
 }
 
 /// The theme folder the page's folder picker chose, packed by the page as a list of
@@ -90,18 +104,12 @@ pub fn read_packed(bytes: &[u8]) -> Result<MemoryFiles, (String, String)> {
         let data = take(&mut rest).ok_or_else(broken)?;
         entries.push((String::from_utf8_lossy(&path).into_owned(), data));
     }
-    let root = entries
-        .iter()
-        .filter_map(|(n, _)| n.strip_suffix("theme.toml"))
-        .filter(|prefix| prefix.is_empty() || prefix.ends_with('/'))
-        .min_by_key(|prefix| prefix.len())
-        .map(str::to_string)
-        .ok_or_else(|| {
-            (
-                "the folder has no theme.toml (choose the theme folder itself)".to_string(),
-                "文件夹里没有 theme.toml（请选择主题文件夹本身）".to_string(),
-            )
-        })?;
+    let root = theme_root(entries.iter().map(|(n, _)| n.as_str())).ok_or_else(|| {
+        (
+            "the folder has no theme.toml (choose the theme folder itself)".to_string(),
+            "文件夹里没有 theme.toml（请选择主题文件夹本身）".to_string(),
+        )
+    })?;
     let origin = root.trim_end_matches('/');
     let mut files = MemoryFiles::new(if origin.is_empty() { "theme" } else { origin });
     let mut total = 0u64;
@@ -111,11 +119,7 @@ pub fn read_packed(bytes: &[u8]) -> Result<MemoryFiles, (String, String)> {
         };
         total += data.len() as u64;
         if total > MAX_THEME_BYTES {
-            let mb = MAX_THEME_BYTES >> 20;
-            return Err((
-                format!("the theme's files are over {mb} MB"),
-                format!("主题的文件超过 {mb} MB"),
-            ));
+            return Err(too_big());
         }
         files = files.with(path.to_string(), data);
     }
