@@ -291,7 +291,8 @@ pub fn parse(bytes: &[u8], opts: &Options) -> Result<Parsed, Error> {
             slot.clone_from(value);
         }
     }
-    if let Some(span) = past_point_limit(&lecture) {
+    let refused = diags.any(Code::TooManyPoints);
+    if let Some(span) = past_point_limit(&lecture).filter(|_| !refused) {
         let limit = limits::MAX_POINTS.to_string();
         diags.emit(Code::TooManyPoints, span, &[&limit]);
     }

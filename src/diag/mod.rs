@@ -98,6 +98,11 @@ impl<'a> Diagnostics<'a> {
         self.list.last_mut().expect("just pushed")
     }
 
+    /// Whether a diagnostic of kind `code` was given anywhere.
+    pub fn any(&self, code: Code) -> bool {
+        self.list.iter().any(|d| d.code == code)
+    }
+
     /// Whether a diagnostic of kind `code` was given at `span` already.
     pub fn has(&self, code: Code, span: Span) -> bool {
         self.list.iter().any(|d| d.code == code && d.span == span)

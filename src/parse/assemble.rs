@@ -262,7 +262,14 @@ pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
         }
         let text = item.text().clone();
         match nester.current() {
-            Some(node) => node.body.push(text),
+            Some(node) => {
+                // most points have one paragraph: a first push would make room for four
+                // (the Vec's minimum), a third of a short heading's memory
+                if node.body.capacity() == 0 {
+                    node.body.reserve_exact(1);
+                }
+                node.body.push(text)
+            }
             None => lecture.opening.push(text),
         }
     }

@@ -62,7 +62,20 @@ pub fn parse(
         html_too_deep: None,
     };
     let opts = MdOptions::ENABLE_TABLES | MdOptions::ENABLE_STRIKETHROUGH;
+    let mut headings = 0;
     for (event, range) in Parser::new_ext(&text, opts).into_offset_iter() {
+        if matches!(event, Event::Start(Tag::Heading { .. })) {
+            headings += 1;
+            // twice the headings a deck may have as points (a title, empty headings and a
+            // notes heading are not points, but not thousands of them): the lecture is
+            // refused (L053) whatever follows, so stop rather than hold the rest in memory
+            if headings > 2 * crate::limits::MAX_POINTS {
+                let limit = crate::limits::MAX_POINTS.to_string();
+                let at = Span::new(range.start, range.start);
+                diags.emit(Code::TooManyPoints, at, &[&limit]);
+                break;
+            }
+        }
         reader.event(event, range, diags);
     }
     if let Some(at) = reader.too_deep {
@@ -145,7 +158,13 @@ impl Runs {
         let target = self.target();
         match target.last_mut() {
             Some(Run::Text(t)) => t.push_str(s),
-            _ => target.push(Run::Text(s.to_string())),
+            _ => {
+                // most paragraphs are one run of text: room for one, not the Vec's four
+                if target.capacity() == 0 {
+                    target.reserve_exact(1);
+                }
+                target.push(Run::Text(s.to_string()))
+            }
         }
     }
 

@@ -381,3 +381,25 @@ fn a_lecture_past_the_slide_limit_is_refused_and_a_run_of_points_stops_at_it() {
         c.deck.slides.len()
     );
 }
+
+#[test]
+fn a_markdown_lecture_of_endless_headings_is_refused_at_the_limit_with_the_line() {
+    // the title heading is not a point: 5,000 sections under it are a deck
+    let sections: String = (0..5_000).map(|i| format!("## 第{i}节\n\n")).collect();
+    let c = compile(
+        format!("# 标题\n\n{sections}").as_bytes(),
+        &Options::default(),
+    );
+    assert!(c.is_ok(), "5,000 sections and a title are within the limit");
+
+    // 30,000 headings: refused at the first heading past twice the limit, reading no
+    // further (no deck; the error names its line)
+    let heads: String = (0..30_000).map(|i| format!("# 标题{i}\n\n正文。\n\n")).collect();
+    Test::new()
+        .file("讲稿.md", heads)
+        .args(["build", "讲稿.md"])
+        .status(1)
+        .stderr_has("L053")
+        .stderr_has("讲稿.md:40001:1")
+        .run();
+}

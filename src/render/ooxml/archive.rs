@@ -6,12 +6,23 @@
 
 use flate2::{Compress, Compression, FlushCompress, Status};
 
-/// An archive being written.
+/// An archive being written: the entries' bytes, and what the central directory needs
+/// of each (kept as records so that another archive's entries can go in front).
 pub struct Zip {
     out: Vec<u8>,
-    central: Vec<u8>,
-    entries: u16,
+    entries: Vec<Entry>,
     deflate: Compress,
+}
+
+/// One entry's central directory record, less the name's bytes' position.
+struct Entry {
+    name: String,
+    version: u16,
+    method: u16,
+    crc: u32,
+    packed_size: u32,
+    size: u32,
+    offset: usize,
 }
 
 /// MS-DOS date of 1980-01-01 (the zip epoch), time 00:00.
@@ -21,8 +32,7 @@ impl Zip {
     pub fn new() -> Zip {
         Zip {
             out: Vec::new(),
-            central: Vec::new(),
-            entries: 0,
+            entries: Vec::new(),
             // zip's default level, raw deflate (no zlib header)
             deflate: Compress::new(Compression::new(6), false),
         }
@@ -41,11 +51,13 @@ impl Zip {
         };
         let size = u32::try_from(data.len()).map_err(|_| too_big())?;
         let packed_size = u32::try_from(body.len()).map_err(|_| too_big())?;
-        let offset = u32::try_from(self.out.len()).map_err(|_| too_big())?;
         let name_len = u16::try_from(name.len()).map_err(|_| too_big())?;
-        self.entries = self.entries.checked_add(1).ok_or_else(too_big)?;
+        if self.entries.len() >= usize::from(u16::MAX) {
+            return Err(too_big());
+        }
 
         // local file header
+        let offset = self.out.len();
         let o = &mut self.out;
         put32(o, 0x0403_4b50);
         for v in [version, 0, method, 0, DOS_DATE] {
@@ -58,22 +70,15 @@ impl Zip {
         put16(o, 0);
         o.extend_from_slice(name.as_bytes());
         o.extend_from_slice(body);
-
-        // its central directory record: made on Unix (3), mode 0644 in the high bits
-        let c = &mut self.central;
-        put32(c, 0x0201_4b50);
-        for v in [(3 << 8) | version, version, 0, method, 0, DOS_DATE] {
-            put16(c, v);
-        }
-        for v in [crc, packed_size, size] {
-            put32(c, v);
-        }
-        for v in [name_len, 0, 0, 0, 0] {
-            put16(c, v);
-        }
-        put32(c, 0o100_644 << 16);
-        put32(c, offset);
-        c.extend_from_slice(name.as_bytes());
+        self.entries.push(Entry {
+            name: name.to_string(),
+            version,
+            method,
+            crc,
+            packed_size,
+            size,
+            offset,
+        });
         Ok(())
     }
 
@@ -93,22 +98,64 @@ impl Zip {
         }
     }
 
-    /// The archive: the entries, the central directory and its end record.
-    pub fn finish(mut self) -> Result<Vec<u8>, String> {
-        let too_big = || "the .pptx is too big without zip64".to_string();
-        let at = u32::try_from(self.out.len()).map_err(|_| too_big())?;
-        let size = u32::try_from(self.central.len()).map_err(|_| too_big())?;
-        self.out.extend_from_slice(&self.central);
-        let o = &mut self.out;
-        put32(o, 0x0605_4b50);
-        for v in [0, 0, self.entries, self.entries] {
-            put16(o, v);
-        }
-        put32(o, size);
-        put32(o, at);
-        put16(o, 0);
-        Ok(self.out)
+    /// The archive with the entries `front` adds (with the same compressor) before those
+    /// added so far: a package writes its parts as they are made and its table of
+    /// contents, which needs them all, in front at the end.
+    pub fn finish_with_front(
+        mut self,
+        front: impl FnOnce(&mut Zip) -> Result<(), String>,
+    ) -> Result<Vec<u8>, String> {
+        let body = (
+            std::mem::take(&mut self.out),
+            std::mem::take(&mut self.entries),
+        );
+        front(&mut self)?;
+        join((self.out, self.entries), body)
     }
+}
+
+/// The bytes of `head`'s entries, then `body`'s, then the central directory of both.
+fn join(head: (Vec<u8>, Vec<Entry>), body: (Vec<u8>, Vec<Entry>)) -> Result<Vec<u8>, String> {
+    let too_big = || "the .pptx is too big without zip64".to_string();
+    let ((head_out, head), (mut o, body)) = (head, body);
+    // the body is the big one: grow it (in place, for a large block) and move it up,
+    // rather than copying it behind the head
+    let shift = head_out.len();
+    o.reserve(shift + 64 * (head.len() + body.len()));
+    o.splice(0..0, head_out);
+    let at = u32::try_from(o.len()).map_err(|_| too_big())?;
+    let shifted = body.into_iter().map(|e| Entry {
+        offset: e.offset + shift,
+        ..e
+    });
+    let mut count: u16 = 0;
+    for e in head.into_iter().chain(shifted) {
+        count = count.checked_add(1).ok_or_else(too_big)?;
+        let offset = u32::try_from(e.offset).map_err(|_| too_big())?;
+        // made on Unix (3), mode 0644 in the high bits
+        put32(&mut o, 0x0201_4b50);
+        for v in [(3 << 8) | e.version, e.version, 0, e.method, 0, DOS_DATE] {
+            put16(&mut o, v);
+        }
+        for v in [e.crc, e.packed_size, e.size] {
+            put32(&mut o, v);
+        }
+        for v in [e.name.len() as u16, 0, 0, 0, 0] {
+            put16(&mut o, v);
+        }
+        put32(&mut o, 0o100_644 << 16);
+        put32(&mut o, offset);
+        o.extend_from_slice(e.name.as_bytes());
+    }
+    let size = u32::try_from(o.len() - at as usize).map_err(|_| too_big())?;
+    put32(&mut o, 0x0605_4b50);
+    for v in [0, 0, count, count] {
+        put16(&mut o, v);
+    }
+    put32(&mut o, size);
+    put32(&mut o, at);
+    put16(&mut o, 0);
+    Ok(o)
 }
 
 fn put16(out: &mut Vec<u8>, v: u16) {
@@ -125,17 +172,19 @@ mod tests {
     use std::io::Read as _;
 
     #[test]
-    fn the_zip_crate_reads_back_every_entry_as_written() {
+    fn the_zip_crate_reads_back_every_entry_as_written_with_the_front_first() {
         let mut zip = Zip::new();
         let xml = "<p:sld>幻灯片</p:sld>".repeat(500);
         zip.add("ppt/slides/slide1.xml", xml.as_bytes(), true)
             .unwrap();
         zip.add("ppt/media/image1.png", b"\x89PNG not really", false)
             .unwrap();
-        zip.add("empty.xml", b"", true).unwrap();
-        let bytes = zip.finish().unwrap();
+        let bytes = zip
+            .finish_with_front(|zip| zip.add("empty.xml", b"", true))
+            .unwrap();
         let mut back = ::zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
         let want: [(&str, &[u8], ::zip::CompressionMethod); 3] = [
+            ("empty.xml", b"", ::zip::CompressionMethod::Deflated),
             (
                 "ppt/slides/slide1.xml",
                 xml.as_bytes(),
@@ -146,7 +195,6 @@ mod tests {
                 b"\x89PNG not really",
                 ::zip::CompressionMethod::Stored,
             ),
-            ("empty.xml", b"", ::zip::CompressionMethod::Deflated),
         ];
         for (i, (name, data, method)) in want.into_iter().enumerate() {
             let mut entry = back.by_index(i).unwrap();

@@ -108,16 +108,39 @@ pub fn media_extension(mime: &str) -> &'static str {
     }
 }
 
-/// The whole package: the root relationships and the parts, in writing order.
+/// A package being written. Each part is compressed into the zip as it is added, so a
+/// deck of thousands of slides never holds all of its XML at once; what the content types
+/// need of a part (its name and type) is kept for the end.
 pub struct Package {
-    pub root_rels: Vec<Rel>,
-    pub parts: Vec<Part>,
+    root_rels: Vec<Rel>,
+    types: Vec<(String, &'static str)>,
+    zip: Zip,
 }
 
 impl Package {
+    pub fn new(root_rels: Vec<Rel>) -> Package {
+        Package {
+            root_rels,
+            types: Vec::new(),
+            zip: Zip::new(),
+        }
+    }
+
+    /// Writes a part, then its relationships part if it has any (the order of the zip).
+    pub fn push(&mut self, p: Part) -> Result<(), String> {
+        let media = extension(&p.name).and_then(media_type).is_some();
+        self.zip.add(&p.name, &p.data, !media)?;
+        if !p.rels.is_empty() {
+            self.zip
+                .add(&rels_name(&p.name), &rels_xml(&p.name, &p.rels), true)?;
+        }
+        self.types.push((p.name, p.content_type));
+        Ok(())
+    }
+
     /// `[Content_Types].xml`: a default for `.rels`, `.xml` and each media extension,
     /// an override for every other part.
-    pub fn content_types(&self) -> Vec<u8> {
+    fn content_types(&self) -> Vec<u8> {
         let mut x = Xml::new();
         x.el(
             "Types",
@@ -135,9 +158,9 @@ impl Package {
                     &[("Extension", "xml"), ("ContentType", "application/xml")],
                 );
                 let mut exts: Vec<&str> = self
-                    .parts
+                    .types
                     .iter()
-                    .filter_map(|p| extension(&p.name))
+                    .filter_map(|(name, _)| extension(name))
                     .filter(|e| media_type(e).is_some())
                     .collect();
                 exts.sort_unstable();
@@ -151,12 +174,12 @@ impl Package {
                         ],
                     );
                 }
-                for p in &self.parts {
-                    if extension(&p.name).and_then(media_type) != Some(p.content_type) {
-                        let name = format!("/{}", p.name);
+                for (name, content_type) in &self.types {
+                    if extension(name).and_then(media_type) != Some(*content_type) {
+                        let name = format!("/{name}");
                         x.empty(
                             "Override",
-                            &[("PartName", &name), ("ContentType", p.content_type)],
+                            &[("PartName", &name), ("ContentType", content_type)],
                         );
                     }
                 }
@@ -165,20 +188,15 @@ impl Package {
         x.finish()
     }
 
-    /// The zip: content types first, then each part followed by its relationships;
-    /// every entry dated 1980-01-01 so the same deck gives the same bytes.
-    pub fn to_zip(&self) -> Result<Vec<u8>, String> {
-        let mut zip = Zip::new();
-        zip.add("[Content_Types].xml", &self.content_types(), true)?;
-        zip.add("_rels/.rels", &rels_xml("", &self.root_rels), true)?;
-        for p in &self.parts {
-            let media = extension(&p.name).and_then(media_type).is_some();
-            zip.add(&p.name, &p.data, !media)?;
-            if !p.rels.is_empty() {
-                zip.add(&rels_name(&p.name), &rels_xml(&p.name, &p.rels), true)?;
-            }
-        }
-        zip.finish()
+    /// The zip: content types first, the root relationships, then each part followed by
+    /// its relationships; every entry dated 1980-01-01 so the same deck gives the same bytes.
+    pub fn finish(self) -> Result<Vec<u8>, String> {
+        let types = self.content_types();
+        let root = rels_xml("", &self.root_rels);
+        self.zip.finish_with_front(|zip| {
+            zip.add("[Content_Types].xml", &types, true)?;
+            zip.add("_rels/.rels", &root, true)
+        })
     }
 }
 
@@ -259,10 +277,10 @@ mod tests {
     #[test]
     fn every_entry_says_unix() {
         let mut zip = super::super::archive::Zip::new();
-        for name in ["[Content_Types].xml", "ppt/slides/slide1.xml"] {
-            zip.add(name, b"<x/>", true).unwrap();
-        }
-        let bytes = zip.finish().unwrap();
+        zip.add("ppt/slides/slide1.xml", b"<x/>", true).unwrap();
+        let bytes = zip
+            .finish_with_front(|zip| zip.add("[Content_Types].xml", b"<x/>", true))
+            .unwrap();
         let central: Vec<usize> = (0..bytes.len() - 4)
             .filter(|&i| bytes[i..i + 4] == *b"PK\x01\x02")
             .collect();

@@ -41,7 +41,6 @@ impl Writer for Pptx {
                 .map_err(|e| RenderError::Other(format!("could not build on the template {e}")));
         }
         package(deck, theme, aspect)
-            .to_zip()
             .map_err(|e| RenderError::Other(format!("could not write the PowerPoint file: {e}")))
     }
 }
@@ -84,7 +83,7 @@ fn background_bytes(theme: &Theme) -> Option<(media::Media, f32)> {
 }
 
 /// Every part of the deck.
-fn package(deck: &Deck, theme: &Theme, aspect: Aspect) -> Package {
+fn package(deck: &Deck, theme: &Theme, aspect: Aspect) -> Result<Vec<u8>, String> {
     let look = Look::of(theme);
     let (pw, ph) = aspect.size();
     // 1920 CSS pixels are 960 points: a pixel of the HTML canvas is half a point
@@ -93,7 +92,20 @@ fn package(deck: &Deck, theme: &Theme, aspect: Aspect) -> Package {
         h: ph as f32 / 2.0,
     };
     let logo = logo_bytes(theme);
-    let mut parts: Vec<Part> = Vec::new();
+    let mut pkg = Package::new(vec![
+        Rel {
+            kind: rel::OFFICE_DOCUMENT,
+            target: "ppt/presentation.xml".into(),
+        },
+        Rel {
+            kind: rel::CORE,
+            target: "docProps/core.xml".into(),
+        },
+        Rel {
+            kind: rel::EXTENDED,
+            target: "docProps/app.xml".into(),
+        },
+    ]);
     let n = deck.slides.len();
 
     // presentation.xml relationships: master, notes master, slides, the rest
@@ -124,12 +136,12 @@ fn package(deck: &Deck, theme: &Theme, aspect: Aspect) -> Package {
             target: target.into(),
         });
     }
-    parts.push(Part {
+    pkg.push(Part {
         name: "ppt/presentation.xml".into(),
         content_type: ct::PRESENTATION,
         data: presentation_xml(n, aspect),
         rels: pres_rels,
-    });
+    })?;
 
     // master, layouts, themes
     let layout_ids: Vec<u32> = (1..=Kind::ALL.len() as u32)
@@ -166,19 +178,19 @@ fn package(deck: &Deck, theme: &Theme, aspect: Aspect) -> Package {
             rel: rid(master_rels.len() - 1),
         }
     });
-    parts.push(Part {
+    pkg.push(Part {
         name: "ppt/slideMasters/slideMaster1.xml".into(),
         content_type: ct::SLIDE_MASTER,
         data: master::master_xml(&look, canvas, logo_info, backdrop.as_ref(), &layout_ids),
         rels: master_rels,
-    });
+    })?;
     if let Some((media, _)) = background {
-        parts.push(Part {
+        pkg.push(Part {
             name: format!("ppt/media/background.{}", media.ext),
             content_type: media_type(media.ext),
             data: media.data,
             rels: Vec::new(),
-        });
+        })?;
     }
     for kind in Kind::ALL {
         let (i, _) = layout_of(kind);
@@ -193,28 +205,28 @@ fn package(deck: &Deck, theme: &Theme, aspect: Aspect) -> Package {
                 target: name.clone(),
             });
         }
-        parts.push(Part {
+        pkg.push(Part {
             name: format!("ppt/slideLayouts/slideLayout{i}.xml"),
             content_type: ct::SLIDE_LAYOUT,
             data: master::layout_xml(kind, &look, canvas, logo_info.filter(|_| logo_here)),
             rels,
-        });
+        })?;
     }
     if let (Some(name), Some((data, ext, _))) = (&logo_part, &logo) {
-        parts.push(Part {
+        pkg.push(Part {
             name: name.clone(),
             content_type: media_type(ext),
             data: data.clone(),
             rels: Vec::new(),
-        });
+        })?;
     }
-    parts.push(Part {
+    pkg.push(Part {
         name: "ppt/theme/theme1.xml".into(),
         content_type: ct::THEME,
         data: office_theme::theme_xml(&look, &theme.name),
         rels: Vec::new(),
-    });
-    parts.push(Part {
+    })?;
+    pkg.push(Part {
         name: "ppt/notesMasters/notesMaster1.xml".into(),
         content_type: ct::NOTES_MASTER,
         data: master::notes_master_xml(&look),
@@ -222,13 +234,13 @@ fn package(deck: &Deck, theme: &Theme, aspect: Aspect) -> Package {
             kind: rel::THEME,
             target: "ppt/theme/theme2.xml".into(),
         }],
-    });
-    parts.push(Part {
+    })?;
+    pkg.push(Part {
         name: "ppt/theme/theme2.xml".into(),
         content_type: ct::THEME,
         data: office_theme::theme_xml(&look, &format!("{} notes", theme.name)),
         rels: Vec::new(),
-    });
+    })?;
 
     // slides, their notes pages and pictures
     let ctx = slides::Ctx {
@@ -279,13 +291,13 @@ fn package(deck: &Deck, theme: &Theme, aspect: Aspect) -> Package {
                 target: name,
             });
         }
-        parts.push(Part {
+        pkg.push(Part {
             name: slide_name.clone(),
             content_type: ct::SLIDE,
             data: out.xml,
             rels,
-        });
-        parts.push(Part {
+        })?;
+        pkg.push(Part {
             name: format!("ppt/notesSlides/notesSlide{i}.xml"),
             content_type: ct::NOTES_SLIDE,
             data: slides::notes_xml(&look, s),
@@ -299,8 +311,10 @@ fn package(deck: &Deck, theme: &Theme, aspect: Aspect) -> Package {
                     target: slide_name,
                 },
             ],
-        });
-        parts.extend(media_parts);
+        })?;
+        for part in media_parts {
+            pkg.push(part)?;
+        }
     }
 
     for (name, content_type, data) in [
@@ -322,30 +336,14 @@ fn package(deck: &Deck, theme: &Theme, aspect: Aspect) -> Package {
         ("docProps/core.xml", ct::CORE, core_xml(deck)),
         ("docProps/app.xml", ct::EXTENDED, app_xml(n)),
     ] {
-        parts.push(Part {
+        pkg.push(Part {
             name: name.into(),
             content_type,
             data,
             rels: Vec::new(),
-        });
+        })?;
     }
-    Package {
-        root_rels: vec![
-            Rel {
-                kind: rel::OFFICE_DOCUMENT,
-                target: "ppt/presentation.xml".into(),
-            },
-            Rel {
-                kind: rel::CORE,
-                target: "docProps/core.xml".into(),
-            },
-            Rel {
-                kind: rel::EXTENDED,
-                target: "docProps/app.xml".into(),
-            },
-        ],
-        parts,
-    }
+    pkg.finish()
 }
 
 fn media_type(ext: &str) -> &'static str {
