@@ -6,6 +6,7 @@ pub mod assemble;
 mod chapters;
 mod closings;
 mod footnotes;
+mod front;
 pub mod item;
 pub mod markdown;
 mod nodes;

@@ -350,3 +350,44 @@ fn numbering_seen_in_the_wild() {
     let m = meta("题目\n一、提高认识\n一年来工作扎实。\n问题是要抓落实。\n2021.3月我们开会。\n");
     assert_eq!(titles(&m), ["一、提高认识"]);
 }
+
+#[test]
+fn front_matter_datelines_addressees_labels_and_bylines() {
+    // a dateline with time and source: the date is the deck's, the line the source note
+    let m = meta("某某讲话\n2019年03月05日10:20    来源：某某网\n同志们：\n一、回顾\n工作很好。\n二、打算\n继续努力。\n");
+    assert_eq!(m["date"], "2019年03月05日");
+    assert!(m["source"].as_str().unwrap().contains("来源：某某网"));
+    // an addressee is not the title: the report's own title after it is, and a notice's
+    // headline above the addressee is set apart
+    let m =
+        meta("各支部：\n关于开展主题党日活动的通知\n一、活动内容\n学习。\n二、活动要求\n认真。\n");
+    assert_eq!(m["title"], "关于开展主题党日活动的通知");
+    let m = meta("关于公示《领导班子总结报告》\n全体教职工：\n现将领导班子总结报告公示如下：\n领导班子总结报告\n一、回顾\n工作很好。\n二、打算\n继续努力。\n");
+    assert_eq!(m["title"], "领导班子总结报告");
+    // a bracketed label is no title
+    let m =
+        meta("【个人简介】\n张三，男，1970年生。\n一、回顾\n工作很好。\n二、打算\n继续努力。\n");
+    assert!(m["title"].is_null(), "{}", m["title"]);
+    // a decorated title, a byline of post and name run together
+    let m =
+        meta("※在全校大会上的讲话※\n副校长王某某\n一、回顾\n工作很好。\n二、打算\n继续努力。\n");
+    assert_eq!(m["title"], "在全校大会上的讲话");
+    assert_eq!(m["speaker"], "副校长 王某某");
+    // the speaker named in a subtitle, or by the page's author line
+    let m = meta("成就孩子真正的幸福——俞敏洪“家长学校”首场讲座实录\n家庭教育是重要环节。\n");
+    assert_eq!(m["speaker"], "俞敏洪");
+    let m = meta("家长开放日讲话稿\n文章来源：本站原创 作者：王琛 发布时间：2020年10月29日 点击数： 次\n家长开放日讲话稿\n2020年10月29日上午\n各位家长大家好！\n");
+    assert_eq!(m["speaker"], "王琛");
+    // a date said by the subtitle is not shown again on the title slide
+    let d = deck(
+        "政府工作报告\n——2024年3月5日在全市人民代表大会上\n各位代表：\n一、回顾\n工作很好。\n二、打算\n继续努力。\n",
+        Format::Plain,
+    );
+    assert_eq!(d[0].kind, "title");
+    assert_eq!(
+        d[0].shown.matches("2024年3月5日").count(),
+        1,
+        "{}",
+        d[0].shown
+    );
+}
