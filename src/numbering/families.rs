@@ -229,6 +229,8 @@ pub const FAMILIES: &[Family] = &[
             separated(&["第"], numeral(Numeral::Chinese), &["点"]),
             separated(&["第"], numeral(Numeral::Chinese), &["个"]),
             separated(&["第"], numeral(Numeral::Chinese), &["篇"]),
+            // 第一种：主观主义的态度。 第二种：…
+            separated(&["第"], numeral(Numeral::Chinese), &["种"]),
             // 第一是…… 第二是……
             form(&["第"], numeral(Numeral::Chinese), &["是"]),
             // 第一条： 第一条罪状是： 党八股的第二条罪状是：
@@ -263,7 +265,13 @@ pub const FAMILIES: &[Family] = &[
         placement: Placement::Inline,
         forms: &[form(
             NONE,
-            Count::Words(&[("首先", 1), ("其次", 2), ("再次", 3), ("最后", 0)]),
+            Count::Words(&[
+                ("首先", 1),
+                ("其次", 2),
+                ("再次", 3),
+                ("最后", 0),
+                ("最终", 0),
+            ]),
             NONE,
         )],
         // 首先 after a comma is an adverb far more often than a point

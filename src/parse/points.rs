@@ -13,7 +13,7 @@
 use crate::diag::{Code, Diagnostics};
 use crate::input::source::Span;
 use crate::numbering::{inline_marker, Found, Run, Start, Style};
-use crate::tree::{Node, Text};
+use crate::tree::{Node, Role, Text};
 
 use super::{slice, split_heading};
 
@@ -29,7 +29,7 @@ struct Candidate {
 }
 
 /// Words that may stand between a clause start and a marker: 然而第二，…
-const CONNECTIVES: &[&str] = &["然而", "但是", "而且", "同时", "此外", "另外"];
+const CONNECTIVES: &[&str] = &["然而", "但是", "而且", "同时", "此外", "另外", "今后"];
 
 /// A kind of series: a family in one of its forms (第一， and 第一条： are two kinds, so
 /// 第一，…第二，… may stand inside the items of 第一条…第二条…).
@@ -49,7 +49,7 @@ fn kind(c: &Candidate) -> Kind {
 /// recurses into its children.
 pub fn split_inline_points(node: &mut Node, used: &[Kind], diags: &mut Diagnostics) {
     let candidates = find_candidates(&node.body, used, diags);
-    let Some((chosen, picked)) = pick_runs(&candidates, used) else {
+    let Some((chosen, picked)) = pick_runs(&node.body, &candidates, used) else {
         for child in &mut node.children {
             let inherited: &[Kind] = if child.inline { used } else { &[] };
             split_inline_points(child, inherited, diags);
@@ -202,6 +202,8 @@ fn starts(s: &str, new_para: bool) -> Vec<(usize, Start, usize)> {
                 Start::Sentence
             }
             '；' | '：' | ';' | ':' => Start::Sentence,
+            // after a count (讲了两点，首先…) a comma ends the announcing clause
+            '，' | ',' if announces_count(&s[..i]) => Start::Sentence,
             '，' | ',' | '、' => Start::Clause,
             _ => continue,
         };
@@ -230,6 +232,21 @@ fn starts(s: &str, new_para: bool) -> Vec<(usize, Start, usize)> {
     out
 }
 
+/// Whether `before` ends by announcing how many points follow: `讲了两点`, `三个方面`,
+/// `以下几条`.
+fn announces_count(before: &str) -> bool {
+    let Some(rest) = ["点", "方面", "条"]
+        .iter()
+        .find_map(|w| before.strip_suffix(w))
+    else {
+        return false;
+    };
+    let rest = rest.strip_suffix('个').unwrap_or(rest);
+    rest.chars()
+        .next_back()
+        .is_some_and(|c| "两三四五六七八九十几".contains(c) || c.is_ascii_digit())
+}
+
 /// The kind of series that makes points here, and its candidates with the ordinal each
 /// point gets: every run of that kind. A kind's runs are looked for among its markers at
 /// sentence starts first, and only when there are none among those after commas too,
@@ -237,7 +254,7 @@ fn starts(s: &str, new_para: bool) -> Vec<(usize, Start, usize)> {
 /// The kind whose runs stand strongest wins (items heading paragraphs over items inside
 /// a sentence), then the one that starts earliest; the others nest in its points or
 /// stand before them.
-fn pick_runs(candidates: &[Candidate], used: &[Kind]) -> Option<(Kind, Picked)> {
+fn pick_runs(body: &[Text], candidates: &[Candidate], used: &[Kind]) -> Option<(Kind, Picked)> {
     let mut kinds: Vec<Kind> = Vec::new();
     for c in candidates {
         if !kinds.contains(&kind(c)) && !used.contains(&kind(c)) {
@@ -249,20 +266,34 @@ fn pick_runs(candidates: &[Candidate], used: &[Kind]) -> Option<(Kind, Picked)> 
         let of_kind: Vec<usize> = (0..candidates.len())
             .filter(|&i| kind(&candidates[i]) == k)
             .collect();
-        let found = [Start::Sentence, Start::Clause]
+        let [strong, weak] = [Start::Sentence, Start::Clause].map(|least| {
+            let at_least: Vec<usize> = of_kind
+                .iter()
+                .copied()
+                .filter(|&i| candidates[i].start >= least)
+                .collect();
+            runs(candidates, &at_least, k.0.family().run)
+        });
+        // runs after commas count where no run at sentence starts reaches their
+        // paragraphs (针对以上不足，今后一是要…，二是要… after paragraphs 一是… 三是…)
+        let last_strong = strong
+            .iter()
+            .flatten()
+            .map(|&(i, _)| candidates[i].seg)
+            .max();
+        let after: Vec<Picked> = weak
             .into_iter()
-            .map(|least| {
-                let strong: Vec<usize> = of_kind
-                    .iter()
-                    .copied()
-                    .filter(|&i| candidates[i].start >= least)
-                    .collect();
-                runs(candidates, &strong, k.0.family().run)
+            .filter(|run| last_strong.is_none_or(|s| candidates[run[0].0].seg > s))
+            // (the speaker's own notes keep their series as text)
+            .filter(|run| {
+                run.iter()
+                    .all(|&(i, _)| body[candidates[i].seg].role == Role::Prose)
             })
-            .find(|runs| !runs.is_empty());
-        let Some(found) = found else {
+            .collect();
+        let found: Vec<Picked> = strong.into_iter().chain(after).collect();
+        if found.is_empty() {
             continue;
-        };
+        }
         // a run stands as strong as its weakest item; a kind, as its strongest run
         let strength = found
             .iter()
@@ -308,8 +339,16 @@ fn runs(candidates: &[Candidate], of_kind: &[usize], how: Run) -> Vec<Picked> {
                     // headings may (a skipped ordinal is warned about, not dropped).
                     Run::Counting | Run::CountingOrAgain => {
                         let heads = p.start == Start::Paragraph && c.start == Start::Paragraph;
+                        // 首先…其次…其次: a word family says its middle word again
+                        let again = style == Style::Sequence && ordinal == 2 && last >= 2;
+                        // items heading paragraphs go on with items heading paragraphs
+                        let led = p.start == Start::Paragraph
+                            && c.start != Start::Paragraph
+                            && c.seg != p.seg;
                         !style.closes_run(p.found.marker.ordinal)
+                            && !led
                             && (ordinal == last + 1
+                                || again
                                 || (heads && ordinal > last)
                                 || (style.closes_run(ordinal) && run.len() >= 2))
                     }
@@ -456,6 +495,47 @@ mod tests {
 
     fn found(source: &str) -> Vec<String> {
         points(source, &[]).0
+    }
+
+    #[test]
+    fn sequences_as_written_in_the_wild() {
+        // 其次 said twice, 最终 closing the run, 首先 after a count's comma
+        assert_eq!(
+            found("首先说现状。材料零碎。\n其次说历史。研究不够。\n其次说经验。学得不深。"),
+            ["首先1 说现状", "其次2 说历史", "其次3 说经验"]
+        );
+        assert_eq!(
+            found("首先，统一思想。其次，压实责任。最终，形成合力。"),
+            ["首先1 统一思想", "其次2 压实责任", "最终3 形成合力"]
+        );
+        assert_eq!(
+            found("母亲给我讲了两点，首先，要帮助别人；其次，要与人为善。"),
+            ["首先1 要帮助别人", "其次2 要与人为善"]
+        );
+        // 首先 after an ordinary comma stays an adverb; a lone 最终 is a word
+        assert!(found("我们首先，要看清形势。其次，要抓落实。").len() < 2);
+        assert!(found("最终，我们成功了。").is_empty());
+        // 第一种：…第二种：
+        assert_eq!(
+            found("态度有两种。\n第一种：主观主义的态度。不看情况。\n第二种：实事求是的态度。"),
+            ["第一种1 主观主义的态度", "第二种2 实事求是的态度"]
+        );
+        assert!(found("这是第一种情况，那是第二种情况。").is_empty());
+    }
+
+    #[test]
+    fn a_run_of_paragraphs_does_not_run_on_into_a_later_series_in_a_sentence() {
+        assert_eq!(
+            found("一是学习不足。\n二是服务不够。\n三是创新不够。\n针对以上不足，今后一是要学习再深入；二是要调研再深入；三是要行动再提标。"),
+            [
+                "一是1 学习不足",
+                "二是2 服务不够",
+                "三是3 创新不够",
+                "一是1 要学习再深入",
+                "二是2 要调研再深入",
+                "三是3 要行动再提标",
+            ]
+        );
     }
 
     #[test]
