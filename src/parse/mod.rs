@@ -171,6 +171,7 @@ pub fn finish_nodes(lecture: &mut Lecture, diags: &mut Diagnostics) {
     for node in lecture.nodes.iter_mut() {
         split_inline_points(node, &[], diags);
     }
+    closings::part_summaries(&mut lecture.nodes);
     let parts = lecture.nodes.iter().filter(|n| !n.inline).count();
     let as_written = lecture.opening.clone();
     let opening_points = split_opening(&mut lecture.opening, diags);

@@ -242,6 +242,7 @@ fn a_page_of_several_reports_gives_a_part_per_report_with_its_byline_and_closing
         二、存在的问题\n\
         对师生的服务还不够细致。\n\
         回顾一年来的工作，虽然本人有收获，但仍需努力。\n\
+        班子主要领导的报告将在期末全校教工大会上述职。\n\
         【打印正文】\n";
     let opts = Options {
         format: Format::Plain,
@@ -266,6 +267,16 @@ fn a_page_of_several_reports_gives_a_part_per_report_with_its_byline_and_closing
     assert!(noting(&d, "孙洪亮")
         .iter()
         .all(|s| !canon(&s.notes).contains("蒋明")));
+    // the page's own note after the last report is the deck's closing, not the report's
+    assert_eq!(
+        json["closing"].as_array().map(|c| c.len()),
+        Some(1),
+        "{}",
+        json["closing"]
+    );
+    let note = noting(&d, "班子主要领导的报告");
+    assert_eq!(note.len(), 1);
+    assert_eq!(note[0].kind, "closing");
     let closing = noting(&d, "我将诚恳接受领导");
     assert_eq!(closing.len(), 1);
     assert!(!canon(&closing[0].notes).contains("学习的深入性还有不足"));
@@ -390,4 +401,37 @@ fn front_matter_datelines_addressees_labels_and_bylines() {
         "{}",
         d[0].shown
     );
+}
+
+#[test]
+fn a_part_summed_up_after_its_points_keeps_the_summary_out_of_the_last_point() {
+    let text = "在家长开放日上的讲话\n\
+        一、如何看待我们的孩子\n\
+        当今的孩子有以下特征：\n\
+        一是他们都是独生子女。独处的时间多。\n\
+        二是他们背负着情感负担。家长期望高。\n\
+        三是他们知识面宽广。信息来得快。\n\
+        我希望看完这篇文章的父母，能多理解孩子。\n\
+        二、学校下一阶段的工作\n\
+        抓好教学常规。\n";
+    let json = meta(text);
+    let part = &json["nodes"][0];
+    let kids: Vec<&str> = part["children"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(kids.last(), Some(&"小结"), "{kids:?}");
+    let d = deck(text, Format::Plain);
+    let third = noting(&d, "信息来得快");
+    assert_eq!(third.len(), 1);
+    assert!(!canon(&third[0].notes).contains("我希望看完"));
+    // a paragraph after the last point that sums nothing up stays the point's text
+    let plain = text.replace(
+        "我希望看完这篇文章的父母，能多理解孩子。",
+        "他们上网的时间也多。",
+    );
+    let d = deck(&plain, Format::Plain);
+    assert!(canon(&noting(&d, "信息来得快")[0].notes).contains("上网的时间"));
 }
