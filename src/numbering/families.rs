@@ -179,7 +179,12 @@ pub const FAMILIES: &[Family] = &[
         forms: &[
             Form {
                 not_before_digit: true,
-                ..form(NONE, numeral(Numeral::Arabic), &[".", "．", "、"])
+                // 1：… as a hand-numbered Word file mixes it with 1.
+                ..form(
+                    NONE,
+                    numeral(Numeral::Arabic),
+                    &[".", "．", "、", "：", ":"],
+                )
             },
             form(NONE, numeral(Numeral::FullStop), NONE),
         ],

@@ -48,6 +48,13 @@ fn kind(c: &Candidate) -> Kind {
 /// Finds inline points in `node`'s body (not of kinds already used above it) and
 /// recurses into its children.
 pub fn split_inline_points(node: &mut Node, used: &[Kind], diags: &mut Diagnostics) {
+    // a block node's body as written, in case its points only preview its sections
+    let as_written = node
+        .children
+        .iter()
+        .any(|c| !c.inline)
+        .then(|| node.body.clone())
+        .filter(|_| !node.inline);
     let candidates = find_candidates(&node.body, used, diags);
     let Some((chosen, picked)) = pick_runs(&node.body, &candidates, used) else {
         for child in &mut node.children {
@@ -79,8 +86,18 @@ pub fn split_inline_points(node: &mut Node, used: &[Kind], diags: &mut Diagnosti
         }
     }
     // The body precedes block children in the text, so its points do too.
+    let sections = node.children.len();
     inline_children.append(&mut node.children);
     node.children = inline_children;
+    // 下面，我讲三个方面：一是…二是…三是… over （一）…（三）: the part's agenda, which
+    // its slide lists already, not points of their own
+    if let Some(written) = as_written {
+        let points: Vec<Node> = node.children.iter().filter(|c| c.inline).cloned().collect();
+        if super::previews(&points, &written, sections) {
+            node.body = written;
+            node.children.retain(|c| !c.inline);
+        }
+    }
     for child in node.children.iter_mut().filter(|c| !c.inline) {
         split_inline_points(child, &[], diags);
     }

@@ -435,3 +435,48 @@ fn a_part_summed_up_after_its_points_keeps_the_summary_out_of_the_last_point() {
     let d = deck(&plain, Format::Plain);
     assert!(canon(&noting(&d, "信息来得快")[0].notes).contains("上网的时间"));
 }
+
+#[test]
+fn a_preview_inside_a_part_is_its_agenda_and_1_colon_items_mix_with_1_dot() {
+    let text = "在全市教育工作会议上的讲话\n\
+        一、关于今年的工作\n\
+        下面，我讲三个方面：一是抓质量；二是抓安全；三是抓队伍。\n\
+        （一）抓质量\n\
+        质量是生命线。\n\
+        （二）抓安全\n\
+        安全是底线。\n\
+        （三）抓队伍\n\
+        队伍是关键。\n\
+        二、关于保障\n\
+        1．经费保障。财政优先。\n\
+        2：制度保障。制度管人。\n\
+        3．督查保障。督查到位。\n";
+    let json = meta(text);
+    let part: Vec<&str> = json["nodes"][0]["children"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["title"].as_str().unwrap())
+        .collect();
+    // no 一是/二是/三是 points repeating the sections
+    assert_eq!(part, ["抓质量", "抓安全", "抓队伍"]);
+    let d = deck(text, Format::Plain);
+    assert!(noting(&d, "下面，我讲三个方面：一是抓质量").len() == 1);
+    // 2： among 1． 3．: three points of 二、
+    let second: Vec<String> = json["nodes"][1]["children"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| {
+            format!(
+                "{}{}",
+                n["marker"].as_str().unwrap(),
+                n["title"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(second, ["1．经费保障", "2：制度保障", "3．督查保障"]);
+    // look-alikes: a time and a ratio at a paragraph's head stay text
+    let m = meta("题目\n一、安排\n10:20 会议开始。\n3：2 的比例不变。\n");
+    assert!(m["nodes"][0]["children"].as_array().unwrap().is_empty());
+}
