@@ -4,6 +4,7 @@
 
 pub mod assemble;
 mod chapters;
+mod clause_starts;
 mod closings;
 mod footnotes;
 mod front;

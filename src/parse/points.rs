@@ -15,6 +15,7 @@ use crate::input::source::Span;
 use crate::numbering::{inline_marker, Found, Run, Start, Style};
 use crate::tree::{Node, Role, Text};
 
+use super::clause_starts::starts;
 use super::{slice, split_heading};
 
 struct Candidate {
@@ -27,9 +28,6 @@ struct Candidate {
     /// Which sentence of its run it stands in (一方面……，一方面…… is one sentence).
     sentence: usize,
 }
-
-/// Words that may stand between a clause start and a marker: 然而第二，…
-const CONNECTIVES: &[&str] = &["然而", "但是", "而且", "同时", "此外", "另外", "今后"];
 
 /// A kind of series: a family in one of its forms (第一， and 第一条： are two kinds, so
 /// 第一，…第二，… may stand inside the items of 第一条…第二条…).
@@ -200,74 +198,11 @@ fn find_candidates(body: &[Text], used: &[Kind], diags: &mut Diagnostics) -> Vec
     out
 }
 
-/// The places in `s` where a point may start, how strong each is, and which sentence it
-/// is in: the start of the run (a paragraph's head when `new_para`), after 。！？；：
-/// (and any closing quote or space), after ，、 and after a connective at any of those.
-fn starts(s: &str, new_para: bool) -> Vec<(usize, Start, usize)> {
-    let head = s.len() - s.trim_start_matches([' ', '\u{3000}']).len();
-    let first = if new_para {
-        Start::Paragraph
-    } else {
-        Start::Sentence
-    };
-    let mut out = vec![(head, first, 0)];
-    let mut sentence = 0;
-    for (i, c) in crate::scan::non_ideographs(s) {
-        let start = match c {
-            '。' | '！' | '？' | '!' | '?' => {
-                sentence += 1;
-                Start::Sentence
-            }
-            '；' | '：' | ';' | ':' => Start::Sentence,
-            // after a count (讲了两点，首先…) a comma ends the announcing clause
-            '，' | ',' if announces_count(&s[..i]) => Start::Sentence,
-            '，' | ',' | '、' => Start::Clause,
-            _ => continue,
-        };
-        // closing quotes and spaces after the stop belong to what it ends
-        let mut j = i + c.len_utf8();
-        while let Some(n) = s[j..]
-            .chars()
-            .next()
-            .filter(|n| matches!(n, '”' | '’' | '」' | '』' | '）' | ')' | ' ' | '\u{3000}'))
-        {
-            j += n.len_utf8();
-        }
-        if j < s.len() {
-            out.push((j, start, sentence));
-        }
-    }
-    let connected: Vec<(usize, Start, usize)> = out
-        .iter()
-        .filter_map(|&(at, _, sentence)| {
-            let word = CONNECTIVES.iter().find(|w| s[at..].starts_with(**w))?;
-            Some((at + word.len(), Start::Clause, sentence))
-        })
-        .collect();
-    out.extend(connected);
-    out.sort_unstable_by_key(|&(at, _, _)| at);
-    out
-}
-
-/// Whether `before` ends by announcing how many points follow: `讲了两点`, `三个方面`,
-/// `以下几条`.
-fn announces_count(before: &str) -> bool {
-    let Some(rest) = ["点", "方面", "条"]
-        .iter()
-        .find_map(|w| before.strip_suffix(w))
-    else {
-        return false;
-    };
-    let rest = rest.strip_suffix('个').unwrap_or(rest);
-    rest.chars()
-        .next_back()
-        .is_some_and(|c| "两三四五六七八九十几".contains(c) || c.is_ascii_digit())
-}
-
 /// The kind of series that makes points here, and its candidates with the ordinal each
 /// point gets: every run of that kind. A kind's runs are looked for among its markers at
-/// sentence starts first, and only when there are none among those after commas too,
-/// so 一是…，二是… inside the items of a 一是 run stays text for the items to split.
+/// sentence starts first, and among those after commas too only in prose paragraphs
+/// after them, so 一是…，二是… inside the items of a 一是 run stays text for the items
+/// to split.
 /// The kind whose runs stand strongest wins (items heading paragraphs over items inside
 /// a sentence), then the one that starts earliest; the others nest in its points or
 /// stand before them.

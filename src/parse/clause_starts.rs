@@ -1,0 +1,88 @@
+//! Where an inline point may start in a paragraph, and how strongly: a paragraph's
+//! head, a sentence start, a clause start after a comma, or after a connective word.
+
+use crate::numbering::Start;
+
+/// Words that may stand between a clause start and a marker: 然而第二，…
+const CONNECTIVES: &[&str] = &["然而", "但是", "而且", "同时", "此外", "另外", "今后"];
+
+/// The places in `s` where a point may start, how strong each is, and which sentence it
+/// is in: the start of the run (a paragraph's head when `new_para`), after 。！？；：
+/// (and any closing quote or space), after ，、 and after a connective at any of those.
+pub(super) fn starts(s: &str, new_para: bool) -> Vec<(usize, Start, usize)> {
+    let head = s.len() - s.trim_start_matches([' ', '\u{3000}']).len();
+    let first = if new_para {
+        Start::Paragraph
+    } else {
+        Start::Sentence
+    };
+    let mut out = vec![(head, first, 0)];
+    let mut sentence = 0;
+    for (i, c) in crate::scan::non_ideographs(s) {
+        let start = match c {
+            '。' | '！' | '？' | '!' | '?' => {
+                sentence += 1;
+                Start::Sentence
+            }
+            '；' | '：' | ';' | ':' => Start::Sentence,
+            // after a count (讲了两点，首先…) a comma ends the announcing clause
+            '，' | ',' if announces_count(&s[..i]) => Start::Sentence,
+            '，' | ',' | '、' => Start::Clause,
+            _ => continue,
+        };
+        // closing quotes and spaces after the stop belong to what it ends
+        let mut j = i + c.len_utf8();
+        while let Some(n) = s[j..]
+            .chars()
+            .next()
+            .filter(|n| matches!(n, '”' | '’' | '」' | '』' | '）' | ')' | ' ' | '\u{3000}'))
+        {
+            j += n.len_utf8();
+        }
+        if j < s.len() {
+            out.push((j, start, sentence));
+        }
+    }
+    let connected: Vec<(usize, Start, usize)> = out
+        .iter()
+        .filter_map(|&(at, _, sentence)| {
+            let word = CONNECTIVES.iter().find(|w| s[at..].starts_with(**w))?;
+            Some((at + word.len(), Start::Clause, sentence))
+        })
+        .collect();
+    out.extend(connected);
+    out.sort_unstable_by_key(|&(at, _, _)| at);
+    out
+}
+
+/// Whether `before` ends by announcing how many points follow: `讲了两点`, `三个方面`,
+/// `以下几条`.
+fn announces_count(before: &str) -> bool {
+    let Some(rest) = ["点", "方面", "条"]
+        .iter()
+        .find_map(|w| before.strip_suffix(w))
+    else {
+        return false;
+    };
+    let rest = rest.strip_suffix('个').unwrap_or(rest);
+    rest.chars()
+        .next_back()
+        .is_some_and(|c| "两三四五六七八九十几".contains(c) || c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_count_announced_before_a_comma_makes_a_sentence_start() {
+        assert!(announces_count("母亲就给我讲了两点"));
+        assert!(announces_count("主要抓好三个方面"));
+        assert!(announces_count("有以下几条"));
+        assert!(!announces_count("这是重点"));
+        assert!(!announces_count("有一点"));
+        let s = "讲了两点，首先，要帮助别人";
+        let at = s.find("首先").unwrap();
+        assert!(starts(s, true).contains(&(at, Start::Sentence, 0)));
+    }
+}
