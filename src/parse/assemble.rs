@@ -13,7 +13,8 @@ use super::footnotes::{place_notes, split_notes};
 use super::front;
 use super::item::{paragraph_marker, Item};
 use super::nodes::{
-    chapter_node, heading_node, marked_paragraph, question_marker, question_node, unnumbered_part,
+    bracket_heading, bracket_node, chapter_node, heading_node, marked_paragraph, question_marker,
+    question_node, unnumbered_part,
 };
 use super::page::{self, clean_page, join_broken_markers, title_like};
 use super::reports;
@@ -254,6 +255,18 @@ pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
                     None => (1, 1),
                 };
                 question_node(t, level, ordinal)
+            }
+            Item::Text(t) if nester.current().is_some() && bracket_heading(&t.text).is_some() => {
+                // 【…】 sub-headings: one level under the node they stand in, siblings of
+                // each other
+                let (level, ordinal) = match nester.current() {
+                    Some(b) if bracket_heading(&b.heading.text).is_some() => {
+                        (b.level().unwrap_or(2), b.marker.ordinal + 1)
+                    }
+                    Some(n) => (n.level().map_or(2, |l| l + 1), 1),
+                    None => (2, 1),
+                };
+                bracket_node(t, level, ordinal)
             }
             Item::Text(t) if nester.current().is_some() && turns_to_problems(&item) => {
                 Some(problems_part(t, next))

@@ -480,3 +480,25 @@ fn a_preview_inside_a_part_is_its_agenda_and_1_colon_items_mix_with_1_dot() {
     let m = meta("题目\n一、安排\n10:20 会议开始。\n3：2 的比例不变。\n");
     assert!(m["nodes"][0]["children"].as_array().unwrap().is_empty());
 }
+
+#[test]
+fn bracketed_sub_headings_with_word_bullets_are_headings() {
+    let m = meta("工作报告\n一、加强党的建设\n一年来扎实推进。\n【强化理论学习】\n组织集中学习12次。\n● {压实主体责任}\n签订责任书。\n二、推进事业发展\n（一）教学\n【提高质量】\n质量提升。\n【打造队伍】\n队伍稳定。\n");
+    let kids = |n: &serde_json::Value| -> Vec<String> {
+        n["children"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["title"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(kids(&m["nodes"][0]), ["强化理论学习", "压实主体责任"]);
+    assert_eq!(
+        kids(&m["nodes"][1]["children"][0]),
+        ["提高质量", "打造队伍"]
+    );
+    // a bracketed sentence, a label ending in a colon and one in the opening stay text
+    let m = meta("题目\n【个人简介】\n一、工作\n【说明：】\n【我们要努力。】\n正文。\n");
+    assert!(m["nodes"][0]["children"].as_array().unwrap().is_empty());
+    assert_eq!(m["nodes"].as_array().unwrap().len(), 1);
+}
