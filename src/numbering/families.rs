@@ -243,6 +243,8 @@ pub const FAMILIES: &[Family] = &[
                 label: true,
                 ..separated(&["第"], numeral(Numeral::Chinese), &["条"])
             },
+            // 第一是…第二是…还有就是…: the spoken word that closes a run of any form
+            form(NONE, Count::Words(&[("还有就是", 0)]), NONE),
         ],
         inline: Some(Start::Clause),
         run: Run::Counting,

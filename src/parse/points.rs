@@ -215,8 +215,11 @@ fn pick_runs(body: &[Text], candidates: &[Candidate], used: &[Kind]) -> Option<(
     }
     let mut best: Option<(Start, (usize, usize), Kind, Picked)> = None;
     for k in kinds {
+        // a closing word (最后, 还有就是) closes a run of its family in any form
+        let closes =
+            |c: &Candidate| c.found.marker.style == k.0 && k.0.closes_run(c.found.marker.ordinal);
         let of_kind: Vec<usize> = (0..candidates.len())
-            .filter(|&i| kind(&candidates[i]) == k)
+            .filter(|&i| kind(&candidates[i]) == k || closes(&candidates[i]))
             .collect();
         let [strong, weak] = [Start::Sentence, Start::Clause].map(|least| {
             let at_least: Vec<usize> = of_kind
@@ -473,6 +476,21 @@ mod tests {
             ["第一种1 主观主义的态度", "第二种2 实事求是的态度"]
         );
         assert!(found("这是第一种情况，那是第二种情况。").is_empty());
+    }
+
+    #[test]
+    fn a_spoken_run_closes_with_还有就是() {
+        assert_eq!(
+            found("第一是要学习。第二是要调研。还有就是要抓落实。"),
+            ["第一是1 要学习", "第二是2 要调研", "还有就是3 要抓落实"]
+        );
+        assert_eq!(
+            found("第一，要学习。第二，要调研。还有就是，要抓落实。"),
+            ["第一1 要学习", "第二2 要调研", "还有就是3 要抓落实"]
+        );
+        // alone, or after a single 第一, it is a phrase
+        assert!(found("还有就是要抓落实。").is_empty());
+        assert!(found("第一是学习。还有就是调研。").is_empty());
     }
 
     #[test]
