@@ -70,6 +70,27 @@ fn announces_count(before: &str) -> bool {
         .is_some_and(|c| "两三四五六七八九十几".contains(c) || c.is_ascii_digit())
 }
 
+/// `一方面` inside a clause, after its subject or a conjunction (`学校新领导班子一方面经受…，
+/// 另一方面又直面…`, `所以一方面希望…`), where `另一方面` follows in the same paragraph:
+/// each such place and its sentence. Not `这一方面`, `任何一方面`, `这是一方面` and the like,
+/// which name an aspect.
+pub(super) fn mid_clause_aspects(s: &str) -> Vec<(usize, usize)> {
+    const NAMING: [char; 11] = [
+        '另', '这', '那', '某', '每', '哪', '单', '何', '其', '的', '是',
+    ];
+    let mut out = Vec::new();
+    for (at, _) in s.match_indices("一方面") {
+        let before = s[..at].chars().next_back();
+        let mid =
+            before.is_some_and(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c) && !NAMING.contains(&c));
+        if mid && s[at..].contains("另一方面") {
+            let sentence = s[..at].matches(['。', '！', '？', '!', '?']).count();
+            out.push((at, sentence));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,5 +105,20 @@ mod tests {
         let s = "讲了两点，首先，要帮助别人";
         let at = s.find("首先").unwrap();
         assert!(starts(s, true).contains(&(at, Start::Sentence, 0)));
+    }
+
+    #[test]
+    fn one_aspect_inside_a_clause_with_the_other_after_it() {
+        let s = "学校新领导班子一方面经受新课改的考验，另一方面又直面学校搬迁。";
+        assert_eq!(mid_clause_aspects(s), [(s.find("一方面").unwrap(), 0)]);
+        assert_eq!(
+            mid_clause_aspects("所以一方面希望家长放心，另一方面也希望家长支持。").len(),
+            1
+        );
+        // an aspect named, or no other aspect after it
+        assert!(mid_clause_aspects("对于任何一方面，另一方面也要看到。").is_empty());
+        assert!(mid_clause_aspects("在这一方面，另一方面也要看到。").is_empty());
+        assert!(mid_clause_aspects("这是一方面。但是另一方面也要看到。").is_empty());
+        assert!(mid_clause_aspects("班子一方面经受考验。").is_empty());
     }
 }

@@ -15,7 +15,7 @@ use crate::input::source::Span;
 use crate::numbering::{inline_marker, Found, Run, Start, Style};
 use crate::tree::{Node, Role, Text};
 
-use super::clause_starts::starts;
+use super::clause_starts::{mid_clause_aspects, starts};
 use super::{slice, split_heading};
 
 struct Candidate {
@@ -158,7 +158,16 @@ pub fn split_closing(closing: &mut Vec<Text>, diags: &mut Diagnostics) -> Option
 fn find_candidates(body: &[Text], used: &[Kind], diags: &mut Diagnostics) -> Vec<Candidate> {
     let mut out = Vec::new();
     for (seg, text) in body.iter().enumerate() {
-        for (at, start, sentence) in starts(&text.text, text.new_para) {
+        let mut places = starts(&text.text, text.new_para);
+        let known: Vec<usize> = places.iter().map(|p| p.0).collect();
+        places.extend(
+            mid_clause_aspects(&text.text)
+                .into_iter()
+                .filter(|(at, _)| !known.contains(at))
+                .map(|(at, sentence)| (at, Start::Clause, sentence)),
+        );
+        places.sort_unstable_by_key(|p| p.0);
+        for (at, start, sentence) in places {
             let Some(found) = inline_marker(&text.text[at..]) else {
                 continue;
             };
