@@ -96,6 +96,8 @@ pub struct Form {
     pub label: bool,
     /// ⑴ also numbers footnotes: it never starts a point inside a paragraph.
     pub footnote: bool,
+    /// Characters that make a word of the form when they follow it (第一要务, 第一要求).
+    pub not_before: &'static [char],
 }
 
 /// What a slide's badge shows for a marker.
@@ -136,6 +138,7 @@ const fn form(open: &'static [&'static str], count: Count, close: &'static [&'st
         needs_separator: false,
         label: false,
         footnote: false,
+        not_before: &[],
     }
 }
 
@@ -238,6 +241,14 @@ pub const FAMILIES: &[Family] = &[
             separated(&["第"], numeral(Numeral::Chinese), &["种"]),
             // 第一是…… 第二是……
             form(&["第"], numeral(Numeral::Chinese), &["是"]),
+            // 第一个是…，第二个是…； 我们第一要…，第二要…
+            form(&["第"], numeral(Numeral::Chinese), &["个是"]),
+            Form {
+                not_before: &[
+                    '务', '求', '素', '点', '闻', '件', '案', '害', '领', '紧', '职', '义',
+                ],
+                ..form(&["第"], numeral(Numeral::Chinese), &["要"])
+            },
             // 第一条： 第一条罪状是： 党八股的第二条罪状是：
             Form {
                 label: true,
@@ -433,6 +444,9 @@ impl Form {
                 .next()
                 .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
         {
+            return None;
+        }
+        if s[len..].starts_with(self.not_before) {
             return None;
         }
         Some((ordinal, len))

@@ -6,6 +6,9 @@ use crate::numbering::Start;
 /// Words that may stand between a clause start and a marker: 然而第二，…
 const CONNECTIVES: &[&str] = &["然而", "但是", "而且", "同时", "此外", "另外", "今后"];
 
+/// Subjects that may stand between a clause start and a marker: 我们第一要…
+const SUBJECTS: &[&str] = &["我们", "你们", "大家"];
+
 /// The places in `s` where a point may start, how strong each is, and which sentence it
 /// is in: the start of the run (a paragraph's head when `new_para`), after 。！？；：
 /// (and any closing quote or space), after ，、 and after a connective at any of those.
@@ -51,6 +54,15 @@ pub(super) fn starts(s: &str, new_para: bool) -> Vec<(usize, Start, usize)> {
         })
         .collect();
     out.extend(connected);
+    // the subject between a clause start and its marker: 但是我们第一要…，第二要…
+    let subjects: Vec<(usize, Start, usize)> = out
+        .iter()
+        .filter_map(|&(at, _, sentence)| {
+            let word = SUBJECTS.iter().find(|w| s[at..].starts_with(**w))?;
+            Some((at + word.len(), Start::Clause, sentence))
+        })
+        .collect();
+    out.extend(subjects);
     out.sort_unstable_by_key(|&(at, _, _)| at);
     out
 }

@@ -488,6 +488,24 @@ mod tests {
     }
 
     #[test]
+    fn 第一个是_and_第一要_after_the_subject() {
+        assert_eq!(
+            found("旧世界有三个大矛盾：第一个是甲矛盾，第二个是乙矛盾，第三个是丙矛盾。"),
+            ["第一个是1 甲矛盾", "第二个是2 乙矛盾", "第三个是3 丙矛盾"]
+        );
+        assert_eq!(
+            found("但是我们第一要把人民和政府相区别，第二要把决策者和普通人员相区别。"),
+            [
+                "第一要1 把人民和政府相区别",
+                "第二要2 把决策者和普通人员相区别"
+            ]
+        );
+        // look-alikes: 第一个 as a word, 我们第一 without a run
+        assert!(found("我们第一个到达，大家第二个到达。").is_empty());
+        assert!(found("我们第一要务是发展。").is_empty());
+    }
+
+    #[test]
     fn a_spoken_run_closes_with_还有就是() {
         assert_eq!(
             found("第一是要学习。第二是要调研。还有就是要抓落实。"),
