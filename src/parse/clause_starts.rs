@@ -103,6 +103,32 @@ pub(super) fn mid_clause_aspects(s: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// `(2)`, `（3）` run on after the text of the item before, with no stop between
+/// (`三个基本人生目标：(1)使人格成熟(2)建立爱的人际关系(3)参与贡献社会`), once a `(1)`
+/// stands earlier in the paragraph: each such place and its sentence.
+pub(super) fn run_on_parens(s: &str) -> Vec<(usize, usize)> {
+    let Some(first) = s.find("(1)").into_iter().chain(s.find("（1）")).min() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (at, c) in s.char_indices().filter(|&(i, _)| i > first) {
+        if !matches!(c, '(' | '（') {
+            continue;
+        }
+        let before = s[..at].chars().next_back();
+        let after_text = before.is_some_and(|b| ('\u{4E00}'..='\u{9FFF}').contains(&b));
+        let digits = s[at + c.len_utf8()..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .count();
+        if after_text && digits > 0 {
+            let sentence = s[..at].matches(['。', '！', '？', '!', '?']).count();
+            out.push((at, sentence));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,6 +143,15 @@ mod tests {
         let s = "讲了两点，首先，要帮助别人";
         let at = s.find("首先").unwrap();
         assert!(starts(s, true).contains(&(at, Start::Sentence, 0)));
+    }
+
+    #[test]
+    fn items_in_brackets_run_on_after_the_one_before() {
+        let s = "三个目标：(1)使人格成熟(2)建立爱的家庭(3)参与贡献社会。";
+        let at = |m: &str| s.find(m).unwrap();
+        assert_eq!(run_on_parens(s), [(at("(2)"), 0), (at("(3)"), 0)]);
+        // without a (1) before, a bracketed number after a word is a citation
+        assert!(run_on_parens("理论来源于实践(2)，又指导实践(3)。").is_empty());
     }
 
     #[test]

@@ -15,7 +15,7 @@ use crate::input::source::Span;
 use crate::numbering::{inline_marker, Found, Run, Start, Style};
 use crate::tree::{Node, Role, Text};
 
-use super::clause_starts::{mid_clause_aspects, starts};
+use super::clause_starts::{mid_clause_aspects, run_on_parens, starts};
 use super::{slice, split_heading};
 
 struct Candidate {
@@ -165,6 +165,13 @@ fn find_candidates(body: &[Text], used: &[Kind], diags: &mut Diagnostics) -> Vec
                 .into_iter()
                 .filter(|(at, _)| !known.contains(at))
                 .map(|(at, sentence)| (at, Start::Clause, sentence)),
+        );
+        // (its items are numbered: where it runs on, the number is as strong as a stop)
+        places.extend(
+            run_on_parens(&text.text)
+                .into_iter()
+                .filter(|(at, _)| !known.contains(at))
+                .map(|(at, sentence)| (at, Start::Sentence, sentence)),
         );
         places.sort_unstable_by_key(|p| p.0);
         for (at, start, sentence) in places {
