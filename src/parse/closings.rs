@@ -184,10 +184,51 @@ pub fn part_summaries(nodes: &mut [Node]) {
         if node.inline {
             continue;
         }
-        if let Some(summary) = take_summary(node) {
+        if let Some(summary) = take_summary(node).or_else(|| after_list(node)) {
             node.children.push(summary);
         }
     }
+}
+
+/// The paragraphs after a list of numbered paragraphs (（一）…（三）, each one paragraph
+/// holding its own text) are the text of the node the list stands in, not of its last
+/// item: an unnumbered node of it after the list, titled by its lead sentence
+/// (`我们走过了许多弯路` after the proposals （一）…（三）).
+fn after_list(node: &mut Node) -> Option<Node> {
+    let para = |t: &Text| t.new_para && t.role == Role::Prose;
+    let one =
+        |n: &Node| !n.inline && n.children.is_empty() && n.body.first().is_none_or(|t| !t.new_para);
+    let (last, before) = node.children.split_last_mut()?;
+    if before.len() < 2
+        || !before.iter().all(|n| one(n) && !n.body.iter().any(para))
+        || last.inline
+        || !last.children.is_empty()
+    {
+        return None;
+    }
+    let k = last.body.iter().position(para)?;
+    let mut texts = last.body.split_off(k);
+    last.span.end = last.body.last().map_or(last.span.end, |t| t.span.end);
+    let heading = texts.remove(0);
+    let end = texts.last().map_or(heading.span.end, |t| t.span.end);
+    // titled by its lead sentence: it may sum up or go on with the node's own text
+    let (stop, _) = lead_sentence(heading.text.trim_start_matches([' ', '\u{3000}']));
+    let lead = heading.text.trim_start_matches([' ', '\u{3000}'])[..stop].trim();
+    Some(Node {
+        marker: Marker {
+            text: String::new(),
+            style: last.marker.style,
+            ordinal: 0,
+        },
+        title: lead.to_string(),
+        span: Span::new(heading.span.start, end),
+        line: heading.line,
+        heading,
+        body: texts,
+        children: Vec::new(),
+        inline: false,
+        chapter: false,
+    })
 }
 
 fn take_summary(node: &mut Node) -> Option<Node> {

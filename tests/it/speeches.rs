@@ -502,3 +502,33 @@ fn bracketed_sub_headings_with_word_bullets_are_headings() {
     assert!(m["nodes"][0]["children"].as_array().unwrap().is_empty());
     assert_eq!(m["nodes"].as_array().unwrap().len(), 1);
 }
+
+#[test]
+fn paragraphs_after_a_list_of_one_paragraph_items_are_the_part_s_own() {
+    let text = "改造我们的学习\n\
+        一、提议\n\
+        依据上述意见，我有下列提议：\n\
+        （一）向全党提出研究周围环境的任务。方法是调查研究。\n\
+        （二）对于近百年的中国史，应分工合作地去做。\n\
+        （三）对于干部的教育，应确立以研究实际问题为中心。\n\
+        我们走过了许多弯路。但是错误常常是正确的先导。\n";
+    let json = meta(text);
+    let kids: Vec<&str> = json["nodes"][0]["children"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(kids.len(), 4, "{kids:?}");
+    assert_eq!(kids[3], "我们走过了许多弯路");
+    let d = deck(text, Format::Plain);
+    let third = noting(&d, "以研究实际问题为中心");
+    assert!(!canon(&third[0].notes).contains("许多弯路"));
+    // items that run over several paragraphs keep theirs
+    let long = text.replace(
+        "（二）对于近百年的中国史，应分工合作地去做。\n",
+        "（二）对于近百年的中国史，应分工合作地去做。\n这是第二项的第二段。\n",
+    );
+    let json = meta(&long);
+    assert_eq!(json["nodes"][0]["children"].as_array().unwrap().len(), 3);
+}
