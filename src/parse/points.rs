@@ -40,7 +40,14 @@ type Picked = Vec<(usize, u32)>;
 type Piece<'a> = (&'a Candidate, u32, Vec<Text>);
 
 fn kind(c: &Candidate) -> Kind {
-    (c.found.marker.style, c.found.form)
+    let style = c.found.marker.style;
+    // the spoken forms of a family are one kind: the first of them stands for all
+    let forms = style.family().forms;
+    let form = match forms[c.found.form].spoken {
+        true => forms.iter().position(|f| f.spoken).unwrap_or(c.found.form),
+        false => c.found.form,
+    };
+    (style, form)
 }
 
 /// Finds inline points in `node`'s body (not of kinds already used above it) and
@@ -510,6 +517,19 @@ mod tests {
         // look-alikes: 第一个 as a word, 我们第一 without a run
         assert!(found("我们第一个到达，大家第二个到达。").is_empty());
         assert!(found("我们第一要务是发展。").is_empty());
+    }
+
+    #[test]
+    fn a_speaker_mixes_the_spoken_forms_of_第一_in_one_run() {
+        assert_eq!(
+            found("有两个要点。第一个，理性认识依赖于感性认识。\n第二是认识有待于深化。"),
+            ["第一个1 理性认识依赖于感性认识", "第二是2 认识有待于深化"]
+        );
+        // a label form keeps to itself: 第一条 holds 第一，…第二，…
+        assert_eq!(
+            found("第一条：学习。第一，读原著。第二，悟原理。\n第二条：实践。"),
+            ["第一条1 学习 [第一1 读原著, 第二2 悟原理]", "第二条2 实践"]
+        );
     }
 
     #[test]
