@@ -379,6 +379,9 @@ fn front_matter_datelines_addressees_labels_and_bylines() {
     let m =
         meta("【个人简介】\n张三，男，1970年生。\n一、回顾\n工作很好。\n二、打算\n继续努力。\n");
     assert!(m["title"].is_null(), "{}", m["title"]);
+    // 讲话提纲 is a 讲话
+    let m = meta("在全校大会上的讲话提纲\n一、回顾\n工作很好。\n二、打算\n继续努力。\n");
+    assert_eq!(m["title"], "在全校大会上的讲话");
     // a decorated title, a byline of post and name run together
     let m =
         meta("※在全校大会上的讲话※\n副校长王某某\n一、回顾\n工作很好。\n二、打算\n继续努力。\n");
