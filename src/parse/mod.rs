@@ -16,6 +16,7 @@ pub mod plain;
 mod points;
 mod reports;
 pub mod sanitize;
+mod series_runs;
 mod title;
 
 use crate::diag::{Code, Diagnostics};
