@@ -65,13 +65,19 @@ pub struct DeckInfo {
 }
 
 impl DeckInfo {
-    /// Subtitle, speaker, organisation and date, those the lecture has, in that order.
+    /// Subtitle, speaker, organisation and date, those the lecture has, in that order;
+    /// the date not again when the subtitle already says it (`——2026年1月26日在…`).
     pub fn byline(&self) -> impl Iterator<Item = &String> {
+        let said = |d: &String| {
+            let d = d.trim_matches(|c| "（）() ".contains(c));
+            self.subtitle.as_deref().is_some_and(|s| s.contains(d))
+        };
+        let date = self.date.as_ref().filter(|d| !said(d));
         [
-            &self.subtitle,
-            &self.speaker,
-            &self.organisation,
-            &self.date,
+            self.subtitle.as_ref(),
+            self.speaker.as_ref(),
+            self.organisation.as_ref(),
+            date,
         ]
         .into_iter()
         .flatten()

@@ -96,6 +96,11 @@ pub struct Form {
     pub label: bool,
     /// ⑴ also numbers footnotes: it never starts a point inside a paragraph.
     pub footnote: bool,
+    /// Characters that make a word of the form when they follow it (第一要务, 第一要求).
+    pub not_before: &'static [char],
+    /// The forms a speaker mixes in one run (第一个，…第二是…): a run may go from one
+    /// spoken form to another, while a label form (第一条, 第一篇) keeps to itself.
+    pub spoken: bool,
 }
 
 /// What a slide's badge shows for a marker.
@@ -136,6 +141,16 @@ const fn form(open: &'static [&'static str], count: Count, close: &'static [&'st
         needs_separator: false,
         label: false,
         footnote: false,
+        not_before: &[],
+        spoken: false,
+    }
+}
+
+/// A form of the spoken 第一 family (see [`Form::spoken`]).
+const fn spoken(form: Form) -> Form {
+    Form {
+        spoken: true,
+        ..form
     }
 }
 
@@ -179,7 +194,12 @@ pub const FAMILIES: &[Family] = &[
         forms: &[
             Form {
                 not_before_digit: true,
-                ..form(NONE, numeral(Numeral::Arabic), &[".", "．", "、"])
+                // 1：… as a hand-numbered Word file mixes it with 1.
+                ..form(
+                    NONE,
+                    numeral(Numeral::Arabic),
+                    &[".", "．", "、", "：", ":"],
+                )
             },
             form(NONE, numeral(Numeral::FullStop), NONE),
         ],
@@ -224,18 +244,30 @@ pub const FAMILIES: &[Family] = &[
         placement: Placement::Inline,
         // one form per way of writing it: a run keeps to one (第一点 第二点, not 第一点 第二篇)
         forms: &[
-            separated(&["第"], numeral(Numeral::Chinese), NONE),
+            spoken(separated(&["第"], numeral(Numeral::Chinese), NONE)),
             separated(&["第"], numeral(Numeral::Chinese), &["方面"]),
             separated(&["第"], numeral(Numeral::Chinese), &["点"]),
-            separated(&["第"], numeral(Numeral::Chinese), &["个"]),
+            spoken(separated(&["第"], numeral(Numeral::Chinese), &["个"])),
             separated(&["第"], numeral(Numeral::Chinese), &["篇"]),
+            // 第一种：主观主义的态度。 第二种：…
+            separated(&["第"], numeral(Numeral::Chinese), &["种"]),
             // 第一是…… 第二是……
-            form(&["第"], numeral(Numeral::Chinese), &["是"]),
+            spoken(form(&["第"], numeral(Numeral::Chinese), &["是"])),
+            // 第一个是…，第二个是…； 我们第一要…，第二要…
+            spoken(form(&["第"], numeral(Numeral::Chinese), &["个是"])),
+            spoken(Form {
+                not_before: &[
+                    '务', '求', '素', '点', '闻', '件', '案', '害', '领', '紧', '职', '义',
+                ],
+                ..form(&["第"], numeral(Numeral::Chinese), &["要"])
+            }),
             // 第一条： 第一条罪状是： 党八股的第二条罪状是：
             Form {
                 label: true,
                 ..separated(&["第"], numeral(Numeral::Chinese), &["条"])
             },
+            // 第一是…第二是…还有就是…: the spoken word that closes a run of any form
+            form(NONE, Count::Words(&[("还有就是", 0)]), NONE),
         ],
         inline: Some(Start::Clause),
         run: Run::Counting,
@@ -263,7 +295,13 @@ pub const FAMILIES: &[Family] = &[
         placement: Placement::Inline,
         forms: &[form(
             NONE,
-            Count::Words(&[("首先", 1), ("其次", 2), ("再次", 3), ("最后", 0)]),
+            Count::Words(&[
+                ("首先", 1),
+                ("其次", 2),
+                ("再次", 3),
+                ("最后", 0),
+                ("最终", 0),
+            ]),
             NONE,
         )],
         // 首先 after a comma is an adverb far more often than a point
@@ -418,6 +456,9 @@ impl Form {
                 .next()
                 .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
         {
+            return None;
+        }
+        if s[len..].starts_with(self.not_before) {
             return None;
         }
         Some((ordinal, len))

@@ -10,9 +10,11 @@ use crate::tree::{Lecture, Role, Text};
 use super::chapters::chapter_lines;
 use super::closings::{closing_start, problems_part, turns_to_problems};
 use super::footnotes::{place_notes, split_notes};
+use super::front;
 use super::item::{paragraph_marker, Item};
 use super::nodes::{
-    chapter_node, heading_node, marked_paragraph, question_marker, question_node, unnumbered_part,
+    bracket_heading, bracket_node, chapter_node, heading_node, marked_paragraph, question_marker,
+    question_node, unnumbered_part,
 };
 use super::page::{self, clean_page, join_broken_markers, title_like};
 use super::reports;
@@ -27,10 +29,16 @@ pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
     let mut lecture = Lecture::default();
     let items = join_broken_markers(items);
     let (items, title_lines) = clean_page(items, &mut lecture);
+    let items = match title_lines {
+        0 => front::reorder_for_addressee(items, &mut lecture),
+        _ => items,
+    };
     let (mut items, notes): (Vec<Item>, Vec<Item>) = items
         .into_iter()
         .partition(|i| !i.prose().is_some_and(|t| is_source_note(&t.text)));
-    lecture.source_note = notes.into_iter().map(|i| i.text().clone()).collect();
+    lecture
+        .source_note
+        .extend(notes.into_iter().map(|i| i.text().clone()));
     let footnotes = split_notes(&mut items);
     // the sign-off (organisation and date, 2021年1月18): the deck's date, not read out
     let signoff = signoff_len(&items);
@@ -56,7 +64,10 @@ pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
     let title = match rest.peek() {
         Some((_, Item::Heading { level: 1, .. })) => true,
         Some((_, i @ Item::Text(t))) => {
-            !i.is_heading() && !is_salutation(&t.text) && (title_lines > 1 || title_like(&t.text))
+            !i.is_heading()
+                && !is_salutation(&t.text)
+                && !front::is_label(&t.text)
+                && (title_lines > 1 || title_like(&t.text))
         }
         _ => false,
     };
@@ -72,7 +83,7 @@ pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
                 lecture.meta.lines.push(t);
             }
         }
-        let (kicker, title) = split_kicker(&whole);
+        let (kicker, title) = split_kicker(front::undecorated(&whole));
         lecture.meta.kicker = kicker.map(str::to_string);
         let (title, subtitle) = title_and_subtitle(title);
         lecture.meta.title = Some(title.to_string());
@@ -132,6 +143,7 @@ pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
                         .speaker
                         .get_or_insert_with(|| speaker.to_string());
                 }
+                (MetaLine::Speaker, _) => *slot = Some(front::post_and_name(&line)),
                 _ => *slot = Some(line),
             }
             let (_, item) = rest.next().expect("peeked");
@@ -244,6 +256,18 @@ pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
                 };
                 question_node(t, level, ordinal)
             }
+            Item::Text(t) if nester.current().is_some() && bracket_heading(&t.text).is_some() => {
+                // 【…】 sub-headings: one level under the node they stand in, siblings of
+                // each other
+                let (level, ordinal) = match nester.current() {
+                    Some(b) if bracket_heading(&b.heading.text).is_some() => {
+                        (b.level().unwrap_or(2), b.marker.ordinal + 1)
+                    }
+                    Some(n) => (n.level().map_or(2, |l| l + 1), 1),
+                    None => (2, 1),
+                };
+                bracket_node(t, level, ordinal)
+            }
             Item::Text(t) if nester.current().is_some() && turns_to_problems(&item) => {
                 Some(problems_part(t, next))
             }
@@ -287,6 +311,7 @@ pub fn assemble(items: Vec<Item>, diags: &mut Diagnostics) -> Lecture {
     if several {
         reports::part_closings(&mut lecture);
     }
+    front::fill_from_page(&mut lecture);
     finish_nodes(&mut lecture, diags);
     if let Some(section) = footnotes {
         place_notes(&mut lecture, section);

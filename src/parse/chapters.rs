@@ -48,7 +48,16 @@ pub fn chapter_lines(items: &[(usize, Item)], closing_from: usize) -> Option<(Ve
         .collect();
     // a text with no numbered headings: its bare lines are its parts
     let Some(top) = top else {
-        let parts: Vec<usize> = lines.iter().map(|&k| body[k].0).collect();
+        // parts of one text are written alike: when two or more run a title and its
+        // key word together (`家庭教育的头等大事——人品教育`), a bare line written
+        // otherwise (a photo caption between paragraphs) is no part
+        let dashed = |k: &usize| body[*k].1.prose().is_some_and(|t| t.text.contains("——"));
+        let alike = lines.iter().filter(|k| dashed(k)).count() >= 2;
+        let parts: Vec<usize> = lines
+            .iter()
+            .filter(|k| !alike || dashed(k))
+            .map(|&k| body[k].0)
+            .collect();
         return (parts.len() >= 2).then_some((parts, 1));
     };
     let mut anchored = 0;
@@ -72,9 +81,10 @@ pub fn chapter_like(line: &str) -> bool {
     let t = line.trim();
     let n = t.chars().count();
     if !(4..=MAX_CHARS).contains(&n)
-        || t.contains([
-            '。', '！', '？', '；', '：', '，', '!', '?', ';', ':', ',', '…',
-        ])
+        || t.contains(['。', '！', '？', '；', '：', '!', '?', ';', ':', '…'])
+        // a comma only in a title that runs on to its key word (`给予适当鼓励，激发无限
+        // 潜力——鼓励教育`)
+        || (t.contains(['，', ',']) && t.find("——").is_none_or(|at| at == 0))
         || !t.chars().any(|c| c > '\u{2E80}')
         || paragraph_marker(t).is_some()
     {
@@ -115,6 +125,29 @@ fn sentence_like(t: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::input::source::Span;
+    use crate::tree::Text;
+
+    #[test]
+    fn parts_written_title_dash_key_word_leave_captions_out() {
+        let lines = [
+            "开场白说完了。",
+            "某老师与现场家长分享心得",
+            "我之所以能谈这些，是因为接触的孩子多。",
+            "家庭教育的头等大事——人品教育",
+            "人品是第一位的。",
+            "俞老师的幽默引起阵阵笑声",
+            "我的父母对我很重要。",
+            "给予适当鼓励，激发无限潜力——鼓励教育",
+            "关于鼓励，我先讲一个故事。",
+        ];
+        let items: Vec<(usize, Item)> = lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (i, Item::Text(Text::para(*l, Span::new(0, 0), i + 1))))
+            .collect();
+        assert_eq!(chapter_lines(&items, items.len()), Some((vec![3, 7], 1)));
+    }
 
     #[test]
     fn chapter_titles_and_their_look_alikes() {

@@ -3,6 +3,7 @@
 //! `综上所述…`, `最后，…`), thanks and the annexes after them are the closing. The turn
 //! to problems after a review (`在充分肯定成绩的同时，…不足`) is a part of its own.
 
+use crate::input::source::Span;
 use crate::numbering::{Marker, Style};
 use crate::tree::{Node, Role, Text};
 
@@ -170,6 +171,115 @@ pub fn problems_part(t: &Text, next: Option<u8>) -> Node {
         inline: false,
         chapter: false,
     }
+}
+
+/// A part's summing up after its points (`我希望看完…`, `总之，…` as the last paragraph
+/// of a part whose text ends in inline points): the last point's trailing paragraphs,
+/// from the first that opens a summary, become a point 小结 of the part, after its
+/// points, so they hang in the part and not under its last point. Searched in every
+/// block node.
+pub fn part_summaries(nodes: &mut [Node]) {
+    for node in nodes.iter_mut() {
+        part_summaries(&mut node.children);
+        if node.inline {
+            continue;
+        }
+        if let Some(summary) = take_summary(node).or_else(|| after_list(node)) {
+            node.children.push(summary);
+        }
+    }
+}
+
+/// The paragraphs after a list of numbered paragraphs (（一）…（三）, each one paragraph
+/// holding its own text) are the text of the node the list stands in, not of its last
+/// item: an unnumbered node of it after the list, titled by its lead sentence
+/// (`我们走过了许多弯路` after the proposals （一）…（三）).
+fn after_list(node: &mut Node) -> Option<Node> {
+    let para = |t: &Text| t.new_para && t.role == Role::Prose;
+    let one =
+        |n: &Node| !n.inline && n.children.is_empty() && n.body.first().is_none_or(|t| !t.new_para);
+    let (last, before) = node.children.split_last_mut()?;
+    if before.len() < 2
+        || !before.iter().all(|n| one(n) && !n.body.iter().any(para))
+        || last.inline
+        || !last.children.is_empty()
+    {
+        return None;
+    }
+    let k = last.body.iter().position(para)?;
+    let mut texts = last.body.split_off(k);
+    last.span.end = last.body.last().map_or(last.span.end, |t| t.span.end);
+    let heading = texts.remove(0);
+    let end = texts.last().map_or(heading.span.end, |t| t.span.end);
+    // titled by its lead sentence: it may sum up or go on with the node's own text
+    let (stop, _) = lead_sentence(heading.text.trim_start_matches([' ', '\u{3000}']));
+    let lead = heading.text.trim_start_matches([' ', '\u{3000}'])[..stop].trim();
+    Some(Node {
+        marker: Marker {
+            text: String::new(),
+            style: last.marker.style,
+            ordinal: 0,
+        },
+        title: lead.to_string(),
+        span: Span::new(heading.span.start, end),
+        line: heading.line,
+        heading,
+        body: texts,
+        children: Vec::new(),
+        inline: false,
+        chapter: false,
+    })
+}
+
+fn take_summary(node: &mut Node) -> Option<Node> {
+    let mut last = node.children.last_mut().filter(|c| c.inline)?;
+    while let Some(next) = last.children.last_mut().filter(|c| c.inline) {
+        last = next;
+    }
+    let body = &mut last.body;
+    let paragraphs: Vec<usize> = (0..body.len())
+        .filter(|&i| body[i].new_para && body[i].role == Role::Prose)
+        .collect();
+    // the last one or two paragraphs, never the point's first
+    let from = paragraphs
+        .iter()
+        .rev()
+        .take(2)
+        .rev()
+        .find(|&&i| i > 0 && sums_up(&body[i].text))
+        .copied()?;
+    let mut texts = body.split_off(from);
+    let heading = texts.remove(0);
+    let end = texts.last().map_or(heading.span.end, |t| t.span.end);
+    last.span.end = last
+        .body
+        .last()
+        .map_or(last.heading.span.end, |t| t.span.end);
+    Some(Node {
+        marker: Marker {
+            text: String::new(),
+            style: last.marker.style,
+            ordinal: 0,
+        },
+        title: "小结".to_string(),
+        span: Span::new(heading.span.start, end),
+        line: heading.line,
+        heading,
+        body: texts,
+        children: Vec::new(),
+        inline: true,
+        chapter: false,
+    })
+}
+
+/// A paragraph that sums a part up: a closing's opening words, or a wish to the
+/// audience (`我希望…`).
+fn sums_up(s: &str) -> bool {
+    let t = s.trim_start_matches([' ', '\u{3000}']);
+    opens(t)
+        || ["我希望", "希望大家", "总的来说", "总的看"]
+            .iter()
+            .any(|p| t.starts_with(p))
 }
 
 #[cfg(test)]

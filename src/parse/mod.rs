@@ -4,8 +4,10 @@
 
 pub mod assemble;
 mod chapters;
+mod clause_starts;
 mod closings;
 mod footnotes;
+mod front;
 pub mod item;
 pub mod markdown;
 mod nodes;
@@ -14,6 +16,7 @@ pub mod plain;
 mod points;
 mod reports;
 pub mod sanitize;
+mod series_runs;
 mod title;
 
 use crate::diag::{Code, Diagnostics};
@@ -170,6 +173,7 @@ pub fn finish_nodes(lecture: &mut Lecture, diags: &mut Diagnostics) {
     for node in lecture.nodes.iter_mut() {
         split_inline_points(node, &[], diags);
     }
+    closings::part_summaries(&mut lecture.nodes);
     let parts = lecture.nodes.iter().filter(|n| !n.inline).count();
     let as_written = lecture.opening.clone();
     let opening_points = split_opening(&mut lecture.opening, diags);

@@ -169,3 +169,41 @@ pub(super) fn question_node(t: &Text, level: u8, ordinal: u32) -> Option<Node> {
         chapter: false,
     })
 }
+
+/// A sub-heading written as a bracketed line, perhaps after a Word bullet
+/// (`【强化责任担当】`, `● {加强理论学习}`): its title. Short, with no sentence in it.
+pub(super) fn bracket_heading(s: &str) -> Option<&str> {
+    let t = s
+        .trim()
+        .trim_start_matches(['●', '◆', '■', '•', '·', '▪', '►', '◇', '□', '◎', '★', '☆'])
+        .trim_start();
+    let inner = [('【', '】'), ('{', '}'), ('｛', '｝'), ('〖', '〗')]
+        .iter()
+        .find_map(|&(a, b)| t.strip_prefix(a)?.strip_suffix(b))?
+        .trim();
+    let n = inner.chars().count();
+    ((2..=24).contains(&n)
+        && !inner.contains(['。', '！', '？', '；', '【', '】', '{', '}'])
+        && !inner.ends_with(['：', ':']))
+    .then_some(inner)
+}
+
+/// A bracketed sub-heading as a node at `level`, numbered `ordinal` by the reader.
+pub(super) fn bracket_node(t: &Text, level: u8, ordinal: u32) -> Option<Node> {
+    let title = bracket_heading(&t.text)?;
+    Some(Node {
+        marker: Marker {
+            text: String::new(),
+            style: Style::at_level(level.clamp(1, LEVELS as u8))?,
+            ordinal,
+        },
+        title: title.to_string(),
+        span: t.span,
+        line: t.line,
+        heading: t.clone(),
+        body: Vec::new(),
+        children: Vec::new(),
+        inline: false,
+        chapter: false,
+    })
+}

@@ -326,6 +326,13 @@ pub(super) fn clean_page(items: Vec<Item>, lecture: &mut Lecture) -> (Vec<Item>,
             lecture.dropped.push(item.text().clone());
             continue;
         }
+        // the document's provenance with its date: the source note
+        if i < head_end && prose && super::front::source_with_date(&item.text().text) {
+            lecture.source_note.push(item.text().clone());
+            meta_at = Some(head_kept);
+            value_next = false;
+            continue;
+        }
         if i < head_end && prose {
             let meta = metadata(&item.text().text);
             if meta.is_some() || value_next {

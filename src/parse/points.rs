@@ -12,44 +12,28 @@
 
 use crate::diag::{Code, Diagnostics};
 use crate::input::source::Span;
-use crate::numbering::{inline_marker, Found, Run, Start, Style};
+use crate::numbering::{inline_marker, Start, Style};
 use crate::tree::{Node, Text};
 
+use super::clause_starts::{mid_clause_aspects, run_on_parens, starts};
+use super::series_runs::{pick_runs, Candidate, Kind};
 use super::{slice, split_heading};
-
-struct Candidate {
-    /// Index of the run in the body and byte offset in its text.
-    seg: usize,
-    at: usize,
-    found: Found,
-    /// How strong the place is where the marker stands.
-    start: Start,
-    /// Which sentence of its run it stands in (一方面……，一方面…… is one sentence).
-    sentence: usize,
-}
-
-/// Words that may stand between a clause start and a marker: 然而第二，…
-const CONNECTIVES: &[&str] = &["然而", "但是", "而且", "同时", "此外", "另外"];
-
-/// A kind of series: a family in one of its forms (第一， and 第一条： are two kinds, so
-/// 第一，…第二，… may stand inside the items of 第一条…第二条…).
-type Kind = (Style, usize);
-
-/// Candidates (indices) that make points, each with the ordinal its point gets.
-type Picked = Vec<(usize, u32)>;
 
 /// A point cut from the body: its candidate, its ordinal and its runs of text.
 type Piece<'a> = (&'a Candidate, u32, Vec<Text>);
 
-fn kind(c: &Candidate) -> Kind {
-    (c.found.marker.style, c.found.form)
-}
-
 /// Finds inline points in `node`'s body (not of kinds already used above it) and
 /// recurses into its children.
 pub fn split_inline_points(node: &mut Node, used: &[Kind], diags: &mut Diagnostics) {
+    // a block node's body as written, in case its points only preview its sections
+    let as_written = node
+        .children
+        .iter()
+        .any(|c| !c.inline)
+        .then(|| node.body.clone())
+        .filter(|_| !node.inline);
     let candidates = find_candidates(&node.body, used, diags);
-    let Some((chosen, picked)) = pick_runs(&candidates, used) else {
+    let Some((chosen, picked)) = pick_runs(&node.body, &candidates, used) else {
         for child in &mut node.children {
             let inherited: &[Kind] = if child.inline { used } else { &[] };
             split_inline_points(child, inherited, diags);
@@ -79,8 +63,18 @@ pub fn split_inline_points(node: &mut Node, used: &[Kind], diags: &mut Diagnosti
         }
     }
     // The body precedes block children in the text, so its points do too.
+    let sections = node.children.len();
     inline_children.append(&mut node.children);
     node.children = inline_children;
+    // 下面，我讲三个方面：一是…二是…三是… over （一）…（三）: the part's agenda, which
+    // its slide lists already, not points of their own
+    if let Some(written) = as_written {
+        let points: Vec<Node> = node.children.iter().filter(|c| c.inline).cloned().collect();
+        if super::previews(&points, &written, sections) {
+            node.body = written;
+            node.children.retain(|c| !c.inline);
+        }
+    }
     for child in node.children.iter_mut().filter(|c| !c.inline) {
         split_inline_points(child, &[], diags);
     }
@@ -143,7 +137,23 @@ pub fn split_closing(closing: &mut Vec<Text>, diags: &mut Diagnostics) -> Option
 fn find_candidates(body: &[Text], used: &[Kind], diags: &mut Diagnostics) -> Vec<Candidate> {
     let mut out = Vec::new();
     for (seg, text) in body.iter().enumerate() {
-        for (at, start, sentence) in starts(&text.text, text.new_para) {
+        let mut places = starts(&text.text, text.new_para);
+        let known: Vec<usize> = places.iter().map(|p| p.0).collect();
+        places.extend(
+            mid_clause_aspects(&text.text)
+                .into_iter()
+                .filter(|(at, _)| !known.contains(at))
+                .map(|(at, sentence)| (at, Start::Clause, sentence)),
+        );
+        // (its items are numbered: where it runs on, the number is as strong as a stop)
+        places.extend(
+            run_on_parens(&text.text)
+                .into_iter()
+                .filter(|(at, _)| !known.contains(at))
+                .map(|(at, sentence)| (at, Start::Sentence, sentence)),
+        );
+        places.sort_unstable_by_key(|p| p.0);
+        for (at, start, sentence) in places {
             let Some(found) = inline_marker(&text.text[at..]) else {
                 continue;
             };
@@ -181,166 +191,6 @@ fn find_candidates(body: &[Text], used: &[Kind], diags: &mut Diagnostics) -> Vec
         }
     }
     out
-}
-
-/// The places in `s` where a point may start, how strong each is, and which sentence it
-/// is in: the start of the run (a paragraph's head when `new_para`), after 。！？；：
-/// (and any closing quote or space), after ，、 and after a connective at any of those.
-fn starts(s: &str, new_para: bool) -> Vec<(usize, Start, usize)> {
-    let head = s.len() - s.trim_start_matches([' ', '\u{3000}']).len();
-    let first = if new_para {
-        Start::Paragraph
-    } else {
-        Start::Sentence
-    };
-    let mut out = vec![(head, first, 0)];
-    let mut sentence = 0;
-    for (i, c) in crate::scan::non_ideographs(s) {
-        let start = match c {
-            '。' | '！' | '？' | '!' | '?' => {
-                sentence += 1;
-                Start::Sentence
-            }
-            '；' | '：' | ';' | ':' => Start::Sentence,
-            '，' | ',' | '、' => Start::Clause,
-            _ => continue,
-        };
-        // closing quotes and spaces after the stop belong to what it ends
-        let mut j = i + c.len_utf8();
-        while let Some(n) = s[j..]
-            .chars()
-            .next()
-            .filter(|n| matches!(n, '”' | '’' | '」' | '』' | '）' | ')' | ' ' | '\u{3000}'))
-        {
-            j += n.len_utf8();
-        }
-        if j < s.len() {
-            out.push((j, start, sentence));
-        }
-    }
-    let connected: Vec<(usize, Start, usize)> = out
-        .iter()
-        .filter_map(|&(at, _, sentence)| {
-            let word = CONNECTIVES.iter().find(|w| s[at..].starts_with(**w))?;
-            Some((at + word.len(), Start::Clause, sentence))
-        })
-        .collect();
-    out.extend(connected);
-    out.sort_unstable_by_key(|&(at, _, _)| at);
-    out
-}
-
-/// The kind of series that makes points here, and its candidates with the ordinal each
-/// point gets: every run of that kind. A kind's runs are looked for among its markers at
-/// sentence starts first, and only when there are none among those after commas too,
-/// so 一是…，二是… inside the items of a 一是 run stays text for the items to split.
-/// The kind whose runs stand strongest wins (items heading paragraphs over items inside
-/// a sentence), then the one that starts earliest; the others nest in its points or
-/// stand before them.
-fn pick_runs(candidates: &[Candidate], used: &[Kind]) -> Option<(Kind, Picked)> {
-    let mut kinds: Vec<Kind> = Vec::new();
-    for c in candidates {
-        if !kinds.contains(&kind(c)) && !used.contains(&kind(c)) {
-            kinds.push(kind(c));
-        }
-    }
-    let mut best: Option<(Start, (usize, usize), Kind, Picked)> = None;
-    for k in kinds {
-        let of_kind: Vec<usize> = (0..candidates.len())
-            .filter(|&i| kind(&candidates[i]) == k)
-            .collect();
-        let found = [Start::Sentence, Start::Clause]
-            .into_iter()
-            .map(|least| {
-                let strong: Vec<usize> = of_kind
-                    .iter()
-                    .copied()
-                    .filter(|&i| candidates[i].start >= least)
-                    .collect();
-                runs(candidates, &strong, k.0.family().run)
-            })
-            .find(|runs| !runs.is_empty());
-        let Some(found) = found else {
-            continue;
-        };
-        // a run stands as strong as its weakest item; a kind, as its strongest run
-        let strength = found
-            .iter()
-            .filter_map(|run| run.iter().map(|&(i, _)| candidates[i].start).min())
-            .max()
-            .unwrap_or(Start::Clause);
-        let first = &candidates[found[0][0].0];
-        let at = (first.seg, first.at);
-        let better = best
-            .as_ref()
-            .is_none_or(|(s, a, _, _)| strength > *s || (strength == *s && at < *a));
-        if better {
-            best = Some((strength, at, k, found.concat()));
-        }
-    }
-    best.map(|(_, _, k, picked)| (k, picked))
-}
-
-/// The runs of at least two among `of_kind` (indices into `candidates`, in text order),
-/// each candidate with the ordinal its point gets.
-fn runs(candidates: &[Candidate], of_kind: &[usize], how: Run) -> Vec<Picked> {
-    let mut chosen = Vec::new();
-    let mut run: Picked = Vec::new();
-    let flush = |run: &mut Picked, chosen: &mut Vec<Picked>| {
-        if run.len() >= 2 {
-            chosen.push(std::mem::take(run));
-        }
-        run.clear();
-    };
-    for &i in of_kind {
-        let c = &candidates[i];
-        let ordinal = c.found.marker.ordinal;
-        let style = c.found.marker.style;
-        let next = match run.last() {
-            None => None,
-            Some(&(j, last)) => {
-                let p = &candidates[j];
-                let follows = match how {
-                    // the next paragraph, nothing between
-                    Run::Repeated => c.seg == p.seg + 1 && c.start == Start::Paragraph,
-                    // 最后 (ordinal 0) closes a run of two or more (首先…其次…最后, not
-                    // 首先…最后祝愿…). Items heading paragraphs may skip forward, as
-                    // headings may (a skipped ordinal is warned about, not dropped).
-                    Run::Counting | Run::CountingOrAgain => {
-                        let heads = p.start == Start::Paragraph && c.start == Start::Paragraph;
-                        !style.closes_run(p.found.marker.ordinal)
-                            && (ordinal == last + 1
-                                || (heads && ordinal > last)
-                                || (style.closes_run(ordinal) && run.len() >= 2))
-                    }
-                };
-                // 一方面……，一方面…… in one sentence: the second is the next item
-                let again = how == Run::CountingOrAgain
-                    && ordinal == 1
-                    && last == 1
-                    && (p.seg, p.sentence) == (c.seg, c.sentence);
-                (follows || again).then_some(last + 1)
-            }
-        };
-        match next {
-            // a skipped ordinal keeps the number it writes
-            Some(n) => run.push((
-                i,
-                if style.closes_run(ordinal) {
-                    n
-                } else {
-                    ordinal.max(n)
-                },
-            )),
-            None if ordinal == 1 => {
-                flush(&mut run, &mut chosen);
-                run.push((i, 1));
-            }
-            None => {}
-        }
-    }
-    flush(&mut run, &mut chosen);
-    chosen
 }
 
 /// Cuts the body at the chosen candidates: the intro before the first, then each
@@ -456,6 +306,93 @@ mod tests {
 
     fn found(source: &str) -> Vec<String> {
         points(source, &[]).0
+    }
+
+    #[test]
+    fn sequences_as_written_in_the_wild() {
+        // 其次 said twice, 最终 closing the run, 首先 after a count's comma
+        assert_eq!(
+            found("首先说现状。材料零碎。\n其次说历史。研究不够。\n其次说经验。学得不深。"),
+            ["首先1 说现状", "其次2 说历史", "其次3 说经验"]
+        );
+        assert_eq!(
+            found("首先，统一思想。其次，压实责任。最终，形成合力。"),
+            ["首先1 统一思想", "其次2 压实责任", "最终3 形成合力"]
+        );
+        assert_eq!(
+            found("母亲给我讲了两点，首先，要帮助别人；其次，要与人为善。"),
+            ["首先1 要帮助别人", "其次2 要与人为善"]
+        );
+        // 首先 after an ordinary comma stays an adverb; a lone 最终 is a word
+        assert!(found("我们首先，要看清形势。其次，要抓落实。").len() < 2);
+        assert!(found("最终，我们成功了。").is_empty());
+        // 第一种：…第二种：
+        assert_eq!(
+            found("态度有两种。\n第一种：主观主义的态度。不看情况。\n第二种：实事求是的态度。"),
+            ["第一种1 主观主义的态度", "第二种2 实事求是的态度"]
+        );
+        assert!(found("这是第一种情况，那是第二种情况。").is_empty());
+    }
+
+    #[test]
+    fn 第一个是_and_第一要_after_the_subject() {
+        assert_eq!(
+            found("旧世界有三个大矛盾：第一个是甲矛盾，第二个是乙矛盾，第三个是丙矛盾。"),
+            ["第一个是1 甲矛盾", "第二个是2 乙矛盾", "第三个是3 丙矛盾"]
+        );
+        assert_eq!(
+            found("但是我们第一要把人民和政府相区别，第二要把决策者和普通人员相区别。"),
+            [
+                "第一要1 把人民和政府相区别",
+                "第二要2 把决策者和普通人员相区别"
+            ]
+        );
+        // look-alikes: 第一个 as a word, 我们第一 without a run
+        assert!(found("我们第一个到达，大家第二个到达。").is_empty());
+        assert!(found("我们第一要务是发展。").is_empty());
+    }
+
+    #[test]
+    fn a_speaker_mixes_the_spoken_forms_of_第一_in_one_run() {
+        assert_eq!(
+            found("有两个要点。第一个，理性认识依赖于感性认识。\n第二是认识有待于深化。"),
+            ["第一个1 理性认识依赖于感性认识", "第二是2 认识有待于深化"]
+        );
+        // a label form keeps to itself: 第一条 holds 第一，…第二，…
+        assert_eq!(
+            found("第一条：学习。第一，读原著。第二，悟原理。\n第二条：实践。"),
+            ["第一条1 学习 [第一1 读原著, 第二2 悟原理]", "第二条2 实践"]
+        );
+    }
+
+    #[test]
+    fn a_spoken_run_closes_with_还有就是() {
+        assert_eq!(
+            found("第一是要学习。第二是要调研。还有就是要抓落实。"),
+            ["第一是1 要学习", "第二是2 要调研", "还有就是3 要抓落实"]
+        );
+        assert_eq!(
+            found("第一，要学习。第二，要调研。还有就是，要抓落实。"),
+            ["第一1 要学习", "第二2 要调研", "还有就是3 要抓落实"]
+        );
+        // alone, or after a single 第一, it is a phrase
+        assert!(found("还有就是要抓落实。").is_empty());
+        assert!(found("第一是学习。还有就是调研。").is_empty());
+    }
+
+    #[test]
+    fn a_run_of_paragraphs_does_not_run_on_into_a_later_series_in_a_sentence() {
+        assert_eq!(
+            found("一是学习不足。\n二是服务不够。\n三是创新不够。\n针对以上不足，今后一是要学习再深入；二是要调研再深入；三是要行动再提标。"),
+            [
+                "一是1 学习不足",
+                "二是2 服务不够",
+                "三是3 创新不够",
+                "一是1 要学习再深入",
+                "二是2 要调研再深入",
+                "三是3 要行动再提标",
+            ]
+        );
     }
 
     #[test]

@@ -89,7 +89,16 @@ pub fn part_closings(lecture: &mut Lecture) {
         seen += 1;
         let mut texts = last_body(part).map(take_closing).unwrap_or_default();
         if seen == parts {
-            texts.extend(closing.take().unwrap_or_default());
+            let mut rest = closing.take().unwrap_or_default();
+            // the page's own note after the last report (班子主要领导的报告将在…述职。)
+            // speaks of the reports, not as their writer: it stays the deck's closing
+            let own = rest
+                .iter()
+                .rposition(|t| t.text.contains('我') || t.text.contains("本人"))
+                .map_or(rest.len(), |i| i + 1);
+            let page = rest.split_off(own);
+            texts.extend(rest);
+            closing = Some(page).filter(|c| !c.is_empty());
         }
         if let Some(node) = closing_node(texts) {
             part.children.push(node);

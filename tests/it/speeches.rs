@@ -242,6 +242,7 @@ fn a_page_of_several_reports_gives_a_part_per_report_with_its_byline_and_closing
         二、存在的问题\n\
         对师生的服务还不够细致。\n\
         回顾一年来的工作，虽然本人有收获，但仍需努力。\n\
+        班子主要领导的报告将在期末全校教工大会上述职。\n\
         【打印正文】\n";
     let opts = Options {
         format: Format::Plain,
@@ -266,6 +267,16 @@ fn a_page_of_several_reports_gives_a_part_per_report_with_its_byline_and_closing
     assert!(noting(&d, "孙洪亮")
         .iter()
         .all(|s| !canon(&s.notes).contains("蒋明")));
+    // the page's own note after the last report is the deck's closing, not the report's
+    assert_eq!(
+        json["closing"].as_array().map(|c| c.len()),
+        Some(1),
+        "{}",
+        json["closing"]
+    );
+    let note = noting(&d, "班子主要领导的报告");
+    assert_eq!(note.len(), 1);
+    assert_eq!(note[0].kind, "closing");
     let closing = noting(&d, "我将诚恳接受领导");
     assert_eq!(closing.len(), 1);
     assert!(!canon(&closing[0].notes).contains("学习的深入性还有不足"));
@@ -349,4 +360,178 @@ fn numbering_seen_in_the_wild() {
     // look-alikes stay text: a numeral in a sentence, 问题 and a year with a stop
     let m = meta("题目\n一、提高认识\n一年来工作扎实。\n问题是要抓落实。\n2021.3月我们开会。\n");
     assert_eq!(titles(&m), ["一、提高认识"]);
+}
+
+#[test]
+fn front_matter_datelines_addressees_labels_and_bylines() {
+    // a dateline with time and source: the date is the deck's, the line the source note
+    let m = meta("某某讲话\n2019年03月05日10:20    来源：某某网\n同志们：\n一、回顾\n工作很好。\n二、打算\n继续努力。\n");
+    assert_eq!(m["date"], "2019年03月05日");
+    assert!(m["source"].as_str().unwrap().contains("来源：某某网"));
+    // an addressee is not the title: the report's own title after it is, and a notice's
+    // headline above the addressee is set apart
+    let m =
+        meta("各支部：\n关于开展主题党日活动的通知\n一、活动内容\n学习。\n二、活动要求\n认真。\n");
+    assert_eq!(m["title"], "关于开展主题党日活动的通知");
+    let m = meta("关于公示《领导班子总结报告》\n全体教职工：\n现将领导班子总结报告公示如下：\n领导班子总结报告\n一、回顾\n工作很好。\n二、打算\n继续努力。\n");
+    assert_eq!(m["title"], "领导班子总结报告");
+    // a bracketed label is no title
+    let m =
+        meta("【个人简介】\n张三，男，1970年生。\n一、回顾\n工作很好。\n二、打算\n继续努力。\n");
+    assert!(m["title"].is_null(), "{}", m["title"]);
+    // 讲话提纲 is a 讲话
+    let m = meta("在全校大会上的讲话提纲\n一、回顾\n工作很好。\n二、打算\n继续努力。\n");
+    assert_eq!(m["title"], "在全校大会上的讲话");
+    // a decorated title, a byline of post and name run together
+    let m =
+        meta("※在全校大会上的讲话※\n副校长王某某\n一、回顾\n工作很好。\n二、打算\n继续努力。\n");
+    assert_eq!(m["title"], "在全校大会上的讲话");
+    assert_eq!(m["speaker"], "副校长 王某某");
+    // the speaker named in a subtitle, or by the page's author line
+    let m = meta("成就孩子真正的幸福——俞敏洪“家长学校”首场讲座实录\n家庭教育是重要环节。\n");
+    assert_eq!(m["speaker"], "俞敏洪");
+    let m = meta("家长开放日讲话稿\n文章来源：本站原创 作者：王琛 发布时间：2020年10月29日 点击数： 次\n家长开放日讲话稿\n2020年10月29日上午\n各位家长大家好！\n");
+    assert_eq!(m["speaker"], "王琛");
+    // a date said by the subtitle is not shown again on the title slide
+    let d = deck(
+        "政府工作报告\n——2024年3月5日在全市人民代表大会上\n各位代表：\n一、回顾\n工作很好。\n二、打算\n继续努力。\n",
+        Format::Plain,
+    );
+    assert_eq!(d[0].kind, "title");
+    assert_eq!(
+        d[0].shown.matches("2024年3月5日").count(),
+        1,
+        "{}",
+        d[0].shown
+    );
+}
+
+#[test]
+fn a_part_summed_up_after_its_points_keeps_the_summary_out_of_the_last_point() {
+    let text = "在家长开放日上的讲话\n\
+        一、如何看待我们的孩子\n\
+        当今的孩子有以下特征：\n\
+        一是他们都是独生子女。独处的时间多。\n\
+        二是他们背负着情感负担。家长期望高。\n\
+        三是他们知识面宽广。信息来得快。\n\
+        我希望看完这篇文章的父母，能多理解孩子。\n\
+        二、学校下一阶段的工作\n\
+        抓好教学常规。\n";
+    let json = meta(text);
+    let part = &json["nodes"][0];
+    let kids: Vec<&str> = part["children"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(kids.last(), Some(&"小结"), "{kids:?}");
+    let d = deck(text, Format::Plain);
+    let third = noting(&d, "信息来得快");
+    assert_eq!(third.len(), 1);
+    assert!(!canon(&third[0].notes).contains("我希望看完"));
+    // a paragraph after the last point that sums nothing up stays the point's text
+    let plain = text.replace(
+        "我希望看完这篇文章的父母，能多理解孩子。",
+        "他们上网的时间也多。",
+    );
+    let d = deck(&plain, Format::Plain);
+    assert!(canon(&noting(&d, "信息来得快")[0].notes).contains("上网的时间"));
+}
+
+#[test]
+fn a_preview_inside_a_part_is_its_agenda_and_1_colon_items_mix_with_1_dot() {
+    let text = "在全市教育工作会议上的讲话\n\
+        一、关于今年的工作\n\
+        下面，我讲三个方面：一是抓质量；二是抓安全；三是抓队伍。\n\
+        （一）抓质量\n\
+        质量是生命线。\n\
+        （二）抓安全\n\
+        安全是底线。\n\
+        （三）抓队伍\n\
+        队伍是关键。\n\
+        二、关于保障\n\
+        1．经费保障。财政优先。\n\
+        2：制度保障。制度管人。\n\
+        3．督查保障。督查到位。\n";
+    let json = meta(text);
+    let part: Vec<&str> = json["nodes"][0]["children"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["title"].as_str().unwrap())
+        .collect();
+    // no 一是/二是/三是 points repeating the sections
+    assert_eq!(part, ["抓质量", "抓安全", "抓队伍"]);
+    let d = deck(text, Format::Plain);
+    assert!(noting(&d, "下面，我讲三个方面：一是抓质量").len() == 1);
+    // 2： among 1． 3．: three points of 二、
+    let second: Vec<String> = json["nodes"][1]["children"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| {
+            format!(
+                "{}{}",
+                n["marker"].as_str().unwrap(),
+                n["title"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(second, ["1．经费保障", "2：制度保障", "3．督查保障"]);
+    // look-alikes: a time and a ratio at a paragraph's head stay text
+    let m = meta("题目\n一、安排\n10:20 会议开始。\n3：2 的比例不变。\n");
+    assert!(m["nodes"][0]["children"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn bracketed_sub_headings_with_word_bullets_are_headings() {
+    let m = meta("工作报告\n一、加强党的建设\n一年来扎实推进。\n【强化理论学习】\n组织集中学习12次。\n● {压实主体责任}\n签订责任书。\n二、推进事业发展\n（一）教学\n【提高质量】\n质量提升。\n【打造队伍】\n队伍稳定。\n");
+    let kids = |n: &serde_json::Value| -> Vec<String> {
+        n["children"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["title"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(kids(&m["nodes"][0]), ["强化理论学习", "压实主体责任"]);
+    assert_eq!(
+        kids(&m["nodes"][1]["children"][0]),
+        ["提高质量", "打造队伍"]
+    );
+    // a bracketed sentence, a label ending in a colon and one in the opening stay text
+    let m = meta("题目\n【个人简介】\n一、工作\n【说明：】\n【我们要努力。】\n正文。\n");
+    assert!(m["nodes"][0]["children"].as_array().unwrap().is_empty());
+    assert_eq!(m["nodes"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn paragraphs_after_a_list_of_one_paragraph_items_are_the_part_s_own() {
+    let text = "改造我们的学习\n\
+        一、提议\n\
+        依据上述意见，我有下列提议：\n\
+        （一）向全党提出研究周围环境的任务。方法是调查研究。\n\
+        （二）对于近百年的中国史，应分工合作地去做。\n\
+        （三）对于干部的教育，应确立以研究实际问题为中心。\n\
+        我们走过了许多弯路。但是错误常常是正确的先导。\n";
+    let json = meta(text);
+    let kids: Vec<&str> = json["nodes"][0]["children"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(kids.len(), 4, "{kids:?}");
+    assert_eq!(kids[3], "我们走过了许多弯路");
+    let d = deck(text, Format::Plain);
+    let third = noting(&d, "以研究实际问题为中心");
+    assert!(!canon(&third[0].notes).contains("许多弯路"));
+    // items that run over several paragraphs keep theirs
+    let long = text.replace(
+        "（二）对于近百年的中国史，应分工合作地去做。\n",
+        "（二）对于近百年的中国史，应分工合作地去做。\n这是第二项的第二段。\n",
+    );
+    let json = meta(&long);
+    assert_eq!(json["nodes"][0]["children"].as_array().unwrap().len(), 3);
 }
