@@ -1,3 +1,3 @@
 #![no_main]
 
-libfuzzer_sys::fuzz_target!(|data: &[u8]| lectern_fuzz::markdown(data));
+libfuzzer_sys::fuzz_target!(init: lectern_fuzz::warm(), |data: &[u8]| lectern_fuzz::markdown(data));
