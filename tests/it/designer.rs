@@ -3,7 +3,9 @@
 //! browser's own segmenter, `Intl.Segmenter`, finds them: independent of the deck's), no
 //! point or section title over two lines (three at 4:3), no text under 20 px on a
 //! 1280×720 screen (1024×768 at 4:3), no key line that ends on a word leading into what
-//! is not shown or repeats the title, no chip that is a sentence. The same counts as
+//! is not shown or repeats the title, no key line whose line on screen is not said in the
+//! notes (a claim elided as A……才B shows each side on a line of its own), no chip that is a
+//! sentence. The same counts as
 //! `benches/look.py` takes over the real-text corpus.
 
 use std::path::{Path, PathBuf};
@@ -56,6 +58,10 @@ const FAULTS: &str = r#"(() => {
     const nk = norm(s.replace(MARKER, ''));
     if (t && nk && (t.startsWith(nk) || (nk.startsWith(t) && t.length >= 0.6 * nk.length))) out.push('repeat: ' + s.slice(0, 16));
   }
+  // each line a key sentence shows on screen is said in the notes (A……才B on one line is not)
+  const notes = sec.querySelector('aside.notes'), said = notes ? norm(notes.textContent) : '';
+  for (const li of sec.querySelectorAll('.keys li'))
+    for (const l of lines(li)) if (said && norm(l) && !said.includes(norm(l))) out.push('not said: ' + l.slice(0, 20));
   for (const c of sec.querySelectorAll('.chips li')) {
     const s = c.textContent.trim();
     if (/[？?。！!，,；;：:]/.test(s) || s.length > 8) out.push('chip: ' + s);

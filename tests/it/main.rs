@@ -28,6 +28,7 @@ mod outputs;
 mod pictures;
 mod pptx;
 mod robust;
+mod shown_lines;
 mod speeches;
 mod studio;
 mod template;

@@ -84,7 +84,8 @@ fn words(s: &Slide, theme: &Theme) -> (String, Vec<String>) {
         }
     } else {
         body.extend(s.items.iter().cloned());
-        body.extend(s.keys.iter().cloned());
+        // a line of its own each side of an elision, as in the HTML deck
+        body.extend((s.keys.iter()).map(|k| crate::plan::keys::shown_lines(k).join("\n")));
         if !s.chips.is_empty() {
             body.push(s.chips.join("\u{3000}"));
         }
@@ -172,7 +173,14 @@ fn text_shape(
                 (None, _) => Some("2000"),
             };
             for p in paras {
-                x.el("a:p", &[], |x| run(x, p, size));
+                x.el("a:p", &[], |x| {
+                    for (i, line) in p.split('\n').enumerate() {
+                        if i > 0 {
+                            x.empty("a:br", &[]);
+                        }
+                        run(x, line, size);
+                    }
+                });
             }
         });
     });

@@ -292,7 +292,9 @@ impl<'a> Flow<'a> {
         let paras: Vec<Para> = keys
             .iter()
             .map(|k| {
-                let mut p = Para::plain(k, size, self.face());
+                // a line of its own each side of an elision, as in the HTML deck
+                let k = crate::plan::keys::shown_lines(k).join("\n");
+                let mut p = Para::plain(&k, size, self.face());
                 p.bullet = Bullet::Char(BAR, "accent2");
                 p.colour = Some(body);
                 p.line = Some(1.45);
