@@ -48,6 +48,10 @@ const FAULTS: &str = r#"(() => {
   const title = sec.querySelector('.title-text') || body.querySelector('h1,h2,h3');
   const tl = title ? lines(title) : [];
   if ((kind === 'point' || kind === 'section') && tl.length > (four3 ? 3 : 2)) out.push('long: ' + tl.length + ' lines ' + tl.join('/'));
+  // （续） beside its title, never on a line of its own; crumbs whole on the band's two lines
+  if (tl.length > 1 && tl[tl.length - 1].replace(/[（）()\s]/g, '') === '续') out.push('lone 续: ' + tl.join('/'));
+  const trail = sec.querySelector('nav.crumbs .trail');
+  if (trail && lines(trail).length > 2) out.push('crumbs cut: ' + trail.textContent.slice(0, 24));
   const norm = (t) => t.replace(/[\s，。、；：！？,.;:!?“”"‘’（）()《》…—·]/g, '');
   const MARKER = /^(第?[一二三四五六七八九十]+[是要、，,]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|首先|其次|再次|最后|一方面|另一方面)[，,：:]?/;
   const DANGLE = ['是', '为', '对', '把', '将', '和', '与', '及', '即', '在', '强调', '指出', '提出', '认为', '决定', '如下', '以下', '包括', '就是', '：', ':', '——'];
@@ -89,6 +93,8 @@ fn lectures() -> Vec<(String, String, Format)> {
         "tests/fixtures/speech-levels.txt",
         "tests/fixtures/starts-with-heading.txt",
         "tests/fixtures/talk.md",
+        // continuation slides, long crumbs
+        "tests/corpus/leader-speech-2018-cadre-training-web.txt",
     ] {
         out.push(text(f));
     }

@@ -299,8 +299,8 @@ fn a_series_in_the_closing_gives_point_slides_before_the_closing_slide() {
     );
 }
 
-/// A continuation slide of one long sentence shows the rest of the sentence its title
-/// was cut from, word for word, not a title alone.
+/// A continuation slide of one long sentence is titled by its point (续) and shows the
+/// sentence, word for word, not a title alone.
 #[test]
 fn a_continuation_of_one_long_sentence_shows_the_rest_of_it() {
     let second = "我们要坚持以人民为中心的发展思想，把人民对美好生活的向往作为奋斗目标，在发展中保障和改善民生，推进全体人民共同富裕。";
@@ -316,12 +316,9 @@ fn a_continuation_of_one_long_sentence_shows_the_rest_of_it() {
         .find(|s| s.continues.is_some())
         .expect("a continuation slide");
     assert_eq!(slide.notes_text(), [second]);
-    assert_eq!(slide.title, "我们要坚持以人民为中心的发展思想");
-    assert_eq!(
-        slide.keys,
-        [
-            "把人民对美好生活的向往作为奋斗目标",
-            "在发展中保障和改善民生，推进全体人民共同富裕"
-        ]
-    );
+    assert_eq!(slide.title, "民生（续）");
+    assert!(!slide.keys.is_empty());
+    for k in &slide.keys {
+        assert!(second.contains(k.as_str()), "{k}");
+    }
 }

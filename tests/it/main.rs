@@ -13,6 +13,7 @@ mod browser;
 mod cli;
 mod cli_lang;
 mod compat;
+mod continuations;
 mod corpus;
 mod designer;
 mod desktop;

@@ -475,11 +475,14 @@ fn python_pptx_reads_every_title_and_the_notes_word_for_word() {
         assert_eq!(read["width"], 12192000);
         let mut notes = String::new();
         for (s, got) in deck.slides.iter().zip(slides) {
-            let texts: Vec<&str> = got["shapes"]
+            // a line break the writer placed (between words, after an elision) is no word
+            let unbroken = |t: &str| t.replace('\u{b}', "");
+            let texts: Vec<String> = got["shapes"]
                 .as_array()
                 .unwrap()
                 .iter()
                 .filter_map(|sh| sh["text"].as_str())
+                .map(unbroken)
                 .collect();
             let title_shape = got["shapes"]
                 .as_array()
@@ -488,17 +491,13 @@ fn python_pptx_reads_every_title_and_the_notes_word_for_word() {
                 .find(|sh| matches!(sh["placeholder"].as_str(), Some("TITLE" | "CENTER_TITLE")))
                 .unwrap_or_else(|| panic!("{name} slide {}: no title placeholder", s.number));
             assert_eq!(
-                title_shape["text"].as_str(),
+                title_shape["text"].as_str().map(unbroken).as_deref(),
                 Some(s.title.as_str()),
                 "{name} slide {}",
                 s.number
             );
             if let Some(b) = &s.badge {
-                assert!(
-                    texts.contains(&b.as_str()),
-                    "{name} slide {}: badge {b}",
-                    s.number
-                );
+                assert!(texts.contains(b), "{name} slide {}: badge {b}", s.number);
             }
             for item in s.items.iter().chain(&s.chips).chain(&s.keys) {
                 assert!(

@@ -261,7 +261,15 @@ fn words(s: &str) -> Value {
             out.push_str("<wbr>");
         }
         // as the templates' own escaping writes text (a / too)
-        out.push_str(&crate::markup::escape(piece).replace('/', "&#x2f;"));
+        let piece = crate::markup::escape(piece).replace('/', "&#x2f;");
+        // （续） stays on the line of the word before it (a word joiner: no break there)
+        match piece.strip_suffix("（续）") {
+            Some(word) if !word.is_empty() => {
+                out.push_str(word);
+                out.push_str("\u{2060}（续）");
+            }
+            _ => out.push_str(&piece),
+        }
     }
     out.push_str("</span>");
     Value::from_safe_string(out)

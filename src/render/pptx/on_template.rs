@@ -66,13 +66,10 @@ fn layout_for(kind: Kind, layouts: &[(String, String)], with_title: &[String]) -
 /// What a slide says: its title line and its body paragraphs (plain text; the template's
 /// styles give the faces, sizes and colours).
 fn words(s: &Slide, theme: &Theme) -> (String, Vec<String>) {
-    let mut title = match &s.badge {
+    let title = match &s.badge {
         Some(b) if !s.title.starts_with(b.as_str()) => format!("{b}\u{3000}{}", s.title),
         _ => s.title.clone(),
     };
-    if s.continues.is_some() {
-        title.push_str("（续）");
-    }
     let mut body: Vec<String> = Vec::new();
     if s.kind == Kind::Title {
         body.extend(s.kicker.clone());
