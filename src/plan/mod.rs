@@ -6,6 +6,7 @@
 
 pub mod chips;
 pub mod entries;
+pub mod figures;
 pub mod keys;
 pub mod pacing;
 pub mod titles;
@@ -315,6 +316,7 @@ impl Planner<'_> {
             chips: Vec::new(),
             byline: Vec::new(),
             keys: Vec::new(),
+            figures: Vec::new(),
             continues: None,
             content,
             notes,
@@ -522,7 +524,16 @@ impl Planner<'_> {
                 if let Some(first) = spoken.first().filter(|_| headed) {
                     text.drain(..crate::parse::lead_sentence(first).1);
                 }
-                s.keys = keys::key_sentences(&text, &s.title, 3)
+                s.keys = keys::key_sentences(&text, &s.title, 3);
+                // a point of figures shows them large; its key lines then say the rest
+                if matches!(s.kind, Kind::Point | Kind::Section) {
+                    s.figures = figures::figures(&text);
+                }
+                if !s.figures.is_empty() {
+                    let shown = |k: &String| s.figures.iter().any(|f| k.contains(&f.value));
+                    s.keys.retain(|k| !shown(k));
+                    s.keys.truncate(2);
+                }
             }
             Content::Full => {
                 let mut shown: Vec<Block> = Vec::new();

@@ -41,6 +41,12 @@ fn describe(compiled: &lectern::Compiled) -> String {
                 out.push_str(&format!("    {label}: {}\n", list.join(" | ")));
             }
         }
+        if !s.figures.is_empty() {
+            let figures: Vec<String> = (s.figures.iter())
+                .map(|f| format!("{} {}", f.value, f.label))
+                .collect();
+            out.push_str(&format!("    figures: {}\n", figures.join(" | ")));
+        }
         let notes = s.notes_text();
         let chars: usize = notes.iter().map(|n| n.chars().count()).sum();
         if chars > 0 {
@@ -243,14 +249,18 @@ fn chapter_lines_above_the_parts_make_part_slides_over_parts() {
         [
             part("“十四五”时期发展成就和2025年工作回顾", None, &[]),
             part("“十五五”时期主要目标和2026年重点工作", None, &[]),
-            part("铸牢共同体意识", Some("一"), &["“十五五”时期主要目标…"]),
+            part(
+                "铸牢共同体意识",
+                Some("一"),
+                &["“十五五”时期主要目标和2026年重点工作"]
+            ),
         ]
     );
     // the outline lists the chapters
     assert_eq!(compiled.deck.slides[1].items.len(), 2);
     assert!(compiled
         .html
-        .contains("<p class=\"part-of\">“十五五”时期主要目标…</p>"));
+        .contains("<p class=\"part-of\">“十五五”时期主要目标和2026年重点工作</p>"));
 }
 
 /// A series in the closing exhortation: its points after the headings, under 结束语, the

@@ -18,6 +18,7 @@ mod corpus;
 mod designer;
 mod desktop;
 mod docx;
+mod figures;
 mod fixtures;
 mod folders;
 mod fonts;

@@ -384,6 +384,7 @@ fn slide_value(s: &Slide, wanted: &Wanted) -> Value {
         chips => &s.chips,
         byline => &s.byline,
         keys => &s.keys,
+        figures => &s.figures,
         continues => &s.continues,
         timing => s.timing,
         line => s.line,

@@ -81,6 +81,7 @@ fn words(s: &Slide, theme: &Theme) -> (String, Vec<String>) {
         }
     } else {
         body.extend(s.items.iter().cloned());
+        body.extend((s.figures.iter()).map(|f| format!("{}\u{3000}{}", f.value, f.label)));
         // a line of its own each side of an elision, as in the HTML deck
         body.extend((s.keys.iter()).map(|k| crate::plan::keys::shown_lines(k).join("\n")));
         if !s.chips.is_empty() {

@@ -3,6 +3,7 @@
 //! every run with its computed size. [`super::slides`] picks the scale and writes the XML.
 
 mod blocks;
+mod figures;
 
 use super::fit;
 use super::look::{Face, Look};
@@ -592,6 +593,7 @@ impl<'a> Flow<'a> {
                     self.rule();
                 }
                 self.items(&s.items);
+                self.figures(&s.figures);
                 self.keys(&s.keys);
                 self.chips(&s.chips);
                 self.content(&s.content);
