@@ -29,6 +29,7 @@ mod markdown;
 mod outputs;
 mod pictures;
 mod pptx;
+mod pptx_lines;
 mod robust;
 mod shown_lines;
 mod speeches;

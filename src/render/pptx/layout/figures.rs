@@ -59,7 +59,7 @@ impl Flow<'_> {
                 label.line = Some(1.35);
                 label.align = Some("l");
                 label.space_before = ls * 0.3;
-                let paras = vec![value, label];
+                let paras = super::broken(vec![value, label], tw);
                 let h = super::height(&paras, tw);
                 self.out.push(Placed::Block {
                     rect: Rect::new(x, self.y, 3.0, h),
