@@ -32,6 +32,7 @@ mod pptx;
 mod pptx_lines;
 mod robust;
 mod shown_lines;
+mod speaker;
 mod speeches;
 mod studio;
 mod template;
