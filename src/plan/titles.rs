@@ -65,6 +65,13 @@ fn word_cut(s: &str, max: usize) -> Option<(&str, &str)> {
     if chars(s) <= max {
         return None;
     }
+    // before the last item of a list (…体验学校活动、了解学校文化 → …体验学校活动)
+    if let Some(at) = (s.match_indices('、').map(|(at, _)| at))
+        .filter(|&at| (max / 2..max).contains(&chars(&s[..at])) && !dangles(&s[..at]))
+        .last()
+    {
+        return Some((&s[..at], &s[at + '、'.len_utf8()..]));
+    }
     crate::words::breaks(s)
         .into_iter()
         .rev()
@@ -147,6 +154,11 @@ mod tests {
             rest.starts_with(lines[0].trim_end_matches('…')),
             "{lines:?}"
         );
+        // in a list: before its last item (the corpus text)
+        let t = "利用开放日活动把初中家长和学生请到学校体验学校活动、了解学校文化";
+        let (title, rest) = shorten(t);
+        assert_eq!(title, "利用开放日活动把初中家长和学生请到学校体验学校活动…");
+        assert_eq!(rest, "了解学校文化");
     }
 
     #[test]
