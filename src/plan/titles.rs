@@ -66,9 +66,8 @@ fn word_cut(s: &str, max: usize) -> Option<(&str, &str)> {
         return None;
     }
     // before the last item of a list (…体验学校活动、了解学校文化 → …体验学校活动)
-    if let Some(at) = (s.match_indices('、').map(|(at, _)| at))
-        .filter(|&at| (max / 2..max).contains(&chars(&s[..at])) && !dangles(&s[..at]))
-        .last()
+    if let Some(at) = (s.rmatch_indices('、').map(|(at, _)| at))
+        .find(|&at| (max / 2..max).contains(&chars(&s[..at])) && !dangles(&s[..at]))
     {
         return Some((&s[..at], &s[at + '、'.len_utf8()..]));
     }

@@ -412,8 +412,18 @@ fn long_titles_get_smaller_type_than_short_ones() {
         }
         sizes.into_iter().max().expect("the words are on a slide")
     };
-    let (_, short) = build(SEED, Format::Plain, "red", Aspect::Wide);
-    let (_, long) = build(&lecture, Format::Plain, "red", Aspect::Wide);
+    // every title shown whole (the key-sentence deck cuts a long one between words)
+    let whole = |text: &str| {
+        let mut opts = Options {
+            aspect: Some(Aspect::Wide),
+            ..Options::default()
+        };
+        opts.plan.content = lectern::plan::Content::Full;
+        let compiled = lectern::compile(text.as_bytes(), &opts).expect("compiles");
+        Pptx.write(&compiled.deck, &opts.theme, compiled.aspect)
+            .expect("writes")
+    };
+    let (short, long) = (whole(SEED), whole(&lecture));
     let a = size_of(&short, "聚焦源头本质");
     let b = size_of(&long, "聚焦源头本质");
     assert!(b < a, "short title {a}, long one {b}");

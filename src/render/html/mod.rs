@@ -262,13 +262,13 @@ fn words(s: &str) -> Value {
         }
         // as the templates' own escaping writes text (a / too)
         let piece = crate::markup::escape(piece).replace('/', "&#x2f;");
-        // （续） stays on the line of the word before it (a word joiner: no break there)
-        match piece.strip_suffix("（续）") {
-            Some(word) if !word.is_empty() => {
-                out.push_str(word);
-                out.push_str("\u{2060}（续）");
-            }
-            _ => out.push_str(&piece),
+        // （续） stays on the line of the word before it
+        if piece.ends_with("（续）") {
+            out.push_str("<span class=\"lx-nb\">");
+            out.push_str(&piece);
+            out.push_str("</span>");
+        } else {
+            out.push_str(&piece);
         }
     }
     out.push_str("</span>");
