@@ -106,6 +106,8 @@ pub struct Slide {
     pub byline: Vec<String>,
     /// Key sentences of the slide's own text, each a piece of its notes.
     pub keys: Vec<String>,
+    /// Figures of its text shown large, each with its label (a report's targets).
+    pub figures: Vec<Figure>,
     /// The title of the slide whose text this one carries on (a continuation slide).
     pub continues: Option<String>,
     /// What the slide shows besides its heading: lists, tables, quotations, code,
@@ -129,6 +131,14 @@ impl Slide {
             .filter(|t| !t.is_empty())
             .collect()
     }
+}
+
+/// A figure callout: the figure (`5%左右`) and what it measures (`地区生产总值增长`), each
+/// word for word from the slide's text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Figure {
+    pub value: String,
+    pub label: String,
 }
 
 /// A run of text with its inline formatting.

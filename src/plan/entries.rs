@@ -11,14 +11,17 @@ pub const ITEM_CHARS: usize = 18;
 /// Longest outline entry of six or fewer: two lines of the outline.
 pub const OUTLINE_CHARS: usize = 28;
 
-/// The first clause of a title, at most 16 characters: what a breadcrumb shows.
+/// Longest breadcrumb shown whole: the band holds two lines of crumbs.
+pub const CRUMB_CHARS: usize = 30;
+
+/// The first clause of a title, whole up to [`CRUMB_CHARS`]: what a breadcrumb shows.
 pub fn short_title(title: &str) -> String {
     let clause = title
         .split(['，', ',', '；', ';', ':', '：'])
         .next()
         .unwrap_or(title)
         .trim();
-    cut_to(clause, 16)
+    cut_to(clause, CRUMB_CHARS)
 }
 
 /// A title as a list shows it (the outline, a part's list of its sections): whole when
@@ -79,13 +82,18 @@ mod tests {
             "学深悟透、把准方向"
         );
         assert_eq!(short_title("聚焦“两个大局”，准确把握"), "聚焦“两个大局”");
+        // whole where the band has room for it (the opening's crumb was 在2018年干部教育培训秋季…)
         assert_eq!(
-            short_title("一二三四五六七八九十一二三四五六七八"),
-            "一二三四五六七八九十…"
+            short_title("在2018年干部教育培训秋季学期开学典礼上的讲话"),
+            "在2018年干部教育培训秋季学期开学典礼上的讲话"
         );
+        // past that, cut with … (between words) in the second half
+        let cut = short_title(&"一二三四五六七八九十".repeat(4));
+        assert!(cut.ends_with('…'), "{cut}");
+        assert!((16..=CRUMB_CHARS).contains(&cut.chars().count()), "{cut}");
         // a number is not cut
         assert_eq!(
-            short_title("“十五五”时期主要目标和2026年重点工作"),
+            cut_to("“十五五”时期主要目标和2026年重点工作", 16),
             "“十五五”时期主要目标…"
         );
     }

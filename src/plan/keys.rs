@@ -100,6 +100,22 @@ pub fn dangles(s: &str) -> bool {
     LEADING.iter().any(|w| s.ends_with(w))
 }
 
+/// A key line as it shows: a line of its own on each side of an elision (`A……` then
+/// `才B`), so that every line a reader sees is a piece of the notes word for word.
+pub fn shown_lines(key: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (at, _) in key.match_indices("……") {
+        let end = at + "……".len();
+        if end > from && end < key.len() {
+            out.push(&key[from..end]);
+            from = end;
+        }
+    }
+    out.push(&key[from..]);
+    out
+}
+
 /// Up to `max` key sentences of `text`, in reading order. `title` is what the slide
 /// already shows: a sentence it holds is not shown again.
 pub fn key_sentences(text: &str, title: &str, max: usize) -> Vec<String> {
@@ -430,6 +446,20 @@ mod tests {
             key_sentences(text, "标题", 3),
             ["新增学位2万个，建设一批寄宿制学校"]
         );
+    }
+
+    #[test]
+    fn an_elided_line_shows_each_side_on_a_line_of_its_own() {
+        assert_eq!(
+            shown_lines("我们唯有加快发展新质生产力……才能牢牢掌握发展和安全的主动权"),
+            [
+                "我们唯有加快发展新质生产力……",
+                "才能牢牢掌握发展和安全的主动权"
+            ]
+        );
+        assert_eq!(shown_lines("坚持人民至上"), ["坚持人民至上"]);
+        // an ellipsis that ends the line leads nowhere: nothing to put on a line
+        assert_eq!(shown_lines("如此等等……"), ["如此等等……"]);
     }
 
     #[test]

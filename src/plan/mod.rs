@@ -6,6 +6,7 @@
 
 pub mod chips;
 pub mod entries;
+pub mod figures;
 pub mod keys;
 pub mod pacing;
 pub mod titles;
@@ -81,9 +82,9 @@ pub fn plan(lecture: &Lecture, opts: &PlanOptions) -> Deck {
         s.kicker = info.kicker.clone();
         s.byline = info.byline().cloned().collect();
     }));
-    let crumbs = [short_title(&info.title)];
+    // the opening's further stretches carry on the title slide: its title (续), no crumbs
     for stretch in stretches {
-        slides.push(p.continuation(&info.title, &crumbs, stretch, 0));
+        slides.push(p.continuation(&info.title, &[], stretch, 0));
     }
 
     // the headings, not the points found in the opening ahead of them
@@ -127,7 +128,7 @@ pub fn plan(lecture: &Lecture, opts: &PlanOptions) -> Deck {
             first.rich = None;
         } else if !end.body.is_empty() {
             for stretch in p.stretches(paragraphs(&end.body)) {
-                slides.push(p.continuation("结束语", &[], stretch, end.line));
+                slides.push(p.closing_stretch(stretch, end.line));
             }
         }
         for point in &points {
@@ -142,7 +143,7 @@ pub fn plan(lecture: &Lecture, opts: &PlanOptions) -> Deck {
     let mut stretches = p.stretches(closing);
     let last = stretches.pop().unwrap_or_default();
     for stretch in stretches {
-        slides.push(p.continuation("结束语", &[], stretch, line));
+        slides.push(p.closing_stretch(stretch, line));
     }
     slides.push(p.slide(
         Kind::Closing,
@@ -315,6 +316,7 @@ impl Planner<'_> {
             chips: Vec::new(),
             byline: Vec::new(),
             keys: Vec::new(),
+            figures: Vec::new(),
             continues: None,
             content,
             notes,
@@ -439,11 +441,11 @@ impl Planner<'_> {
                 },
             ));
         }
+        for stretch in stretches {
+            out.push(self.continuation(&title, crumbs, stretch, node.line));
+        }
         let mut below = crumbs.to_vec();
         below.push(short_title(&title));
-        for stretch in stretches {
-            out.push(self.continuation(&title, &below, stretch, node.line));
-        }
         for child in &node.children {
             self.node(child, &below, out);
         }
@@ -459,8 +461,8 @@ impl Planner<'_> {
         out
     }
 
-    /// A slide that carries on the text of `parent`: titled by its own lead sentence,
-    /// the parent in the breadcrumb.
+    /// A slide that carries on the text of `parent`: titled by the parent's title and
+    /// （续）, under the parent's own crumbs; what it shows is its own text's key sentences.
     fn continuation(
         &self,
         parent: &str,
@@ -468,19 +470,26 @@ impl Planner<'_> {
         paras: Vec<Paragraph>,
         line: usize,
     ) -> Slide {
-        let lead = paras
-            .iter()
-            .find(|p| p.role != Role::Footnote && !p.text.trim().is_empty())
-            .map(|p| {
-                let t = self.text(p.text.trim());
-                let (stop, _) = crate::parse::lead_sentence(&t);
-                t[..stop].to_string()
-            })
-            .unwrap_or_default();
-        let title = continuation_title(&lead);
+        let lead = self.lead(&paras);
+        let title = format!("{}（续）", parent.trim());
         self.slide(Kind::Point, title, paras, line, |s, spoken| {
             s.crumbs = crumbs.to_vec();
             s.continues = Some(parent.to_string());
+            self.show_text(s, &spoken, false);
+            // one long sentence that no key line can show whole: its clauses
+            if self.opts.content == Content::Key && s.keys.is_empty() {
+                s.keys = rest_of_sentence(&lead, "", 3);
+            }
+        })
+    }
+
+    /// A slide of the closing's text before its points or its last words: titled by its
+    /// own lead sentence, under 结束语.
+    fn closing_stretch(&self, paras: Vec<Paragraph>, line: usize) -> Slide {
+        let lead = self.lead(&paras);
+        let title = continuation_title(&lead);
+        self.slide(Kind::Point, title, paras, line, |s, spoken| {
+            s.continues = Some("结束语".to_string());
             self.show_text(s, &spoken, false);
             // one long sentence and nothing else to show: the title is a cut of it, the
             // rest of it shows below
@@ -488,6 +497,19 @@ impl Planner<'_> {
                 s.keys = rest_of_sentence(&lead, &s.title, 3);
             }
         })
+    }
+
+    /// The lead sentence of a stretch's first paragraph.
+    fn lead(&self, paras: &[Paragraph]) -> String {
+        paras
+            .iter()
+            .find(|p| p.role != Role::Footnote && !p.text.trim().is_empty())
+            .map(|p| {
+                let t = self.text(p.text.trim());
+                let (stop, _) = crate::parse::lead_sentence(&t);
+                t[..stop].to_string()
+            })
+            .unwrap_or_default()
     }
 
     /// Puts on the slide what the deck's `content` setting asks for of its spoken
@@ -502,7 +524,16 @@ impl Planner<'_> {
                 if let Some(first) = spoken.first().filter(|_| headed) {
                     text.drain(..crate::parse::lead_sentence(first).1);
                 }
-                s.keys = keys::key_sentences(&text, &s.title, 3)
+                s.keys = keys::key_sentences(&text, &s.title, 3);
+                // a point of figures shows them large; its key lines then say the rest
+                if matches!(s.kind, Kind::Point | Kind::Section) {
+                    s.figures = figures::figures(&text);
+                }
+                if !s.figures.is_empty() {
+                    let shown = |k: &String| s.figures.iter().any(|f| k.contains(&f.value));
+                    s.keys.retain(|k| !shown(k));
+                    s.keys.truncate(2);
+                }
             }
             Content::Full => {
                 let mut shown: Vec<Block> = Vec::new();

@@ -20,7 +20,7 @@ pub fn shorten(title: &str) -> (String, String) {
     let t = title.trim();
     let cl = clauses(t);
     if cl.len() < 2 {
-        return (t.to_string(), String::new());
+        return between_words(t).unwrap_or_else(|| (t.to_string(), String::new()));
     }
     let first = &t[cl[0].0..cl[0].1];
     // 在…方面，/ 在…上，: the label alone
@@ -48,8 +48,34 @@ pub fn shorten(title: &str) -> (String, String) {
             t[..cl[i].1].to_string(),
             t[cl[i + 1].0..].trim().to_string(),
         ),
-        None => (t.to_string(), String::new()),
+        None => between_words(t).unwrap_or_else(|| (t.to_string(), String::new())),
     }
+}
+
+/// A long title with no clause mark where a title ends: cut between words (with …) at
+/// the last word that fits, the rest of it shown below.
+fn between_words(t: &str) -> Option<(String, String)> {
+    let (head, rest) = word_cut(t, MAX_TITLE)?;
+    Some((format!("{head}…"), rest.to_string()))
+}
+
+/// `s` cut at its last word break that leaves at most `max - 1` characters before it (and
+/// room for a …), not on a leading word; `None` when `s` fits or no break will do.
+fn word_cut(s: &str, max: usize) -> Option<(&str, &str)> {
+    if chars(s) <= max {
+        return None;
+    }
+    // before the last item of a list (…体验学校活动、了解学校文化 → …体验学校活动)
+    if let Some(at) = (s.rmatch_indices('、').map(|(at, _)| at))
+        .find(|&at| (max / 2..max).contains(&chars(&s[..at])) && !dangles(&s[..at]))
+    {
+        return Some((&s[..at], &s[at + '、'.len_utf8()..]));
+    }
+    crate::words::breaks(s)
+        .into_iter()
+        .rev()
+        .find(|&b| (max / 2..max).contains(&chars(&s[..b])) && !dangles(&s[..b]))
+        .map(|b| (&s[..b], &s[b..]))
 }
 
 /// What a cut title leaves out, as up to `max` lines of whole clauses that fit a key
@@ -75,7 +101,13 @@ pub fn rest_lines(rest: &str, max: usize) -> Vec<String> {
                 best = Some(b);
             }
         }
-        let Some(b) = best else { break };
+        let Some(b) = best else {
+            // one clause too long for a line: its words that fit, with …
+            if let Some((head, _)) = word_cut(&rest[cl[a].0..cl[a].1], MAX_CHARS) {
+                out.push(format!("{}…", head.trim()));
+            }
+            break;
+        };
         out.push(rest[cl[a].0..cl[b].1].trim().to_string());
         a = b + 1;
     }
@@ -100,6 +132,32 @@ mod tests {
         // a title that fits is left alone
         let t = "聚焦“两个大局”，准确把握新质生产力是高质量发展重要着力点";
         assert_eq!(shorten(t), (t.to_string(), String::new()));
+    }
+
+    #[test]
+    fn a_long_title_without_clause_marks_is_cut_between_words() {
+        // debrief-2021-school-leaders-web: a 3-line title at 16:9, 4 at 4:3
+        let t = "利用开放日活动把初中家长和学生请到学校体验校园生活感受学校办学特色并进行现场咨询";
+        let (title, rest) = shorten(t);
+        let head = title.strip_suffix('…').expect("cut with …");
+        assert!(chars(&title) <= MAX_TITLE, "{title}");
+        assert_eq!(format!("{head}{rest}"), t, "nothing lost");
+        assert!(
+            crate::words::breaks(t).contains(&head.len()),
+            "between words: {title}"
+        );
+        // the rest shows below, its words that fit
+        let lines = rest_lines(&rest, 2);
+        assert_eq!(lines.len(), 1);
+        assert!(
+            rest.starts_with(lines[0].trim_end_matches('…')),
+            "{lines:?}"
+        );
+        // in a list: before its last item (the corpus text)
+        let t = "利用开放日活动把初中家长和学生请到学校体验学校活动、了解学校文化";
+        let (title, rest) = shorten(t);
+        assert_eq!(title, "利用开放日活动把初中家长和学生请到学校体验学校活动…");
+        assert_eq!(rest, "了解学校文化");
     }
 
     #[test]

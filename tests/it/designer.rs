@@ -3,7 +3,9 @@
 //! browser's own segmenter, `Intl.Segmenter`, finds them: independent of the deck's), no
 //! point or section title over two lines (three at 4:3), no text under 20 px on a
 //! 1280×720 screen (1024×768 at 4:3), no key line that ends on a word leading into what
-//! is not shown or repeats the title, no chip that is a sentence. The same counts as
+//! is not shown or repeats the title, no key line whose line on screen is not said in the
+//! notes (a claim elided as A……才B shows each side on a line of its own), no chip that is a
+//! sentence. The same counts as
 //! `benches/look.py` takes over the real-text corpus.
 
 use std::path::{Path, PathBuf};
@@ -46,6 +48,10 @@ const FAULTS: &str = r#"(() => {
   const title = sec.querySelector('.title-text') || body.querySelector('h1,h2,h3');
   const tl = title ? lines(title) : [];
   if ((kind === 'point' || kind === 'section') && tl.length > (four3 ? 3 : 2)) out.push('long: ' + tl.length + ' lines ' + tl.join('/'));
+  // （续） beside its title, never on a line of its own; crumbs whole on the band's two lines
+  if (tl.length > 1 && tl[tl.length - 1].replace(/[（）()\s]/g, '') === '续') out.push('lone 续: ' + tl.join('/'));
+  const trail = sec.querySelector('nav.crumbs .trail');
+  if (trail && lines(trail).length > 2) out.push('crumbs cut: ' + trail.textContent.slice(0, 24));
   const norm = (t) => t.replace(/[\s，。、；：！？,.;:!?“”"‘’（）()《》…—·]/g, '');
   const MARKER = /^(第?[一二三四五六七八九十]+[是要、，,]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|首先|其次|再次|最后|一方面|另一方面)[，,：:]?/;
   const DANGLE = ['是', '为', '对', '把', '将', '和', '与', '及', '即', '在', '强调', '指出', '提出', '认为', '决定', '如下', '以下', '包括', '就是', '：', ':', '——'];
@@ -56,6 +62,10 @@ const FAULTS: &str = r#"(() => {
     const nk = norm(s.replace(MARKER, ''));
     if (t && nk && (t.startsWith(nk) || (nk.startsWith(t) && t.length >= 0.6 * nk.length))) out.push('repeat: ' + s.slice(0, 16));
   }
+  // each line a key sentence shows on screen is said in the notes (A……才B on one line is not)
+  const notes = sec.querySelector('aside.notes'), said = notes ? norm(notes.textContent) : '';
+  for (const li of sec.querySelectorAll('.keys li'))
+    for (const l of lines(li)) if (said && norm(l) && !said.includes(norm(l))) out.push('not said: ' + l.slice(0, 20));
   for (const c of sec.querySelectorAll('.chips li')) {
     const s = c.textContent.trim();
     if (/[？?。！!，,；;：:]/.test(s) || s.length > 8) out.push('chip: ' + s);
@@ -83,6 +93,8 @@ fn lectures() -> Vec<(String, String, Format)> {
         "tests/fixtures/speech-levels.txt",
         "tests/fixtures/starts-with-heading.txt",
         "tests/fixtures/talk.md",
+        // continuation slides, long crumbs
+        "tests/corpus/leader-speech-2018-cadre-training-web.txt",
     ] {
         out.push(text(f));
     }

@@ -234,6 +234,7 @@ impl Prepared {
         env.add_filter("format", bounded_format);
         env.add_filter("indent", bounded_indent);
         env.add_filter("words", words);
+        env.add_filter("keyline", keyline);
         for (name, source) in &theme.templates {
             env.add_template_owned(name.clone(), source.clone())?;
         }
@@ -260,10 +261,28 @@ fn words(s: &str) -> Value {
             out.push_str("<wbr>");
         }
         // as the templates' own escaping writes text (a / too)
-        out.push_str(&crate::markup::escape(piece).replace('/', "&#x2f;"));
+        let piece = crate::markup::escape(piece).replace('/', "&#x2f;");
+        // （续） stays on the line of the word before it
+        if piece.ends_with("（续）") {
+            out.push_str("<span class=\"lx-nb\">");
+            out.push_str(&piece);
+            out.push_str("</span>");
+        } else {
+            out.push_str(&piece);
+        }
     }
     out.push_str("</span>");
     Value::from_safe_string(out)
+}
+
+/// The `keyline` filter: a key sentence as [`words`] writes it, with a line break after
+/// an elision (`A……<br>才B`): each line it shows is a piece of the notes.
+fn keyline(s: &str) -> Value {
+    let lines: Vec<String> = crate::plan::keys::shown_lines(s)
+        .into_iter()
+        .map(|line| words(line).to_string())
+        .collect();
+    Value::from_safe_string(lines.join("<br>"))
 }
 
 /// The attribute a picture's `<img>` is written with, before its bytes are known.
@@ -365,6 +384,7 @@ fn slide_value(s: &Slide, wanted: &Wanted) -> Value {
         chips => &s.chips,
         byline => &s.byline,
         keys => &s.keys,
+        figures => &s.figures,
         continues => &s.continues,
         timing => s.timing,
         line => s.line,

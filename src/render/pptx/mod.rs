@@ -19,6 +19,7 @@ mod on_template;
 mod shapes;
 mod slides;
 mod text;
+mod wrap;
 
 use self::look::Look;
 use self::master::{layout_of, Canvas, Logo, NOTES_SIZE};

@@ -66,13 +66,10 @@ fn layout_for(kind: Kind, layouts: &[(String, String)], with_title: &[String]) -
 /// What a slide says: its title line and its body paragraphs (plain text; the template's
 /// styles give the faces, sizes and colours).
 fn words(s: &Slide, theme: &Theme) -> (String, Vec<String>) {
-    let mut title = match &s.badge {
+    let title = match &s.badge {
         Some(b) if !s.title.starts_with(b.as_str()) => format!("{b}\u{3000}{}", s.title),
         _ => s.title.clone(),
     };
-    if s.continues.is_some() {
-        title.push_str("（续）");
-    }
     let mut body: Vec<String> = Vec::new();
     if s.kind == Kind::Title {
         body.extend(s.kicker.clone());
@@ -84,7 +81,9 @@ fn words(s: &Slide, theme: &Theme) -> (String, Vec<String>) {
         }
     } else {
         body.extend(s.items.iter().cloned());
-        body.extend(s.keys.iter().cloned());
+        body.extend((s.figures.iter()).map(|f| format!("{}\u{3000}{}", f.value, f.label)));
+        // a line of its own each side of an elision, as in the HTML deck
+        body.extend((s.keys.iter()).map(|k| crate::plan::keys::shown_lines(k).join("\n")));
         if !s.chips.is_empty() {
             body.push(s.chips.join("\u{3000}"));
         }
@@ -172,7 +171,14 @@ fn text_shape(
                 (None, _) => Some("2000"),
             };
             for p in paras {
-                x.el("a:p", &[], |x| run(x, p, size));
+                x.el("a:p", &[], |x| {
+                    for (i, line) in p.split('\n').enumerate() {
+                        if i > 0 {
+                            x.empty("a:br", &[]);
+                        }
+                        run(x, line, size);
+                    }
+                });
             }
         });
     });

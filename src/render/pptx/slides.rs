@@ -111,11 +111,16 @@ pub fn slide_xml(ctx: &Ctx, s: &Slide) -> SlidePart {
                         id - 1
                     };
                     if !s.crumbs.is_empty() && ctx.theme.layout.show_breadcrumb && !is_field(kind) {
-                        let mut crumbs = s.crumbs.join(" › ");
-                        if s.continues.is_some() {
-                            crumbs.push_str("（续）");
+                        let crumbs = s.crumbs.join(" › ");
+                        // whole, on up to two lines of the band (smaller only past that)
+                        let w = c.content_width();
+                        let mut sz = size::CRUMBS;
+                        while sz > 10.0
+                            && fit::lines(&crumbs, sz, w - crumbs.chars().count() as f32 * 0.6) > 2
+                        {
+                            sz -= 0.5;
                         }
-                        let mut p = Para::plain(&crumbs, size::CRUMBS, look.body_face);
+                        let mut p = Para::plain(&crumbs, sz, look.body_face);
                         p.bullet = Bullet::None;
                         p.colour = Some(look.crumbs());
                         p.spacing = 0.6;

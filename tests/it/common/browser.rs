@@ -61,6 +61,8 @@ pub trait Driver {
     fn reload(&self);
     /// Saves a PNG of the viewport in `target/screenshots/` and returns its path.
     fn screenshot(&self, name: &str) -> PathBuf;
+    /// Sets the tab's viewport to `width` × `height` CSS pixels.
+    fn set_viewport(&self, width: u32, height: u32);
     /// The page printed to PDF, backgrounds on, pages sized by the page's `@page`.
     fn pdf(&self) -> Vec<u8>;
     /// Every URL this tab asked for since it was opened.
@@ -282,9 +284,13 @@ impl Engine for Chromium {
 
 /// The viewport is exactly [`WINDOW`], whatever the headless window's decorations.
 fn fix_viewport(tab: &Tab) {
+    viewport(tab, WINDOW.0, WINDOW.1);
+}
+
+fn viewport(tab: &Tab, width: u32, height: u32) {
     tab.call_method(Emulation::SetDeviceMetricsOverride {
-        width: WINDOW.0,
-        height: WINDOW.1,
+        width,
+        height,
         device_scale_factor: 1.0,
         mobile: false,
         scale: None,
@@ -407,6 +413,10 @@ impl Page {
 }
 
 impl Driver for Page {
+    fn set_viewport(&self, width: u32, height: u32) {
+        viewport(&self.tab, width, height);
+    }
+
     fn eval_json(&self, js: &str) -> Result<String, String> {
         let value = self
             .tab

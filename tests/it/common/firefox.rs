@@ -306,6 +306,13 @@ impl FxPage {
 }
 
 impl Driver for FxPage {
+    fn set_viewport(&self, width: u32, height: u32) {
+        self.bidi.must(
+            "browsingContext.setViewport",
+            json!({ "context": self.context, "viewport": { "width": width, "height": height } }),
+        );
+    }
+
     fn eval_json(&self, js: &str) -> Result<String, String> {
         let r = self.bidi.call(
             "script.evaluate",

@@ -3,6 +3,7 @@
 //! every run with its computed size. [`super::slides`] picks the scale and writes the XML.
 
 mod blocks;
+mod figures;
 
 use super::fit;
 use super::look::{Face, Look};
@@ -81,15 +82,32 @@ fn text(ph: Option<Ph>, name: &'static str, rect: Rect, paras: Vec<Para>) -> Pla
     }
 }
 
+/// Left indent of a paragraph's text in points (its bullet's room, its level).
+fn indent(p: &Para) -> f32 {
+    match p.bullet {
+        Bullet::Char(..) | Bullet::Number(..) => p.size * 1.3 * (f32::from(p.level) + 1.0),
+        _ => p.size * 1.3 * f32::from(p.level) + p.indent,
+    }
+}
+
+/// Plain paragraphs with their line breaks placed between words for a box `w` wide
+/// (see [`super::wrap`]).
+pub(super) fn broken(mut paras: Vec<Para>, w: f32) -> Vec<Para> {
+    for p in &mut paras {
+        let ems = (w - indent(p)).max(p.size) / p.size;
+        if let Some(pieces) = super::wrap::place_breaks(&p.pieces, ems, p.spacing / p.size) {
+            p.pieces = pieces;
+        }
+    }
+    paras
+}
+
 /// Height of paragraphs set with their exact line heights in a box `w` wide.
 fn height(paras: &[Para], w: f32) -> f32 {
     paras
         .iter()
         .map(|p| {
-            let indent = match p.bullet {
-                Bullet::Char(..) | Bullet::Number(..) => p.size * 1.3 * (f32::from(p.level) + 1.0),
-                _ => p.size * 1.3 * f32::from(p.level) + p.indent,
-            };
+            let indent = indent(p);
             let n = fit::lines(&p.text(), p.size, (w - indent).max(p.size));
             n as f32 * p.size * p.line.unwrap_or(1.3) + p.space_before
         })
@@ -180,6 +198,7 @@ impl<'a> Flow<'a> {
     }
 
     fn push_text(&mut self, ph: Option<Ph>, name: &'static str, x: f32, w: f32, paras: Vec<Para>) {
+        let paras = broken(paras, w);
         let h = height(&paras, w);
         self.out
             .push(text(ph, name, Rect::new(x, self.y, w, h), paras));
@@ -292,7 +311,9 @@ impl<'a> Flow<'a> {
         let paras: Vec<Para> = keys
             .iter()
             .map(|k| {
-                let mut p = Para::plain(k, size, self.face());
+                // a line of its own each side of an elision, as in the HTML deck
+                let k = crate::plan::keys::shown_lines(k).join("\n");
+                let mut p = Para::plain(&k, size, self.face());
                 p.bullet = Bullet::Char(BAR, "accent2");
                 p.colour = Some(body);
                 p.line = Some(1.45);
@@ -376,7 +397,7 @@ impl<'a> Flow<'a> {
 /// lines of a `w`-wide box.
 fn title_size(title: &str, max: f32, min: f32, w: f32, lines: usize) -> f32 {
     let mut s = max;
-    while s > min && fit::lines(title, s, w) > lines {
+    while s > min && super::wrap::count(title, s, w) > lines {
         s -= 0.5;
     }
     s
@@ -577,7 +598,7 @@ impl<'a> Flow<'a> {
                         line: None,
                     });
                 }
-                let title = vec![heading(&s.title, ts, look.title_face, head, "l")];
+                let title = broken(vec![heading(&s.title, ts, look.title_face, head, "l")], tw);
                 let h = height(&title, tw);
                 self.out.push(text(
                     Some(Ph::Title),
@@ -590,6 +611,7 @@ impl<'a> Flow<'a> {
                     self.rule();
                 }
                 self.items(&s.items);
+                self.figures(&s.figures);
                 self.keys(&s.keys);
                 self.chips(&s.chips);
                 self.content(&s.content);
