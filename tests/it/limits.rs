@@ -394,7 +394,9 @@ fn a_markdown_lecture_of_endless_headings_is_refused_at_the_limit_with_the_line(
 
     // 30,000 headings: refused at the first heading past twice the limit, reading no
     // further (no deck; the error names its line)
-    let heads: String = (0..30_000).map(|i| format!("# 标题{i}\n\n正文。\n\n")).collect();
+    let heads: String = (0..30_000)
+        .map(|i| format!("# 标题{i}\n\n正文。\n\n"))
+        .collect();
     Test::new()
         .file("讲稿.md", heads)
         .args(["build", "讲稿.md"])
