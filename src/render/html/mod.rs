@@ -77,11 +77,17 @@ pub fn render(deck: &Deck, theme: &Theme, aspect: Aspect) -> Result<String, Rend
         .map(|s| slide_value(s, &prepared.wanted))
         .collect();
     let (width, height) = aspect.size();
+    // figure callouts are in few decks: their rules only there
+    let theme_rules = if slides.iter().any(|s| !s.figures.is_empty()) {
+        std::borrow::Cow::Borrowed(prepared.css.as_str())
+    } else {
+        std::borrow::Cow::Owned(unused_css::without_class(&prepared.css, "figures"))
+    };
     let css = format!(
         "{}\n{}\n{}",
         runtime_css(),
         theme_css::variables(theme, || deck_chars(info, slides, theme))?,
-        prepared.css
+        theme_rules
     );
     let l = &theme.layout;
     let js = runtime_js();
@@ -634,6 +640,7 @@ fn deck_chars(info: &DeckInfo, slides: &[Slide], theme: &Theme) -> BTreeSet<char
 }
 
 mod theme_css;
+mod unused_css;
 
 #[cfg(test)]
 mod tests {
