@@ -740,7 +740,7 @@ fn without_javascript_the_slides_read_as_a_document() {
     };
     let deck = seed_deck();
     let page = chrome.open_without_js(&file_url(&deck.path, ""));
-    page.wait_for("document.readyState === 'complete'", "the page loads");
+    page.wait_to_load("the page loads");
     assert!(!page.eval::<bool>("document.documentElement.classList.contains('js')"));
     let shown: i64 = page.eval(
         "[...document.querySelectorAll('.reveal .slides > section')].filter(s => s.getBoundingClientRect().height > 0).length",

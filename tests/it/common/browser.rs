@@ -91,7 +91,19 @@ pub trait Driver {
 
     /// Polls a JavaScript condition for up to 5 s; panics naming `what` if it stays false.
     fn wait_for(&self, condition: &str, what: &str) {
-        let end = Instant::now() + Duration::from_secs(5);
+        self.wait_within(condition, what, 5);
+    }
+
+    /// Waits for the page to finish loading: up to 30 s, since a 4 MB page (the studio's
+    /// WebAssembly) loads in seconds when the tests share two cores with a build — a
+    /// page's speed is for the benchmarks, not these tests.
+    fn wait_to_load(&self, what: &str) {
+        self.wait_within("document.readyState === 'complete'", what, 30);
+    }
+
+    /// Polls a JavaScript condition for up to `secs`; panics naming `what` if it stays false.
+    fn wait_within(&self, condition: &str, what: &str, secs: u64) {
+        let end = Instant::now() + Duration::from_secs(secs);
         let js = format!("!!({condition})");
         while self.eval_json(&js).as_deref() != Ok("true") {
             assert!(
@@ -218,7 +230,7 @@ impl Chromium {
     /// waits until the runtime has run (`html.js`) or the document is loaded.
     pub fn open(&self, url: &str) -> Page {
         let page = self.navigate(url, true);
-        page.wait_for("document.readyState === 'complete'", "the page loads");
+        page.wait_to_load("the page loads");
         page
     }
 
@@ -257,7 +269,7 @@ impl Chromium {
             if let Some(tab) = found {
                 fix_viewport(&tab);
                 let page = Page::watch(tab);
-                page.wait_for("document.readyState === 'complete'", "the pop-up loads");
+                page.wait_to_load("the pop-up loads");
                 return page;
             }
             assert!(
@@ -477,7 +489,7 @@ impl Driver for Page {
     fn reload(&self) {
         self.tab.reload(false, None).expect("reload");
         self.tab.wait_until_navigated().expect("reload finishes");
-        self.wait_for("document.readyState === 'complete'", "the page reloads");
+        self.wait_to_load("the page reloads");
     }
 
     fn screenshot(&self, name: &str) -> PathBuf {

@@ -222,7 +222,7 @@ impl Engine for Firefox {
             "browsingContext.navigate",
             json!({ "context": page.context, "url": url, "wait": "complete" }),
         );
-        page.wait_for("document.readyState === 'complete'", "the page loads");
+        page.wait_to_load("the page loads");
         page
     }
 
@@ -237,7 +237,7 @@ impl Engine for Firefox {
             });
             if let Some(context) = found {
                 let page = self.page(&context);
-                page.wait_for("document.readyState === 'complete'", "the pop-up loads");
+                page.wait_to_load("the pop-up loads");
                 return page;
             }
             assert!(
@@ -378,7 +378,7 @@ impl Driver for FxPage {
             "browsingContext.reload",
             json!({ "context": self.context, "wait": "complete" }),
         );
-        self.wait_for("document.readyState === 'complete'", "the page reloads");
+        self.wait_to_load("the page reloads");
     }
 
     /// Saved as `target/screenshots/firefox-NAME.png`.
