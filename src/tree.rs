@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::deck::{Block, Inline};
 use crate::input::source::Span;
-use crate::numbering::Marker;
+use crate::numbering::{Marker, Style};
 
 /// What a run of text is for.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -139,6 +139,27 @@ pub struct Node {
 }
 
 impl Node {
+    /// A node the reader makes where the text writes no marker (a chapter line, a bracketed
+    /// sub-heading, 存在的问题, a closing): headed by `heading`, titled `title`, with no body
+    /// or children yet.
+    pub fn unnumbered(heading: Text, style: Style, ordinal: u32, title: String) -> Node {
+        Node {
+            marker: Marker {
+                text: String::new(),
+                style,
+                ordinal,
+            },
+            title,
+            span: heading.span,
+            line: heading.line,
+            heading,
+            body: Vec::new(),
+            children: Vec::new(),
+            inline: false,
+            chapter: false,
+        }
+    }
+
     /// The node's level: 0 for a chapter line above 一、, then 1 for 一、 down to 5 for ①
     /// (GB/T 9704), by its marker's family; `None` for the inline families.
     pub fn level(&self) -> Option<u8> {

@@ -3,8 +3,7 @@
 //! `综上所述…`, `最后，…`), thanks and the annexes after them are the closing. The turn
 //! to problems after a review (`在充分肯定成绩的同时，…不足`) is a part of its own.
 
-use crate::input::source::Span;
-use crate::numbering::{Marker, Style};
+use crate::numbering::Style;
 use crate::tree::{Node, Role, Text};
 
 use super::item::Item;
@@ -156,21 +155,8 @@ pub fn turns_to_problems(item: &Item) -> bool {
 /// problems numbered after it.
 pub fn problems_part(t: &Text, next: Option<u8>) -> Node {
     let level = if next.is_some_and(|l| l <= 1) { 2 } else { 1 };
-    Node {
-        marker: Marker {
-            text: String::new(),
-            style: Style::at_level(level).unwrap_or(Style::Chapter),
-            ordinal: 0,
-        },
-        title: "存在的问题".to_string(),
-        span: t.span,
-        line: t.line,
-        heading: t.clone(),
-        body: Vec::new(),
-        children: Vec::new(),
-        inline: false,
-        chapter: false,
-    }
+    let style = Style::at_level(level).unwrap_or(Style::Chapter);
+    Node::unnumbered(t.clone(), style, 0, "存在的问题".to_string())
 }
 
 /// A part's summing up after its points (`我希望看完…`, `总之，…` as the last paragraph
@@ -214,21 +200,11 @@ fn after_list(node: &mut Node) -> Option<Node> {
     // titled by its lead sentence: it may sum up or go on with the node's own text
     let (stop, _) = lead_sentence(heading.text.trim_start_matches([' ', '\u{3000}']));
     let lead = heading.text.trim_start_matches([' ', '\u{3000}'])[..stop].trim();
-    Some(Node {
-        marker: Marker {
-            text: String::new(),
-            style: last.marker.style,
-            ordinal: 0,
-        },
-        title: lead.to_string(),
-        span: Span::new(heading.span.start, end),
-        line: heading.line,
-        heading,
-        body: texts,
-        children: Vec::new(),
-        inline: false,
-        chapter: false,
-    })
+    let lead = lead.to_string();
+    let mut node = Node::unnumbered(heading, last.marker.style, 0, lead);
+    node.span.end = end;
+    node.body = texts;
+    Some(node)
 }
 
 fn take_summary(node: &mut Node) -> Option<Node> {
@@ -255,21 +231,11 @@ fn take_summary(node: &mut Node) -> Option<Node> {
         .body
         .last()
         .map_or(last.heading.span.end, |t| t.span.end);
-    Some(Node {
-        marker: Marker {
-            text: String::new(),
-            style: last.marker.style,
-            ordinal: 0,
-        },
-        title: "小结".to_string(),
-        span: Span::new(heading.span.start, end),
-        line: heading.line,
-        heading,
-        body: texts,
-        children: Vec::new(),
-        inline: true,
-        chapter: false,
-    })
+    let mut node = Node::unnumbered(heading, last.marker.style, 0, "小结".to_string());
+    node.span.end = end;
+    node.body = texts;
+    node.inline = true;
+    Some(node)
 }
 
 /// A paragraph that sums a part up: a closing's opening words, or a wish to the

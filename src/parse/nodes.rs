@@ -50,41 +50,21 @@ pub(super) fn unnumbered_part(t: &Text, next: Option<&Text>, ordinal: u32) -> Op
     if t.role != Role::Prose || !short || !bare || !deeper {
         return None;
     }
-    Some(Node {
-        marker: Marker {
-            text: String::new(),
-            style: Style::Chapter,
-            ordinal,
-        },
-        title: line.to_string(),
-        span: t.span,
-        line: t.line,
-        heading: t.clone(),
-        body: Vec::new(),
-        children: Vec::new(),
-        inline: false,
-        chapter: false,
-    })
+    Some(Node::unnumbered(
+        t.clone(),
+        Style::Chapter,
+        ordinal,
+        line.to_string(),
+    ))
 }
 
 /// An unnumbered chapter line heading the level above the numbered headings under it:
 /// level 0 (above 一、) or an unnumbered heading of a numbered level.
 pub(super) fn chapter_node(t: &Text, level: u8, ordinal: u32) -> Node {
-    Node {
-        marker: Marker {
-            text: String::new(),
-            style: Style::at_level(level).unwrap_or(Style::Chapter),
-            ordinal,
-        },
-        title: t.text.trim().to_string(),
-        span: t.span,
-        line: t.line,
-        heading: t.clone(),
-        body: Vec::new(),
-        children: Vec::new(),
-        inline: false,
-        chapter: level == 0,
-    }
+    let style = Style::at_level(level).unwrap_or(Style::Chapter);
+    let mut node = Node::unnumbered(t.clone(), style, ordinal, t.text.trim().to_string());
+    node.chapter = level == 0;
+    node
 }
 
 /// A Markdown heading: `##` is level 1 (一、), `###` level 2 (（一）) and so on, whether or
@@ -191,19 +171,11 @@ pub(super) fn bracket_heading(s: &str) -> Option<&str> {
 /// A bracketed sub-heading as a node at `level`, numbered `ordinal` by the reader.
 pub(super) fn bracket_node(t: &Text, level: u8, ordinal: u32) -> Option<Node> {
     let title = bracket_heading(&t.text)?;
-    Some(Node {
-        marker: Marker {
-            text: String::new(),
-            style: Style::at_level(level.clamp(1, LEVELS as u8))?,
-            ordinal,
-        },
-        title: title.to_string(),
-        span: t.span,
-        line: t.line,
-        heading: t.clone(),
-        body: Vec::new(),
-        children: Vec::new(),
-        inline: false,
-        chapter: false,
-    })
+    let style = Style::at_level(level.clamp(1, LEVELS as u8))?;
+    Some(Node::unnumbered(
+        t.clone(),
+        style,
+        ordinal,
+        title.to_string(),
+    ))
 }

@@ -3,7 +3,7 @@
 //! is the deck's title. Each report's closing paragraphs (`我将诚恳接受…`, `以上是我…`)
 //! are that report's 结束语, not its last point's text.
 
-use crate::numbering::{Marker, Style};
+use crate::numbering::Style;
 use crate::tree::{Lecture, Node, Role, Text};
 
 use super::closings::opens;
@@ -150,19 +150,7 @@ fn closing_node(mut texts: Vec<Text>) -> Option<Node> {
         return None;
     }
     let heading = texts.remove(0);
-    Some(Node {
-        marker: Marker {
-            text: String::new(),
-            style: Style::Chapter,
-            ordinal: 0,
-        },
-        title: "结束语".to_string(),
-        span: heading.span,
-        line: heading.line,
-        heading,
-        body: texts,
-        children: Vec::new(),
-        inline: false,
-        chapter: false,
-    })
+    let mut node = Node::unnumbered(heading, Style::Chapter, 0, "结束语".to_string());
+    node.body = texts;
+    Some(node)
 }

@@ -12,6 +12,7 @@ use std::process::Command;
 use std::sync::Arc;
 
 use crate::common::cli::Test;
+use crate::common::office::libreoffice_pdf;
 use crate::common::package::{entries, resolve, text};
 use lectern::deck::{Deck, Kind};
 use lectern::render::pptx::Pptx;
@@ -599,21 +600,8 @@ fn libreoffice_renders_every_slide_and_every_title() {
         std::fs::write(&p, bytes).unwrap();
         files.push(p);
     }
-    // one LibreOffice run for all decks, with a profile of its own (a shared or stale
-    // profile makes it exit at once without converting); its exit code says nothing
-    let profile = target_dir(&format!("lo-profile-{}", std::process::id()));
-    let _ = Command::new("soffice")
-        .args(["--headless", "--norestore"])
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args(["--convert-to", "pdf", "--outdir"])
-        .arg(&dir)
-        .args(&files)
-        .output()
-        .unwrap();
-    let _ = std::fs::remove_dir_all(&profile);
+    // one LibreOffice run for all decks
+    libreoffice_pdf(&dir, &files);
     let shots = target_dir("screenshots/pptx");
     for (name, deck, _) in &decks {
         let pdf = dir.join(format!("{name}.pdf"));

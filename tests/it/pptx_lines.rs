@@ -5,6 +5,7 @@
 use std::path::Path;
 use std::process::Command;
 
+use crate::common::office::libreoffice_pdf;
 use lectern::render::pptx::Pptx;
 use lectern::render::Writer as _;
 use lectern::{Aspect, Options};
@@ -92,19 +93,11 @@ fn libreoffice_breaks_titles_and_key_lines_between_words() {
             decks.push((name, compiled.deck));
         }
     }
-    let profile = dir.join(format!("profile-{}", std::process::id()));
-    let _ = Command::new("soffice")
-        .args(["--headless", "--norestore"])
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args(["--convert-to", "pdf", "--outdir"])
-        .arg(&dir)
-        .args(decks.iter().map(|(n, _)| dir.join(format!("{n}.pptx"))))
-        .output()
-        .unwrap();
-    let _ = std::fs::remove_dir_all(&profile);
+    let pptxs: Vec<_> = decks
+        .iter()
+        .map(|(n, _)| dir.join(format!("{n}.pptx")))
+        .collect();
+    libreoffice_pdf(&dir, &pptxs);
     let mut faults = Vec::new();
     let mut joins = 0;
     for (name, deck) in &decks {

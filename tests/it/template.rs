@@ -14,6 +14,7 @@ use std::process::Command;
 use crate::common::browser::{chromium, file_url, screenshot_dir};
 use crate::common::cli::{Ran, Test};
 use crate::common::deck::root;
+use crate::common::office::libreoffice_pdf;
 use crate::common::package::{entries, resolve, text};
 
 /// A template and what its import must find.
@@ -421,23 +422,6 @@ fn out_dir(sub: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
-}
-
-/// LibreOffice converts `files` to PDF in `dir` (one run, a profile of its own).
-fn libreoffice_pdf(dir: &Path, files: &[PathBuf]) {
-    let profile = dir.join(format!("lo-profile-{}", std::process::id()));
-    let _ = Command::new("soffice")
-        .args(["--headless", "--norestore"])
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args(["--convert-to", "pdf", "--outdir"])
-        .arg(dir)
-        .args(files)
-        .output()
-        .unwrap();
-    let _ = std::fs::remove_dir_all(&profile);
 }
 
 fn squeeze(s: &str) -> String {

@@ -4,4 +4,5 @@ pub mod browser;
 pub mod cli;
 pub mod deck;
 pub mod firefox;
+pub mod office;
 pub mod package;
