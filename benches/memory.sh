@@ -29,6 +29,13 @@ write("plain-10mb.txt", "\n".join(body) + "\n")
 write("series-5mb.txt", "题目\n" + "一是，二是，" * 300_000 + "\n")
 write("one-line.txt", "标题\n正文。\n")
 write("headings.md", "".join(f"# 标题{i}\n\n正文。\n\n" for i in range(30_000)))
+# a theme whose template doubles a string 30 times (2 GB) and writes only its length
+import os
+os.makedirs(f"{out}/grow/templates")
+open(f"{out}/grow/theme.toml", "w").write('name = "grow"\nextends = "red"\n')
+open(f"{out}/grow/templates/deck.html.j2", "w").write(
+    "{% set ns = namespace(s='ab') %}{% for i in range(30) %}"
+    "{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s|length }}")
 EOF
 
 peak() { /usr/bin/time -f %M "$bin" build "$dir/$1" -o "$dir/out.$2" 2>&1 >/dev/null | tail -1; }
@@ -48,3 +55,7 @@ for f in seed-1mb.txt plain-10mb.txt seed-10mb.txt series-5mb.txt headings.md; d
     done
     echo "$row |"
 done
+# the template is stopped at its memory budget: the peak and the build's last word
+kb=$(/usr/bin/time -f %M "$bin" build "$seed" --theme "$dir/grow" -o "$dir/grow.html" 2>&1 >/dev/null | tail -1)
+said=$("$bin" --lang en build "$seed" --theme "$dir/grow" -o "$dir/grow.html" 2>&1 | grep -m1 '^error' || true)
+echo "a theme doubling a string 30 times (2 GB), seed lecture: $((kb / 1024)) MB peak; $said"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every fuzz target for a bounded time and prints executions and findings.
-#   fuzz/run.sh [SECONDS_PER_TARGET]        (default 60)
+#   fuzz/run.sh [SECONDS_PER_TARGET [TARGET…]]   (default 60 s, every target)
 # By default the coverage-guided libFuzzer targets run through `cargo fuzz run -s none`,
 # which needs no nightly compiler: without a sanitizer cargo-fuzz passes only stable
 # flags (-Cpasses=sancov-module, -Cllvm-args=…); optimised, with debug assertions (in a debug
@@ -10,6 +10,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 secs=${1:-60}
+shift || true
+targets=${*:-plain markdown docx settings compile deep}
 root=..
 seeds() {
   case $1 in
@@ -28,7 +30,7 @@ status=0
 dict() {
   case $1 in plain|markdown|compile) echo "-dict=dict/lecture.dict" ;; esac
 }
-for t in plain markdown docx settings compile deep; do
+for t in $targets; do
   if [ "$engine" = libfuzzer ]; then
     mkdir -p "corpus/$t"
     cp $(seeds $t) "corpus/$t/" 2>/dev/null || true

@@ -26,6 +26,11 @@
 //! [`diag`] holds the warnings every stage collects; nothing here prints, and [`compile`]
 //! works on bytes in memory (only [`project`] touches the file system).
 
+/// The unit tests count allocations as the binary does (see [`limits::budget`]).
+#[cfg(test)]
+#[global_allocator]
+static COUNTING: limits::budget::Counting = limits::budget::Counting;
+
 pub mod aspect;
 pub mod deck;
 pub mod diag;

@@ -4,6 +4,11 @@
 
 mod cli;
 
+/// Counts what a theme's templates hold, so a template that grows a string in a loop is
+/// stopped at its budget instead of taking the machine's memory.
+#[global_allocator]
+static COUNTING: lectern::limits::budget::Counting = lectern::limits::budget::Counting;
+
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand};

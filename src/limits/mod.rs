@@ -3,6 +3,8 @@
 //! names instead of taking the machine's memory, time or stack. The README's table of
 //! limits is checked against [`TABLE`] by a test.
 
+pub mod budget;
+
 /// Lists, emphasis and other formatting nested in a Markdown lecture, and elements
 /// nested in raw HTML it brings with `allow_html`: deeper levels are flattened into
 /// the deepest (L050, L051). Every stage that walks the deck recursively stays within
@@ -30,6 +32,16 @@ pub fn template_output(text: u64, fixed: u64) -> u64 {
     TEMPLATE_OUTPUT_BASE
         .saturating_add(fixed)
         .saturating_add(text.saturating_mul(TEMPLATE_OUTPUT_PER_BYTE))
+}
+
+/// What a theme's templates may hold in memory while they render, over what they were
+/// given: this base plus four times what they may write (the output itself, grown by
+/// doubling, is two of those). A string grown in a variable stops here.
+pub const TEMPLATE_MEMORY_BASE: u64 = 64 << 20;
+
+/// The memory budget of the templates of a deck whose output may reach `output` bytes.
+pub fn template_memory(output: u64) -> u64 {
+    TEMPLATE_MEMORY_BASE.saturating_add(output.saturating_mul(4))
 }
 
 /// A field width or precision in a template's `format` or `indent` (`"%400000000s"`
@@ -133,6 +145,12 @@ pub const TABLE: &[Limit] = &[
         value: TEMPLATE_OUTPUT_BASE / MB,
         unit: "MB",
         gives: "error: the theme's template failed: the template wrote too much (more than this deck's limit of N MB …)",
+    },
+    Limit {
+        what: "memory a theme's templates hold while rendering, plus 4 × their output limit",
+        value: TEMPLATE_MEMORY_BASE / MB,
+        unit: "MB",
+        gives: "error: the theme's template failed: the template held more than N MB … and was stopped; fix the template",
     },
     Limit {
         what: "width in a template's `format` or `indent`",

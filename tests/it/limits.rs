@@ -270,6 +270,26 @@ fn a_template_cannot_write_or_pad_its_way_to_gigabytes() {
 }
 
 #[test]
+fn a_template_cannot_grow_a_string_it_never_writes() {
+    // each grows a 2-byte string to 2 GB (doubled 30 times) and writes only its length
+    for template in [
+        "{% set ns = namespace(s='ab') %}{% for i in range(30) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s|length }}",
+        "{% macro grow(s, n) %}{% if n %}{{ grow(s ~ s ~ s ~ s, n - 1) }}{% else %}{{ s|length }}{% endif %}{% endmacro %}{{ grow('ab', 15) }}",
+        &format!("{{% set s = 'ab' %}}{}{{{{ s|length }}}}", "{% set s = s + s %}".repeat(30)),
+    ] {
+        let started = std::time::Instant::now();
+        let msg = template_error(template);
+        assert!(
+            msg.contains("the theme's template failed: the template held more than")
+                && msg.contains("MB (a string or list grown in a loop"),
+            "{template}: {msg}"
+        );
+        // stopped at its budget, long before it reached gigabytes
+        assert!(started.elapsed().as_secs() < 20, "{template}");
+    }
+}
+
+#[test]
 fn fair_widths_still_format() {
     let theme = lectern::theme::Registry::new()
         .load_from(

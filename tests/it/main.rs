@@ -8,6 +8,11 @@
 
 mod common;
 
+/// Allocations counted as in the `lectern` binary, so the library's memory budgets
+/// (a theme's templates) hold here too.
+#[global_allocator]
+static COUNTING: lectern::limits::budget::Counting = lectern::limits::budget::Counting;
+
 mod authoring;
 mod browser;
 mod cli;

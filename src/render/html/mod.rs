@@ -99,38 +99,66 @@ pub fn render(deck: &Deck, theme: &Theme, aspect: Aspect) -> Result<String, Rend
         .map(|t| t.len())
         .sum();
     let cap = crate::limits::template_output(text as u64, (css.len() + js.len()) as u64);
-    let mut out = Capped {
+    let out = Capped {
         bytes: Vec::new(),
         cap: usize::try_from(cap).unwrap_or(usize::MAX),
     };
-    let template = env.get_template("deck.html.j2")?;
-    template.render_captured_to(
-        context! {
-            deck => info,
-            slides => slide_values,
-            theme => context! {
-                name => &theme.name,
-                organisation => theme.organisation.as_deref().or(info.organisation.as_deref()),
-                footer => &theme.footer,
-                closing => &theme.closing_text,
-                logo => theme.logo.is_some() && l.show_logo,
-                layout => l,
-            },
-            csp => Value::from_safe_string(runtime_csp()),
-            css => Value::from_safe_string(css),
-            noscript_css => Value::from_safe_string(noscript_css().to_string()),
-            js => Value::from_safe_string(js.to_string()),
-            width => width,
-            height => height,
-            aspect => aspect.as_str(),
-            generator => concat!("lectern ", env!("CARGO_PKG_VERSION")),
+    let context = context! {
+        deck => info,
+        slides => slide_values,
+        theme => context! {
+            name => &theme.name,
+            organisation => theme.organisation.as_deref().or(info.organisation.as_deref()),
+            footer => &theme.footer,
+            closing => &theme.closing_text,
+            logo => theme.logo.is_some() && l.show_logo,
+            layout => l,
         },
-        &mut out,
-    )?;
+        csp => Value::from_safe_string(runtime_csp()),
+        css => Value::from_safe_string(css),
+        noscript_css => Value::from_safe_string(noscript_css().to_string()),
+        js => Value::from_safe_string(js.to_string()),
+        width => width,
+        height => height,
+        aspect => aspect.as_str(),
+        generator => concat!("lectern ", env!("CARGO_PKG_VERSION")),
+    };
+    let out = run_templates(env, context, out, crate::limits::template_memory(cap))?;
     let html = String::from_utf8(out.bytes).map_err(|_| {
         RenderError::Other("the theme's template wrote bytes that are not UTF-8".into())
     })?;
     Ok(embed_pictures(html, &pictures(slides)))
+}
+
+/// Renders the deck's template on a thread whose memory is counted: what the output
+/// cap and fuel cannot see (a string grown in a variable) stops at `budget` bytes.
+fn run_templates(
+    env: Environment<'static>,
+    context: Value,
+    mut out: Capped,
+    budget: u64,
+) -> Result<Capped, RenderError> {
+    use crate::limits::budget::{self, Stopped};
+    let budget = usize::try_from(budget).unwrap_or(usize::MAX);
+    // the `words` filter's table is built here, not on a thread that may be stopped
+    // halfway through building it for every later deck
+    crate::words::breaks("词语");
+    let rendered = budget::within(budget, crate::limits::STACK, move || {
+        let template = env.get_template("deck.html.j2")?;
+        template.render_captured_to(context, &mut out)?;
+        Ok::<_, minijinja::Error>(out)
+    });
+    match rendered {
+        Ok(done) => Ok(done?),
+        Err(Stopped::OverBudget(bytes)) => Err(RenderError::Other(format!(
+            "the theme's template failed: the template held more than {} MB (a string or list \
+             grown in a loop, far too large for the deck?) and was stopped; fix the template",
+            bytes >> 20
+        ))),
+        Err(Stopped::NoThread(e)) => Err(RenderError::Other(format!(
+            "could not start a thread to render the deck: {e}"
+        ))),
+    }
 }
 
 use crate::limits::TEMPLATE_WIDTH as MAX_WIDTH;
