@@ -11,6 +11,22 @@ pub const ITEM_CHARS: usize = 18;
 /// Longest outline entry of six or fewer: two lines of the outline.
 pub const OUTLINE_CHARS: usize = 28;
 
+/// Longest outline entry in two columns: two lines of a column at 4:3 (12 characters
+/// a line, cut between words).
+pub const COLUMN_CHARS: usize = 18;
+
+/// Longest entry that takes one line of a column at 4:3.
+pub const SHORT_ITEM: usize = 12;
+
+/// Most entries a part slide shows when one takes two lines of a column.
+pub const PART_LONG_ITEMS: usize = 6;
+
+/// `list` in slides of at most `max` entries, shared evenly (15 are 8 and 7, not 10 and 5).
+pub fn share<T>(list: &[T], max: usize) -> std::slice::Chunks<'_, T> {
+    let per = list.len().div_ceil(list.len().div_ceil(max).max(1)).max(1);
+    list.chunks(per)
+}
+
 /// Longest breadcrumb shown whole: the band holds two lines of crumbs.
 pub const CRUMB_CHARS: usize = 30;
 
