@@ -158,6 +158,7 @@ pub fn plan(lecture: &Lecture, opts: &PlanOptions) -> Deck {
 
     for (i, s) in slides.iter_mut().enumerate() {
         s.number = i + 1;
+        entries::fit_trail(&mut s.crumbs);
     }
     if let Some(total) = opts.total_seconds {
         share_out(&mut slides, total);

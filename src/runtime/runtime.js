@@ -202,6 +202,8 @@
   function cutCost(p, c, chars, j) {
     if (!p || !c || has(NO_START, c) || has(OPEN, p) || c === "　" || c === " ") return -1;
     if (p === "　" || p === " " || has(PAUSE, p)) return CUT.pause;
+    // after a dash (机关——|中央委员会), not inside it
+    if (p === "—" && cjk(c)) return CUT.close;
     // not inside a number or a Latin word, nor —— ……; curly quotes are Chinese here
     var zh = (x) => cjk(x) || has(OPEN + CLOSE, x);
     if (!zh(p) || !zh(c) || (p === c && has("—…", c))) return -1;
