@@ -270,7 +270,12 @@ impl<'a> Flow<'a> {
     /// deck counts them): numbering schemes are drawn differently by each program.
     fn outline(&mut self, mut paras: Vec<Para>, before: usize, x: f32, w: f32) {
         let size = paras.first().map_or(size::OUTLINE_ITEM, |p| p.size);
-        let (bs, bw) = (size * 0.72, size * 1.5);
+        // as wide as the longest numeral needs: 十五 on one line, not two
+        let digits = (before + 1..=before + paras.len())
+            .map(|n| chinese_number(n).chars().count())
+            .max()
+            .unwrap_or(1) as f32;
+        let (bs, bw) = (size * 0.72, (size * 1.5).max(size * 0.72 * (digits + 0.9)));
         let mut y = self.y;
         for (i, p) in paras.iter_mut().enumerate() {
             p.indent = bw + size * 0.6;
