@@ -113,7 +113,7 @@ mod tests {
             "深化落实习近平总书记和党中央赋予的五大战略定位和使命任务",
             "以创建中国（内蒙古）自由贸易试验区为牵引",
         ]
-        .map(|t| short_title(t))
+        .map(short_title)
         .to_vec();
         let whole = trail.clone();
         fit_trail(&mut trail);
