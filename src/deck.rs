@@ -100,6 +100,9 @@ pub struct Slide {
     pub crumbs: Vec<String>,
     /// Listed lines: outline entries, a part's sections, a section's points.
     pub items: Vec<String>,
+    /// How many entries of the same list earlier slides show (an outline continued on a
+    /// `目录（续）` slide counts on from them); 0 for most.
+    pub items_before: usize,
     /// Quoted phrases of the text, as keyword chips.
     pub chips: Vec<String>,
     /// Subtitle, speaker, organisation and date on the title slide.

@@ -11,8 +11,38 @@ pub const ITEM_CHARS: usize = 18;
 /// Longest outline entry of six or fewer: two lines of the outline.
 pub const OUTLINE_CHARS: usize = 28;
 
+/// Longest outline entry in two columns: two lines of a column at 4:3 (12 characters
+/// a line, cut between words).
+pub const COLUMN_CHARS: usize = 18;
+
+/// Longest entry that takes one line of a column at 4:3.
+pub const SHORT_ITEM: usize = 12;
+
+/// Most entries a part slide shows when one takes two lines of a column.
+pub const PART_LONG_ITEMS: usize = 6;
+
+/// `list` in slides of at most `max` entries, shared evenly (15 are 8 and 7, not 10 and 5).
+pub fn share<T>(list: &[T], max: usize) -> std::slice::Chunks<'_, T> {
+    let per = list.len().div_ceil(list.len().div_ceil(max).max(1)).max(1);
+    list.chunks(per)
+}
+
 /// Longest breadcrumb shown whole: the band holds two lines of crumbs.
 pub const CRUMB_CHARS: usize = 30;
+
+/// Longest trail of crumbs the band holds on two lines at 4:3 (33 characters a line,
+/// each › with its room counted as two).
+pub const TRAIL_CHARS: usize = 56;
+
+/// `crumbs` as the band shows them: whole, the outer ones left off where all of them
+/// would not fit its two lines (a report's chapter › part › section: the part and the
+/// section), the nearest always kept.
+pub fn fit_trail(crumbs: &mut Vec<String>) {
+    let length = |c: &[String]| c.iter().map(|t| t.chars().count() + 2).sum::<usize>() - 2;
+    while crumbs.len() > 1 && length(crumbs) > TRAIL_CHARS {
+        crumbs.remove(0);
+    }
+}
 
 /// The first clause of a title, whole up to [`CRUMB_CHARS`]: what a breadcrumb shows.
 pub fn short_title(title: &str) -> String {
@@ -74,6 +104,24 @@ fn cut_to(clause: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_trail_too_long_for_the_band_leaves_off_its_outer_crumbs() {
+        // gov-report-2026-inner-mongolia-web at 4:3: chapter › part › section, cut with …
+        let mut trail: Vec<String> = [
+            "“十五五”时期主要目标和2026年重点工作",
+            "深化落实习近平总书记和党中央赋予的五大战略定位和使命任务",
+            "以创建中国（内蒙古）自由贸易试验区为牵引",
+        ]
+        .map(short_title)
+        .to_vec();
+        let whole = trail.clone();
+        fit_trail(&mut trail);
+        assert_eq!(trail, whole[1..]);
+        let mut short = vec!["学深悟透".to_string(), "把准方向".to_string()];
+        fit_trail(&mut short);
+        assert_eq!(short.len(), 2);
+    }
 
     #[test]
     fn short_titles_take_the_first_clause() {

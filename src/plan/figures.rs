@@ -47,6 +47,44 @@ const BEFORE: [char; 3] = ['近', '约', '超'];
 /// A copula at the end of a label says nothing under its figure (`经济总量达到`).
 const COPULA: [&str; 5] = ["达到", "为", "是", "达", "在"];
 
+/// Verbs that end a label in the text but say nothing under its figure: a label names
+/// what is measured (`城镇新增就业累计超过` → `城镇新增就业`, `占全国比重升至` → `占全国比重`).
+const VERBS: [&str; 16] = [
+    "累计",
+    "超过",
+    "突破",
+    "升至",
+    "降至",
+    "增至",
+    "提高到",
+    "提高至",
+    "提升到",
+    "提升至",
+    "下降到",
+    "降到",
+    "保持",
+    "控制",
+    "稳定",
+    "达到",
+];
+
+/// A label as it shows: the text before its figure without the copula and verbs that
+/// lead into the figure, nor the `其中` that ties it to the sentence before — still a piece
+/// of the text word for word.
+fn noun_label(text: &str) -> &str {
+    let mut label = text.strip_prefix("其中").unwrap_or(text);
+    for c in COPULA {
+        if let Some(l) = label.strip_suffix(c) {
+            label = l;
+            break;
+        }
+    }
+    while let Some(l) = VERBS.iter().find_map(|v| label.strip_suffix(v)) {
+        label = l;
+    }
+    label
+}
+
 /// Shortest and longest label, in characters.
 const LABEL: std::ops::RangeInclusive<usize> = 3..=12;
 
@@ -98,13 +136,7 @@ fn figure(clause: &str) -> Option<Figure> {
             start -= c.len_utf8();
         }
     }
-    let mut label = clause[..start].trim();
-    for c in COPULA {
-        if let Some(l) = label.strip_suffix(c) {
-            label = l;
-            break;
-        }
-    }
+    let label = noun_label(clause[..start].trim());
     // a label of words, not of other figures or quotations cut in half
     let n = label.chars().count();
     if !LABEL.contains(&n)
@@ -170,6 +202,32 @@ mod tests {
                 ("近1000亿元".into(), "一般公共预算收入增加".into()),
             ]
         );
+    }
+
+    #[test]
+    fn labels_name_what_is_measured() {
+        // gov-report-2026-* texts: 其中 ties a label to the sentence before, and a verb
+        // leads into the figure
+        assert_eq!(noun_label("其中入境游客"), "入境游客");
+        assert_eq!(noun_label("城镇新增就业累计超过"), "城镇新增就业");
+        assert_eq!(
+            noun_label("天然草原草畜平衡指数降至"),
+            "天然草原草畜平衡指数"
+        );
+        assert_eq!(noun_label("城镇调查失业率控制在"), "城镇调查失业率");
+        assert_eq!(noun_label("信贷规模突破"), "信贷规模");
+        // what grows or falls is measured by its figure: kept
+        assert_eq!(noun_label("地区生产总值增长"), "地区生产总值增长");
+        let text = "城镇新增就业累计超过50万人，其中外国游客增长15.2%。";
+        assert_eq!(
+            pairs(text),
+            [
+                ("50万人".into(), "城镇新增就业".into()),
+                ("15.2%".into(), "外国游客增长".into()),
+            ]
+        );
+        // too short once trimmed: no callout (其中企业 → 企业)
+        assert!(figure("其中企业3.5万家").is_none());
     }
 
     #[test]

@@ -19,7 +19,7 @@ use crate::tree::{paragraphs, Lecture, Node, Paragraph, Rich, Role};
 pub use crate::settings::Content;
 pub use chips::{keyword_chips, MAX_CHIP};
 pub use entries::{entry_title, short_title};
-use entries::{ITEM_CHARS, MAX_ITEMS, OUTLINE_CHARS};
+use entries::{COLUMN_CHARS, ITEM_CHARS, MAX_ITEMS, OUTLINE_CHARS, PART_LONG_ITEMS, SHORT_ITEM};
 
 /// What the planner needs besides the lecture.
 #[derive(Debug, Clone)]
@@ -90,20 +90,23 @@ pub fn plan(lecture: &Lecture, opts: &PlanOptions) -> Deck {
     // the headings, not the points found in the opening ahead of them
     let headings = lecture.nodes.iter().filter(|n| !n.inline);
     if opts.outline && headings.clone().count() > 1 {
-        // in two columns (past six) a line each
-        let max = if headings.clone().count() > 6 {
-            ITEM_CHARS - 2
-        } else {
-            OUTLINE_CHARS
-        };
-        let items = headings
-            .map(|n| entry_title(&p.text(&n.title), max))
-            .collect();
-        slides.push(
-            p.slide(Kind::Outline, "目录".into(), Vec::new(), 0, |s, _| {
-                s.items = items;
-            }),
-        );
+        // up to ten entries a slide, the rest on 目录（续）; past six in two columns, an
+        // entry whole when it fits two lines of a column
+        let titles: Vec<String> = headings.map(|n| p.text(&n.title)).collect();
+        let mut before = 0;
+        for (i, chunk) in entries::share(&titles, MAX_ITEMS).enumerate() {
+            let max = if chunk.len() > 6 {
+                COLUMN_CHARS
+            } else {
+                OUTLINE_CHARS
+            };
+            let title = if i == 0 { "目录" } else { "目录（续）" };
+            slides.push(p.slide(Kind::Outline, title.into(), Vec::new(), 0, |s, _| {
+                s.items = chunk.iter().map(|t| entry_title(t, max)).collect();
+                s.items_before = before;
+            }));
+            before += chunk.len();
+        }
     }
 
     for node in &lecture.nodes {
@@ -155,6 +158,7 @@ pub fn plan(lecture: &Lecture, opts: &PlanOptions) -> Deck {
 
     for (i, s) in slides.iter_mut().enumerate() {
         s.number = i + 1;
+        entries::fit_trail(&mut s.crumbs);
     }
     if let Some(total) = opts.total_seconds {
         share_out(&mut slides, total);
@@ -313,6 +317,7 @@ impl Planner<'_> {
             badge: None,
             crumbs: Vec::new(),
             items: Vec::new(),
+            items_before: 0,
             chips: Vec::new(),
             byline: Vec::new(),
             keys: Vec::new(),
@@ -369,12 +374,14 @@ impl Planner<'_> {
             .iter()
             .map(|c| entry_title(&self.text(&c.title), ITEM_CHARS))
             .collect();
-        // (shared evenly: 15 entries are 8 and 7, not 10 and 5)
-        let per = entries
-            .len()
-            .div_ceil(entries.len().div_ceil(MAX_ITEMS).max(1))
-            .max(1);
-        let mut lists = entries.chunks(per).map(<[String]>::to_vec);
+        // a part's red field holds fewer entries of two lines (the ordinal and its title
+        // take a third of it)
+        let max = if kind == Kind::Part && entries.iter().any(|e| e.chars().count() > SHORT_ITEM) {
+            PART_LONG_ITEMS
+        } else {
+            MAX_ITEMS
+        };
+        let mut lists = entries::share(&entries, max).map(<[String]>::to_vec);
         let (items, more): (Vec<String>, Vec<Vec<String>>) =
             (lists.next().unwrap_or_default(), lists.collect());
         out.push(
@@ -635,8 +642,13 @@ fn rest_of_sentence(sentence: &str, title: &str, max: usize) -> Vec<String> {
             piece.clear();
         }
     }
+    // A stretch may end on a lead-in (三个基本人生目标：, its list on the next slides): shown
+    // without its colon, and not at all when a word still leads on (他强调：).
     let piece = piece.trim();
-    if !piece.is_empty() {
+    let lead_in = piece.ends_with(['：', ':']);
+    let piece = piece.trim_end_matches(CLAUSE_ENDS);
+    let said_whole = !(lead_in && keys::dangles(piece));
+    if !piece.is_empty() && said_whole {
         out.push(piece.to_string());
     }
     out.truncate(max);
@@ -748,6 +760,13 @@ mod tests {
         );
         // a title that is the whole sentence leaves nothing
         assert!(rest_of_sentence("坚持人民至上", "坚持人民至上", 3).is_empty());
+        // a stretch that ends on a lead-in shows it without the colon that leads on
+        // (theory-article-values-web: its list is on the next slides)
+        assert_eq!(
+            rest_of_sentence("三个基本人生目标：", "", 3),
+            ["三个基本人生目标"]
+        );
+        assert!(rest_of_sentence("他在会上强调：", "", 3).is_empty());
     }
 
     #[test]

@@ -202,15 +202,18 @@
   function cutCost(p, c, chars, j) {
     if (!p || !c || has(NO_START, c) || has(OPEN, p) || c === "　" || c === " ") return -1;
     if (p === "　" || p === " " || has(PAUSE, p)) return CUT.pause;
+    // after a dash (机关——|中央委员会), not inside it
+    if (p === "—" && cjk(c)) return CUT.close;
     // not inside a number or a Latin word, nor —— ……; curly quotes are Chinese here
     var zh = (x) => cjk(x) || has(OPEN + CLOSE, x);
     if (!zh(p) || !zh(c) || (p === c && has("—…", c))) return -1;
     if (has(CLOSE, p)) return CUT.close;
     if (has(OPEN, c)) return CUT.open;
+    // text segmented at build time (.lx-w): a <wbr> marks each place between two words, and
+    // only there do 的 和 及 end or start one (党的建设, 党和国家, 以及)
+    if (chars && chars[j].seg && chars[j - 1].seg && !chars[j].wb) return CUT.split;
     if (has(AFTER_WORD, p) || (has(BEFORE_WORD, c) && !(c === "是" && has("就但于总还正都也而只凡可要若", p)))) return CUT.word;
     if (!chars) return CUT.mid;
-    // text segmented at build time (.lx-w): a <wbr> marks each place between two words
-    if (chars[j].seg && chars[j - 1].seg && !chars[j].wb) return CUT.split;
     if (chars[j].seg) return opens(chars, j) ? CUT.opener : CUT.mid;
     return opens(chars, j) ? CUT.opener : splits(chars, j) ? CUT.inword : CUT.mid;
   }
@@ -332,9 +335,9 @@
       if (best[p][count] === undefined) continue;
       var out = [];
       for (var c = count; p > 0; p = from[p][c], c--) out.unshift(ends[p]);
-      // A heading takes one more line rather than split a word where it can.
+      // A heading, a key line or an entry takes one more line rather than split a word where it can.
       var splits = (o) => o.some((j) => j < n && (price(j) >= CUT.inword || (price(j) === CUT.mid && !chars[j].seg)));
-      if (heading && splits(out) && !more) {
+      if (splits(out) && !more) {
         var longer = lines(chars, x, W, indent, heading, count + 1);
         if (longer && !splits(longer)) return longer;
       }

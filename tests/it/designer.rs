@@ -1,6 +1,7 @@
 //! Slides a designer would sign (issue 23), measured on every slide in headless Chromium
 //! and Firefox ESR, at 16:9 and 4:3: no heading breaks inside a word (words as the
-//! browser's own segmenter, `Intl.Segmenter`, finds them: independent of the deck's), no
+//! browser's own segmenter, `Intl.Segmenter`, finds them: independent of the deck's; in
+//! key lines, outline entries and crumbs too), outline entries on two lines at most, no
 //! point or section title over two lines (three at 4:3), no text under 20 px on a
 //! 1280×720 screen (1024×768 at 4:3), no key line that ends on a word leading into what
 //! is not shown or repeats the title, no key line whose line on screen is not said in the
@@ -40,11 +41,13 @@ const FAULTS: &str = r#"(() => {
     if (c) min = Math.min(min, c.w / k * screen);
   }
   if (min < 19.5) out.push('tiny: ' + min.toFixed(1) + 'px');
-  for (const h of body.querySelectorAll('h1,h2,h3')) {
-    const ls = lines(h.querySelector('.title-text') || h), cut = inside(ls.join(''));
-    let pos = 0;
-    ls.forEach((l, j) => { if (j && cut.has(pos)) out.push('midword: ' + ls[j - 1].slice(-3) + '|' + l.slice(0, 3)); pos += l.length; });
-  }
+  // line breaks between words: in headings, key lines, outline entries and crumbs
+  const between = (el) => { const ls = lines(el), cut = inside(ls.join('')); let pos = 0;
+    ls.forEach((l, j) => { if (j && cut.has(pos)) out.push('midword: ' + ls[j - 1].slice(-3) + '|' + l.slice(0, 3)); pos += l.length; }); };
+  for (const h of body.querySelectorAll('h1,h2,h3')) between(h.querySelector('.title-text') || h);
+  for (const el of sec.querySelectorAll('.keys li,.outline li,nav.crumbs .trail')) between(el);
+  // an outline entry whole on up to two lines
+  for (const li of sec.querySelectorAll('.outline li')) if (lines(li).length > 2) out.push('entry over 2 lines: ' + lines(li).join('/'));
   const title = sec.querySelector('.title-text') || body.querySelector('h1,h2,h3');
   const tl = title ? lines(title) : [];
   if ((kind === 'point' || kind === 'section') && tl.length > (four3 ? 3 : 2)) out.push('long: ' + tl.length + ' lines ' + tl.join('/'));
@@ -95,6 +98,12 @@ fn lectures() -> Vec<(String, String, Format)> {
         "tests/fixtures/talk.md",
         // continuation slides, long crumbs
         "tests/corpus/leader-speech-2018-cadre-training-web.txt",
+        // fifteen parts, parts of ten sections, 党和国家 and 党的建设 in headings
+        "tests/corpus/party-congress-2022-20th-web.txt",
+        // parts under chapter lines with ten entries, figure callouts
+        "tests/corpus/gov-report-2026-inner-mongolia-web.txt",
+        // a stretch that ends on a lead-in (三个基本人生目标：), 以及 in a long title
+        "tests/corpus/theory-article-values-web.txt",
     ] {
         out.push(text(f));
     }

@@ -40,10 +40,25 @@ fn a_reports_targets_show_as_callouts_word_for_word() {
         assert!((2..=4).contains(&s.figures.len()), "slide {}", s.number);
         let notes = squeeze(&s.notes_text().concat());
         for f in &s.figures {
-            // the label and the figure stand together in the notes (a copula between)
-            let said = ["", "达到", "为", "是", "达", "在"]
-                .iter()
-                .any(|c| notes.contains(&format!("{}{c}{}", f.label, f.value)));
+            // the label and the figure stand in one clause of the notes, the label a
+            // noun: no 其中 before it, no verb leading into the figure (a copula, 累计
+            // 超过 …) left at its end
+            let said = notes.match_indices(&f.label).any(|(at, _)| {
+                let after = &notes[at + f.label.len()..];
+                after.find(&f.value).is_some_and(|to| {
+                    let between = &after[..to];
+                    between.chars().count() <= 6 && !between.contains(['，', '。', '；'])
+                })
+            });
+            assert!(
+                !f.label.starts_with("其中")
+                    && !["累计", "超过", "降至", "升至", "突破", "达到", "为"]
+                        .iter()
+                        .any(|v| f.label.ends_with(v)),
+                "slide {}: label {} is no noun",
+                s.number,
+                f.label
+            );
             assert!(
                 said,
                 "slide {}: {} {} not in its notes",

@@ -415,6 +415,7 @@ fn slide_value(s: &Slide, wanted: &Wanted) -> Value {
         badge => &s.badge,
         crumbs => &s.crumbs,
         items => &s.items,
+        items_before => s.items_before,
         chips => &s.chips,
         byline => &s.byline,
         keys => &s.keys,

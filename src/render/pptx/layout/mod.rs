@@ -206,7 +206,7 @@ impl<'a> Flow<'a> {
     }
 
     /// Listed lines (outline entries, a part's sections, a section's points).
-    fn items(&mut self, items: &[String]) {
+    fn items(&mut self, items: &[String], before: usize) {
         if items.is_empty() {
             return;
         }
@@ -260,7 +260,7 @@ impl<'a> Flow<'a> {
         };
         self.gap(24.0);
         if self.kind == Kind::Outline {
-            return self.outline(paras, x, w);
+            return self.outline(paras, before, x, w);
         }
         let ph = self.next_body();
         self.push_text(ph, "要目", x, w, paras);
@@ -268,14 +268,19 @@ impl<'a> Flow<'a> {
 
     /// Outline entries, each after a badge with its numeral (一 二 三, as the HTML
     /// deck counts them): numbering schemes are drawn differently by each program.
-    fn outline(&mut self, mut paras: Vec<Para>, x: f32, w: f32) {
+    fn outline(&mut self, mut paras: Vec<Para>, before: usize, x: f32, w: f32) {
         let size = paras.first().map_or(size::OUTLINE_ITEM, |p| p.size);
-        let (bs, bw) = (size * 0.72, size * 1.5);
+        // as wide as the longest numeral needs: 十五 on one line, not two
+        let digits = (before + 1..=before + paras.len())
+            .map(|n| chinese_number(n).chars().count())
+            .max()
+            .unwrap_or(1) as f32;
+        let (bs, bw) = (size * 0.72, (size * 1.5).max(size * 0.72 * (digits + 0.9)));
         let mut y = self.y;
         for (i, p) in paras.iter_mut().enumerate() {
             p.indent = bw + size * 0.6;
             let lh = size * p.line.unwrap_or(1.6);
-            let mut n = Para::plain(&chinese_number(i + 1), bs, self.face());
+            let mut n = Para::plain(&chinese_number(before + i + 1), bs, self.face());
             n.align = Some("ctr");
             n.bullet = Bullet::None;
             n.colour = Some("bg2");
@@ -514,7 +519,7 @@ impl<'a> Flow<'a> {
                 let (x, w) = (self.x, self.w);
                 self.push_text(Some(Ph::Title), "标题", x, w, vec![p]);
                 self.rule();
-                self.items(&s.items);
+                self.items(&s.items, s.items_before);
                 self.keys(&s.keys);
                 self.chips(&s.chips);
                 self.content(&s.content);
@@ -551,7 +556,7 @@ impl<'a> Flow<'a> {
                     w,
                     vec![heading(&s.title, ts, look.title_face, head, "ctr")],
                 );
-                self.items(&s.items);
+                self.items(&s.items, s.items_before);
                 self.keys(&s.keys);
                 self.chips(&s.chips);
                 self.content(&s.content);
@@ -610,7 +615,7 @@ impl<'a> Flow<'a> {
                 if s.kind == Kind::Point && s.items.is_empty() {
                     self.rule();
                 }
-                self.items(&s.items);
+                self.items(&s.items, s.items_before);
                 self.figures(&s.figures);
                 self.keys(&s.keys);
                 self.chips(&s.chips);
