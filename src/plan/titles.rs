@@ -55,8 +55,20 @@ pub fn shorten(title: &str) -> (String, String) {
 /// A long title with no clause mark where a title ends: cut between words (with …) at
 /// the last word that fits, the rest of it shown below.
 fn between_words(t: &str) -> Option<(String, String)> {
-    let (head, rest) = word_cut(t, MAX_TITLE)?;
+    let (head, rest) = word_cut(t, MAX_TITLE).or_else(|| any_cut(t, MAX_TITLE))?;
     Some((format!("{head}…"), rest.to_string()))
+}
+
+/// Where no word break will do (`一是，二是，一是，…`, every clause a leading word): at
+/// the last break before `max`, leading or not, else after `max - 1` characters — a
+/// title is never the paragraph.
+fn any_cut(s: &str, max: usize) -> Option<(&str, &str)> {
+    let end = s.char_indices().nth(max - 1)?.0;
+    let at = crate::words::breaks(&s[..end])
+        .into_iter()
+        .rfind(|&b| b > 0 && b < end)
+        .unwrap_or(end);
+    Some((&s[..at], &s[at..]))
 }
 
 /// `s` cut at its last word break that leaves at most `max - 1` characters before it (and
@@ -71,7 +83,10 @@ fn word_cut(s: &str, max: usize) -> Option<(&str, &str)> {
     {
         return Some((&s[..at], &s[at + '、'.len_utf8()..]));
     }
-    crate::words::breaks(s)
+    // the breaks of a title's worth and a margin (words near the end segment as in the
+    // whole): a paragraph-long "title" is not segmented whole
+    let within = s.char_indices().nth(max + 32).map_or(s.len(), |(at, _)| at);
+    crate::words::breaks(&s[..within])
         .into_iter()
         .rev()
         .find(|&b| (max / 2..max).contains(&chars(&s[..b])) && !dangles(&s[..b]))
@@ -158,6 +173,16 @@ mod tests {
         let (title, rest) = shorten(t);
         assert_eq!(title, "利用开放日活动把初中家长和学生请到学校体验学校活动…");
         assert_eq!(rest, "了解学校文化");
+    }
+
+    #[test]
+    fn a_paragraph_of_leading_words_still_gets_a_short_title() {
+        // a hostile 5 MB `一是，二是，…` paragraph was one 45,000-line title in the .pptx
+        let t = "一是，二是，".repeat(2000);
+        let (title, rest) = shorten(&t);
+        let head = title.strip_suffix('…').expect("cut with …");
+        assert!(chars(&title) <= MAX_TITLE, "{title}");
+        assert_eq!(format!("{head}{rest}"), t, "nothing lost");
     }
 
     #[test]

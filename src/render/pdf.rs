@@ -147,16 +147,17 @@ fn on_path(name: &Path) -> Option<PathBuf> {
     })
 }
 
-/// How long a browser may take to print a deck of `bytes` bytes: half a minute, and ten
-/// seconds more a megabyte (a 1,400-slide deck of 2 MB prints in about as many seconds
-/// here); `LECTERN_PDF_TIMEOUT` (seconds) overrides it.
+/// How long a browser may take to print a deck of `bytes` bytes: a minute, and forty
+/// seconds more a megabyte — a 1,400-slide deck of 2 MB prints in 28 s on a quiet 2-core
+/// machine and took up to 102 s beside two builds, so 140 s; a browser that hangs is
+/// still stopped. `LECTERN_PDF_TIMEOUT` (seconds) overrides it.
 fn time_limit(bytes: usize) -> Duration {
     std::env::var("LECTERN_PDF_TIMEOUT")
         .ok()
         .and_then(|v| v.trim().parse::<f64>().ok())
         .filter(|s| s.is_finite() && *s > 0.0)
         .map(Duration::from_secs_f64)
-        .unwrap_or_else(|| Duration::from_secs(30 + 10 * (bytes as u64 >> 20)))
+        .unwrap_or_else(|| Duration::from_secs(60 + 40 * (bytes as u64 >> 20)))
 }
 
 /// Prints `html` (a whole deck) in `layout` with the browser at `browser`.
