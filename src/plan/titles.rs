@@ -55,7 +55,9 @@ pub fn shorten(title: &str) -> (String, String) {
 /// A long title with no clause mark where a title ends: cut between words (with …) at
 /// the last word that fits, the rest of it shown below.
 fn between_words(t: &str) -> Option<(String, String)> {
-    let (head, rest) = word_cut(t, MAX_TITLE).or_else(|| any_cut(t, MAX_TITLE))?;
+    // a title a little long is better whole than cut badly; a paragraph is cut anyhow
+    let (head, rest) = word_cut(t, MAX_TITLE)
+        .or_else(|| (chars(t) > 2 * MAX_TITLE).then(|| any_cut(t, MAX_TITLE))?)?;
     Some((format!("{head}…"), rest.to_string()))
 }
 
@@ -83,9 +85,14 @@ fn word_cut(s: &str, max: usize) -> Option<(&str, &str)> {
     {
         return Some((&s[..at], &s[at + '、'.len_utf8()..]));
     }
-    // the breaks of a title's worth and a margin (words near the end segment as in the
-    // whole): a paragraph-long "title" is not segmented whole
-    let within = s.char_indices().nth(max + 32).map_or(s.len(), |(at, _)| at);
+    // a paragraph-long "title" (a hostile run of megabytes) is segmented only as far
+    // as a title could reach; anything a real text has, whole (a word's break can
+    // depend on what follows it)
+    let within = if s.len() > 4096 {
+        s.char_indices().nth(max + 64).map_or(s.len(), |(at, _)| at)
+    } else {
+        s.len()
+    };
     crate::words::breaks(&s[..within])
         .into_iter()
         .rev()
