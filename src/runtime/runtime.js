@@ -392,6 +392,8 @@
     }
     if (!quiet) send();
   }
+  // lectern watch swaps a rebuilt deck's slides in place, then has the runtime take them
+  W.lxSlides = (i) => { slides = [].slice.call(box.children); N = slides.length; cur = -1; go(i, 1); };
   function setBlank(v, quiet) {
     blank = v || "";
     shade.hidden = !blank;
@@ -450,7 +452,7 @@
       '</div><div class="lx-smain"><div class="lx-side"><div class="lx-lab">当前</div><div class="lx-cur"></div>' +
       '<div class="lx-lab">下一页</div><div class="lx-next"></div></div><div class="lx-notes"></div></div>';
     var $ = (c) => root.querySelector(".lx-" + c);
-    var t0 = Date.now(), size = +store("notes") || 34, total = +deck.dataset.totalSeconds || before(N);
+    var t0 = Date.now(), size = +store("notes") || 34;
     var notes = $("notes");
     var self = {
       root: root,
@@ -466,7 +468,7 @@
         var p = $("pace");
         p.textContent = e < a ? "提前 " + clock(a - e) : e > b ? "落后 " + clock(e - b) : "进度正常";
         p.className = "lx-pace " + (e < a ? "lx-ahead" : e > b ? "lx-late" : "");
-        $("pg").textContent = "第 " + (cur + 1) + " / " + N + " 页 · 全程 " + clock(total) +
+        $("pg").textContent = "第 " + (cur + 1) + " / " + N + " 页 · 全程 " + clock(+deck.dataset.totalSeconds || before(N)) +
           (blank ? (blank === "w" ? " · 白屏" : " · 黑屏") : "");
       },
       render: () => {
