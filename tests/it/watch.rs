@@ -6,7 +6,8 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::common::browser::{chromium, seed_lecture, Driver};
+use crate::common::browser::{chromium, seed_lecture, Driver, Engine};
+use crate::common::firefox::firefox;
 
 /// A `lectern watch` process, stopped when dropped.
 struct Watch {
@@ -288,4 +289,110 @@ fn an_error_text_with_markup_still_shows_as_the_overlay() {
         "the deck once the lecture builds",
     );
     drop(watch);
+}
+
+/// A save is swapped into the open page, not reloaded: a mark left on `window` survives,
+/// the slide on screen shows the new words (and its notes), slides that did not change are
+/// the same elements as before, and the keys move over the new slides. When the deck loses
+/// slides the page stays on the nearest; a new theme (the deck's frame, which the runtime
+/// read at load) reloads the page, on its slide.
+fn a_save_is_swapped_in_on_the_same_slide<E: Engine>(engine: &E) {
+    let name = engine.name();
+    let dir = tempfile::tempdir().unwrap();
+    let lecture = dir.path().join("讲稿.txt");
+    let seed = seed_lecture();
+    std::fs::write(&lecture, &seed).unwrap();
+    let watch = Watch::start(&lecture);
+    let page = engine.open(&format!("{}#/5", watch.url));
+    page.wait_for("document.querySelector('section.present')", "the deck");
+    page.expect_slide(4, "opening #/5");
+    let sections = "document.querySelectorAll('.reveal > .slides > section')";
+    page.eval::<bool>(&format!(
+        "(window.lxMark = 1, {sections}[9].lxKept = 1, {sections}[4].lxKept = 1) === 1"
+    ));
+
+    let edited = seed.replacen("生产力是大国博弈的胜负手", "生产力是大国竞争的胜负手", 1);
+    save(&lecture, &edited);
+    page.wait_for(
+        "document.querySelector('section.present').textContent.includes('大国竞争的胜负手')",
+        "the slide shows the edit",
+    );
+    assert!(
+        page.eval::<bool>("window.lxMark === 1"),
+        "{name}: the page navigated"
+    );
+    page.expect_slide(4, "the swap");
+    assert!(page.hash().starts_with("#/5"), "{name}: {}", page.hash());
+    let kept: Vec<bool> = page.eval(&format!(
+        "[{sections}[9].lxKept === 1, {sections}[4].lxKept === 1]"
+    ));
+    assert_eq!(
+        kept,
+        [true, false],
+        "{name}: unchanged slides stay, the edited one is new"
+    );
+    assert!(page.eval::<bool>(
+        "document.querySelector('section.present aside.notes').textContent.includes('大国竞争')"
+    ));
+    assert_eq!(page.eval::<usize>(&format!("{sections}.length")), 17);
+    page.key("ArrowRight");
+    page.expect_slide(5, "ArrowRight after the swap");
+
+    // a section gone: fewer slides, and the last is still the last
+    page.key("End");
+    page.expect_slide(16, "End");
+    let shorter: String = edited
+        .lines()
+        .filter(|l| !l.starts_with("(三)"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    save(&lecture, &shorter);
+    page.wait_for(&format!("{sections}.length < 17"), "the shorter deck");
+    let n: i64 = page.eval(&format!("{sections}.length"));
+    page.expect_slide(n - 1, "the swap to fewer slides");
+    assert!(
+        page.hash().starts_with(&format!("#/{n}")),
+        "{name}: {}",
+        page.hash()
+    );
+    page.key("Home");
+    page.expect_slide(0, "Home");
+    page.key("End");
+    page.expect_slide(n - 1, "End over the new slides");
+    assert!(
+        page.eval::<bool>("window.lxMark === 1"),
+        "{name}: navigated"
+    );
+
+    // another theme: the runtime read the deck's frame at load, so the page reloads
+    page.key("Home");
+    page.key("ArrowRight");
+    page.key("ArrowRight");
+    page.expect_slide(2, "two slides on");
+    save(&lecture, &format!("+++\ntheme = \"blue\"\n+++\n{shorter}"));
+    page.wait_for(
+        "document.querySelector('.reveal').dataset.theme === 'blue' && document.querySelector('section.present')",
+        "the blue deck",
+    );
+    assert!(
+        page.eval::<bool>("window.lxMark === undefined"),
+        "{name}: a new theme is a reload"
+    );
+    page.expect_slide(2, "the reload");
+    assert!(page.errors().is_empty(), "{name}: {:?}", page.errors());
+    drop(watch);
+}
+
+#[test]
+fn a_save_is_swapped_in_on_the_same_slide_in_chromium() {
+    if let Some(chrome) = chromium("watch: a save is swapped in") {
+        a_save_is_swapped_in_on_the_same_slide(&chrome);
+    }
+}
+
+#[test]
+fn a_save_is_swapped_in_on_the_same_slide_in_firefox() {
+    if let Some(firefox) = firefox("watch: a save is swapped in (firefox)") {
+        a_save_is_swapped_in_on_the_same_slide(&firefox);
+    }
 }
