@@ -1,24 +1,28 @@
 #!/usr/bin/env python3
 """`lectern watch`: from saving the lecture to the open page showing the change.
 
-    python3 benches/watch.py LECTERN [LECTURE] [RUNS]   (defaults: decks/lecture.txt, 21)
+    python3 benches/watch.py LECTERN [LECTURE] [RUNS] [reload]
+    (defaults: decks/lecture.txt, 21; `reload` times the page's fallback, a reload)
 
 Serves LECTURE with `lectern watch`, opens it in headless Chromium (Debian's, driven by
 playwright) on slide 1, and RUNS times saves an edit of the title the way editors do (a new
 file renamed over the old one). The time is taken on one clock, the machine's: the save's
 just before the rename, the page's in the first animation frame whose slide on screen holds
 the new words. Prints median, min and max in ms, and how many of the changes the page took
-without navigating (a mark left on `window` survives).
+without navigating (a mark left on `window` survives). With `reload` the page is made to
+reload instead (the runtime's hook for new slides taken away), as it did before it swapped
+slides in place.
 """
 import os, socket, statistics, subprocess, sys, tempfile, time
 
 lectern = os.path.abspath(sys.argv[1])
 source = sys.argv[2] if len(sys.argv) > 2 else "decks/lecture.txt"
 runs = int(sys.argv[3]) if len(sys.argv) > 3 else 21
+reload = sys.argv[4:5] == ["reload"]
 WORDS = "强化创新驱动"
 
 
-def measure(lectern, source, runs):
+def measure(lectern, source, runs, reload=False):
     from playwright.sync_api import sync_playwright
     d = tempfile.mkdtemp()
     lec = os.path.join(d, "lecture.txt")
@@ -43,10 +47,12 @@ def measure(lectern, source, runs):
             # (the deck's CSP forbids the string predicates playwright evaluates)
             pg = br.new_context(bypass_csp=True, viewport={"width": 1280, "height": 720}).new_page()
             pg.goto(f"http://127.0.0.1:{port}/#/1")
-            pg.wait_for_function("document.querySelector('section.present')")
             for i in range(runs):
                 mark = f"测试{i}号"
+                pg.wait_for_function("document.querySelector('section.present')")
                 pg.evaluate("window.lxBench = 1")
+                if reload:
+                    pg.evaluate("delete window.lxSlides")
                 tmp = lec + ".swp"
                 open(tmp, "w", encoding="utf-8").write(text.replace(WORDS, mark, 1))
                 t = time.time() * 1000
@@ -66,7 +72,7 @@ def measure(lectern, source, runs):
 
 
 if __name__ == "__main__":
-    times, kept = measure(lectern, source, runs)
+    times, kept = measure(lectern, source, runs, reload)
     print(f"watch, save → page shows it, {len(times)} saves of {os.path.basename(source)}: "
           f"median {statistics.median(times):.0f} ms, min {min(times):.0f}, max {max(times):.0f}; "
           f"{kept} without navigating")
