@@ -127,11 +127,24 @@
     });
   }
   var trimless = !(W.CSS && CSS.supports && CSS.supports("text-spacing-trim", "normal"));
-  // A slide is typeset the first time it is shown, copied or printed, not all at load: a
-  // hidden slide of a big deck costs nothing.
+  // Where the words of a .lx-w span end comes as offsets into its text (data-w): <wbr>s
+  // there, the breaks its keep-all leaves.
+  function unpack(root) {
+    [].forEach.call(root.querySelectorAll("[data-w]"), (w) => {
+      var walk = D.createTreeWalker(w, NodeFilter.SHOW_TEXT), texts = [], t, at = 0, cuts = w.dataset.w.split(" ");
+      while ((t = walk.nextNode())) texts.push(t);
+      texts.forEach((t) => {
+        for (var k = cuts.length, end = at + t.length; k--; ) if (cuts[k] > at && cuts[k] < end) t.after(el("wbr"), t.splitText(cuts[k] - at));
+        at = end;
+      });
+      w.removeAttribute("data-w");
+    });
+  }
+  // A slide gets its word breaks (and is typeset) the first time it is shown, copied or
+  // printed, not all at load: a hidden slide of a big deck costs nothing.
   function prep(i) {
     var s = slides[i];
-    if (trimless && !s.lxTyped) { s.lxTyped = 1; typeset(s); }
+    if (!s.lxTyped) { s.lxTyped = 1; unpack(s); if (trimless) typeset(s); }
     return s;
   }
 
