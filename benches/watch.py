@@ -15,10 +15,6 @@ slides in place.
 """
 import os, socket, statistics, subprocess, sys, tempfile, time
 
-lectern = os.path.abspath(sys.argv[1])
-source = sys.argv[2] if len(sys.argv) > 2 else "decks/lecture.txt"
-runs = int(sys.argv[3]) if len(sys.argv) > 3 else 21
-reload = sys.argv[4:5] == ["reload"]
 WORDS = "强化创新驱动"
 
 
@@ -71,8 +67,14 @@ def measure(lectern, source, runs, reload=False):
     return times, kept
 
 
+def summary(source, times, kept):
+    return (f"{len(times)} saves of {os.path.basename(source)}: median {statistics.median(times):.0f} ms, "
+            f"min {min(times):.0f}, max {max(times):.0f}; {kept} without navigating")
+
+
 if __name__ == "__main__":
-    times, kept = measure(lectern, source, runs, reload)
-    print(f"watch, save → page shows it, {len(times)} saves of {os.path.basename(source)}: "
-          f"median {statistics.median(times):.0f} ms, min {min(times):.0f}, max {max(times):.0f}; "
-          f"{kept} without navigating")
+    lectern = os.path.abspath(sys.argv[1])
+    source = sys.argv[2] if len(sys.argv) > 2 else "decks/lecture.txt"
+    runs = int(sys.argv[3]) if len(sys.argv) > 3 else 21
+    reload = sys.argv[4:5] == ["reload"]
+    print("watch, save → page shows it, " + summary(source, *measure(lectern, source, runs, reload)))
