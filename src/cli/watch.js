@@ -1,5 +1,5 @@
 (function () {
-  var D = document, version = VERSION, fetching = false, again = false;
+  var D = document, version = VERSION, have = DECK_VERSION, fetching = false, again = false;
   function show(error) {
     var o = D.getElementById("lx-watch-error");
     if (!error) { if (o) o.parentNode.removeChild(o); return; }
@@ -35,7 +35,10 @@
     // Slides are compared as markup: one the runtime has shown (typeset, fitted, current)
     // differs from its source and is replaced too, and is set up again when shown.
     var olds = [].slice.call(box.children), news = [].slice.call(into.children);
+    var same = (n) => n.hasAttribute("data-lx-same");
+    if (news.some((n, i) => same(n) && !olds[i])) return false;
     news.forEach((n, i) => {
+      if (same(n)) return;
       if (!olds[i]) box.appendChild(n);
       else if (olds[i].outerHTML !== n.outerHTML) box.replaceChild(n, olds[i]);
     });
@@ -55,11 +58,13 @@
   function update() {
     if (fetching) { again = true; return; }
     fetching = true;
-    fetch("/lectern-watch/deck", { cache: "no-store" })
-      .then((r) => { if (!r.ok) throw r.status; return r.text(); })
+    var now = have;
+    fetch("/lectern-watch/deck?from=" + have, { cache: "no-store" })
+      .then((r) => { if (!r.ok) throw r.status; now = +r.headers.get("X-Lectern-Deck"); return r.text(); })
       .then((html) => {
         fetching = false;
         if (!swap(html)) return location.reload();
+        have = now;
         show(null);
         if (again) { again = false; update(); }
       })

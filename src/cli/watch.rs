@@ -8,7 +8,7 @@
 //! hears of a rebuild by server-sent events, or by polling where those do not work.
 //! Folders are watched, not files: editors save by writing a new file and renaming it.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, VecDeque};
 use std::io::Write;
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
@@ -22,6 +22,8 @@ use notify::{EventKind, RecursiveMode, Watcher as _};
 use sha2::{Digest, Sha256};
 
 use super::http::{self, Request, Slot};
+
+mod slides;
 
 use lectern::Severity;
 
@@ -51,7 +53,12 @@ pub struct Args {
 struct State {
     /// Counts builds, good or bad; the page compares it with its own.
     version: u64,
-    deck: Option<String>,
+    deck: Option<Arc<str>>,
+    /// Counts the good decks that differed from the one before: the page says which it
+    /// shows, and is sent only the slides that changed since.
+    deck_version: u64,
+    /// The last few good decks by their `deck_version`, the newest last.
+    recent: VecDeque<(u64, Arc<str>)>,
     error: Option<String>,
     /// Every file the last build read or looked for.
     files: BTreeSet<PathBuf>,
@@ -151,7 +158,16 @@ fn publish(args: &Args, shared: &Shared, built: Built, reporter: &mut Reporter) 
             if state.error.is_some() || state.deck.as_deref() != Some(html.as_str()) {
                 state.version += 1;
             }
-            state.deck = Some(html);
+            if state.deck.as_deref() != Some(html.as_str()) {
+                let deck: Arc<str> = html.into();
+                state.deck_version += 1;
+                let n = state.deck_version;
+                state.recent.push_back((n, Arc::clone(&deck)));
+                if state.recent.len() > RECENT {
+                    state.recent.pop_front();
+                }
+                state.deck = Some(deck);
+            }
             state.error = None;
             reporter.note(&t!(
                 "rebuilt: {slides} slides",
@@ -269,6 +285,10 @@ fn another_change(rx: &std::sync::mpsc::Receiver<Event>, files: &BTreeSet<PathBu
     false
 }
 
+/// How many good decks are kept for pages still showing one of them (a page that missed
+/// more is sent the deck whole).
+const RECENT: usize = 3;
+
 /// How long a failed build waits for another write of the same save before it is shown.
 const SETTLE: Duration = Duration::from_millis(60);
 
@@ -293,11 +313,39 @@ fn answer(request: Request, shared: &Shared, streams: &Arc<AtomicUsize>) {
             let body = state_json(&shared.0.lock().expect("state"));
             request.respond("200 OK", "application/json", body.as_bytes());
         }
-        // the deck alone, for the page to swap in
-        "/lectern-watch/deck" => match shared.0.lock().expect("state").deck.clone() {
-            Some(deck) => request.respond("200 OK", "text/html; charset=utf-8", deck.as_bytes()),
-            None => request.respond("404 Not Found", "text/plain", b"no deck yet"),
-        },
+        // the deck alone, for the page to swap in: `?from=N`, the slides the page's deck
+        // `N` has as placeholders
+        "/lectern-watch/deck" => {
+            let (deck, old, now) = {
+                let state = shared.0.lock().expect("state");
+                let from = request
+                    .query
+                    .strip_prefix("from=")
+                    .and_then(|n| n.parse().ok());
+                let old = state.recent.iter().find(|(n, _)| Some(*n) == from);
+                (
+                    state.deck.clone(),
+                    old.map(|(_, d)| Arc::clone(d)),
+                    state.deck_version,
+                )
+            };
+            match deck {
+                Some(deck) => {
+                    let body = match &old {
+                        Some(old) => slides::changed(old, &deck),
+                        None => std::borrow::Cow::Borrowed(&*deck),
+                    };
+                    let header = format!("X-Lectern-Deck: {now}\r\n");
+                    request.respond_with(
+                        "200 OK",
+                        "text/html; charset=utf-8",
+                        &header,
+                        body.as_bytes(),
+                    );
+                }
+                None => request.respond("404 Not Found", "text/plain", b"no deck yet"),
+            }
+        }
         "/" | "/index.html" => {
             let page = page(&shared.0.lock().expect("state"));
             request.respond("200 OK", "text/html; charset=utf-8", page.as_bytes());
@@ -358,6 +406,7 @@ fn page(state: &State) -> String {
                 "幻灯片没能重新生成，这里显示的是上一版。请改正讲稿后保存："
             )),
         )
+        .replace("DECK_VERSION", &state.deck_version.to_string())
         .replace("VERSION", &state.version.to_string())
         .replace("ERROR", &script_string(&state.error));
     let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(script.as_bytes()));
@@ -390,7 +439,7 @@ fn script_string<T: serde::Serialize + ?Sized>(value: &T) -> String {
         .replace('<', "\\u003c")
 }
 
-/// The page's side, ES2017 like the runtime, with `VERSION`, `HEADING` and `ERROR` to fill
+/// The page's side, ES2017 like the runtime, with `VERSION`, `DECK_VERSION`, `HEADING` and `ERROR` to fill
 /// in (so it has no comments, which the error's text could end). A good build is swapped
 /// into the page in place: the slides that changed (notes and all), the styles and the
 /// title, staying on the slide shown, with no navigation, so the change shows a frame

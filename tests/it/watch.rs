@@ -396,3 +396,46 @@ fn a_save_is_swapped_in_on_the_same_slide_in_firefox() {
         a_save_is_swapped_in_on_the_same_slide(&firefox);
     }
 }
+
+/// A page that says which deck it shows is sent only the slides that changed since: the
+/// others are placeholders (a 1,403-slide deck's edit is one slide, not 2.2 MB to parse).
+#[test]
+fn the_deck_comes_with_only_the_changed_slides_for_a_page_that_has_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let lecture = dir.path().join("讲稿.txt");
+    let seed = seed_lecture();
+    std::fs::write(&lecture, &seed).unwrap();
+    let watch = Watch::start(&lecture);
+    let deck = |from: &str| {
+        ask(
+            watch.port,
+            format!("GET /lectern-watch/deck{from} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").as_bytes(),
+        )
+    };
+    let whole = deck("");
+    assert!(
+        whole.contains("\r\nX-Lectern-Deck: 1\r\n"),
+        "{}",
+        &whole[..300]
+    );
+    assert_eq!(whole.matches("<section id=").count(), 17);
+    save(
+        &lecture,
+        &seed.replacen("生产力是大国博弈的胜负手", "生产力是大国竞争的胜负手", 1),
+    );
+    let end = Instant::now() + Duration::from_secs(10);
+    let news = loop {
+        let news = deck("?from=1");
+        if news.contains("\r\nX-Lectern-Deck: 2\r\n") {
+            break news;
+        }
+        assert!(Instant::now() < end, "no second deck");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    // the point's slide and its section's, which lists it
+    assert_eq!(news.matches("<section data-lx-same></section>").count(), 15);
+    assert_eq!(news.matches("<section id=").count(), 2);
+    assert!(news.contains("大国竞争的胜负手") && news.contains("<title>"));
+    // a deck the server no longer knows (or none): the whole deck
+    assert_eq!(deck("?from=7").matches("<section id=").count(), 17);
+}
