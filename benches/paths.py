@@ -84,8 +84,7 @@ def watch():
     """save → the page shows it (benches/watch.py), at least 21 saves"""
     sys.path.insert(0, HERE)
     import watch as bench
-    times, kept = bench.measure(lectern, "seed1.txt", max(RUNS, 21))
-    return bench.summary("seed1.txt", times, kept)
+    return bench.summary("seed1.txt", *bench.measure(lectern, "seed1.txt", max(RUNS, 21)))
 
 
 def pptx():

@@ -30,7 +30,7 @@ def measure(lectern, source, runs, reload=False):
     port = s.getsockname()[1]
     s.close()
     proc = subprocess.Popen([lectern, "watch", lec, "--port", str(port)], stderr=subprocess.DEVNULL)
-    times, kept = [], 0
+    times, kept, page = [], 0, []
     try:
         for _ in range(100):
             try:
@@ -46,7 +46,10 @@ def measure(lectern, source, runs, reload=False):
             for i in range(runs):
                 mark = f"测试{i}号"
                 pg.wait_for_function("document.querySelector('section.present')")
-                pg.evaluate("window.lxBench = 1")
+                # when the server's news arrives (a listener of the bench's own)
+                pg.evaluate("""window.lxBench = 1; window.lxHeard = 0; if (!window.lxEs) {
+                  window.lxEs = new EventSource('/lectern-watch/events');
+                  lxEs.onmessage = () => { window.lxHeard = Date.now(); }; }""")
                 if reload:
                     pg.evaluate("delete window.lxSlides")
                 tmp = lec + ".swp"
@@ -58,18 +61,25 @@ def measure(lectern, source, runs, reload=False):
                     f" return s && s.textContent.includes('{mark}') ? Date.now() : false; }})()",
                     polling="raf", timeout=10000).json_value()
                 times.append(seen - t)
-                kept += pg.evaluate("window.lxBench === 1")
+                if pg.evaluate("window.lxBench === 1"):
+                    kept += 1
+                    heard = pg.evaluate("window.lxHeard")
+                    if heard:
+                        page.append(seen - heard)
                 time.sleep(0.3)
             br.close()
     finally:
         proc.kill()
         proc.wait()
-    return times, kept
+    return times, kept, page
 
 
-def summary(source, times, kept):
-    return (f"{len(times)} saves of {os.path.basename(source)}: median {statistics.median(times):.0f} ms, "
-            f"min {min(times):.0f}, max {max(times):.0f}; {kept} without navigating")
+def summary(source, times, kept, page):
+    out = (f"{len(times)} saves of {os.path.basename(source)}: median {statistics.median(times):.0f} ms, "
+           f"min {min(times):.0f}, max {max(times):.0f}; {kept} without navigating")
+    if page:
+        out += f"; from the server's news to the slide shown: median {statistics.median(page):.0f} ms"
+    return out
 
 
 if __name__ == "__main__":
