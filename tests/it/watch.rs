@@ -439,3 +439,41 @@ fn the_deck_comes_with_only_the_changed_slides_for_a_page_that_has_one() {
     // a deck the server no longer knows (or none): the whole deck
     assert_eq!(deck("?from=7").matches("<section id=").count(), 17);
 }
+
+/// A burst of writes (an editor writing a file in pieces, or saving again at once) ends
+/// with the deck of the last: writes during a build make one more build, with no quiet
+/// spell waited for first.
+#[test]
+fn a_burst_of_writes_ends_with_the_deck_of_the_last() {
+    let dir = tempfile::tempdir().unwrap();
+    let lecture = dir.path().join("讲稿.txt");
+    let seed = seed_lecture();
+    std::fs::write(&lecture, &seed).unwrap();
+    let watch = Watch::start(&lecture);
+    for i in 0..10 {
+        let text = seed.replacen("强化创新驱动", &format!("第{i}稿"), 1);
+        // written in place in two pieces, as some editors do
+        // (the first piece may end inside a character: GB18030 then, or a failed build)
+        let (a, b) = text.as_bytes().split_at(text.len() / 2);
+        let mut f = std::fs::File::create(&lecture).unwrap();
+        f.write_all(a).unwrap();
+        std::thread::sleep(Duration::from_millis(2));
+        f.write_all(b).unwrap();
+        drop(f);
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let end = Instant::now() + Duration::from_secs(10);
+    loop {
+        let deck = ask(
+            watch.port,
+            b"GET /lectern-watch/deck HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+        );
+        if deck.contains("<title>第9稿") {
+            break;
+        }
+        assert!(Instant::now() < end, "the last write never showed");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let printed = watch.stop();
+    assert!(printed.contains("rebuilt: 17 slides"), "{printed}");
+}
