@@ -508,3 +508,57 @@ fn word_breaks_come_with_the_slide_shown_in_firefox() {
         word_breaks_come_with_the_slide_shown(&fox);
     }
 }
+
+/// The `<wbr>`s the runtime makes of `data-w` fall where the build's segmentation puts
+/// them, over whole real texts (every slide unpacked by the overview's thumbnails): the
+/// text between two of them is one of [`lectern::words::pieces`] of the span's text.
+#[test]
+fn word_breaks_fall_where_the_build_found_words_over_real_texts() {
+    let Some(chrome) = chromium("word_breaks_fall_where_the_build_found_words") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mut texts = vec![("seed".to_string(), seed_lecture(), Format::Plain)];
+    for name in [
+        "theory-article-values-web.txt",
+        "leader-speech-2010-education-meeting-web.txt",
+        "work-meeting-speech-1956-ten-relationships.md",
+    ] {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/corpus")
+            .join(name);
+        let format = if name.ends_with(".md") {
+            Format::Markdown
+        } else {
+            Format::Plain
+        };
+        texts.push((
+            name.to_string(),
+            std::fs::read_to_string(path).unwrap(),
+            format,
+        ));
+    }
+    for (name, lecture, format) in texts {
+        let deck = build(dir.path(), &name.replace('.', "-"), &lecture, format, "red");
+        let page = chrome.open(&file_url(&deck, ""));
+        page.key("o");
+        page.wait_for(
+            "document.querySelector('.lx-ov:not([hidden]) .lx-cell')",
+            "the overview",
+        );
+        // every span but the shown slide's (its lines are balanced: <br>s among the words)
+        let spans: Vec<Vec<String>> = page.eval(
+            "[...document.querySelectorAll('.reveal:not(.lx-mini) > .slides > section:not(.present) .lx-w')].map((w) => {
+               const out = ['']; w.childNodes.forEach((n) => n.nodeName === 'WBR' ? out.push('') : out[out.length - 1] += n.textContent);
+               return out; })",
+        );
+        assert!(spans.len() > 20, "{name}: {} spans", spans.len());
+        let left: usize =
+            page.eval("document.querySelectorAll('.reveal:not(.lx-mini) [data-w]').length");
+        assert_eq!(left, 0, "{name}: spans left packed");
+        for words in spans {
+            let text = words.concat();
+            assert_eq!(words, lectern::words::pieces(&text), "{name}: {text}");
+        }
+    }
+}
