@@ -36,6 +36,8 @@
     // differs from its source and is replaced too, and is set up again when shown.
     var olds = [].slice.call(box.children), news = [].slice.call(into.children);
     var same = (n) => n.hasAttribute("data-lx-same");
+    var head = (s) => { var h = s && s.querySelector("h1,h2,h3"); return h ? h.textContent : ""; };
+    var m = /^#\/(\d+)/.exec(location.hash), at = m ? +m[1] - 1 : 0, was = head(olds[at]);
     if (news.some((n, i) => same(n) && !olds[i])) return false;
     news.forEach((n, i) => {
       if (same(n)) return;
@@ -48,8 +50,15 @@
       var first = D.getElementById("lx-pic-" + img.getAttribute("data-lx-pic"));
       if (first) img.src = first.src;
     });
-    var m = /^#\/(\d+)/.exec(location.hash);
-    window.lxSlides(m ? +m[1] - 1 : 0);
+    // Slides came or went: the one shown stays shown where it went (the nearest with its
+    // heading), else the place does.
+    var now = [].slice.call(box.children);
+    if (now.length !== olds.length && head(now[at]) !== was) {
+      var near = now.map((s, i) => (head(s) === was ? i : -1)).filter((i) => i >= 0)
+        .sort((a, b) => Math.abs(a - at) - Math.abs(b - at));
+      if (near.length) at = near[0];
+    }
+    window.lxSlides(at);
     var ov = D.querySelector(".lx-ov");
     if (ov && !ov.hidden) window.dispatchEvent(new Event("resize")); // thumbnails again
     return true;

@@ -294,8 +294,9 @@ fn an_error_text_with_markup_still_shows_as_the_overlay() {
 /// A save is swapped into the open page, not reloaded: a mark left on `window` survives,
 /// the slide on screen shows the new words (and its notes), slides that did not change are
 /// the same elements as before, and the keys move over the new slides. When the deck loses
-/// slides the page stays on the nearest; a new theme (the deck's frame, which the runtime
-/// read at load) reloads the page, on its slide.
+/// slides the page stays on the nearest, and when slides come before the one shown it
+/// follows that slide; a new theme (the deck's frame, which the runtime read at load)
+/// reloads the page, on its slide.
 fn a_save_is_swapped_in_on_the_same_slide<E: Engine>(engine: &E) {
     let name = engine.name();
     let dir = tempfile::tempdir().unwrap();
@@ -364,12 +365,26 @@ fn a_save_is_swapped_in_on_the_same_slide<E: Engine>(engine: &E) {
         "{name}: navigated"
     );
 
+    // slides come back before the one shown: it stays shown, further on
+    let part_two = format!("{sections}[{}]", n - 3);
+    let heading: String = page.eval(&format!("{part_two}.querySelector('h2').textContent"));
+    assert!(heading.contains("乘势而上"), "{name}: {heading}");
+    page.key("End");
+    page.key("ArrowLeft");
+    page.key("ArrowLeft");
+    page.expect_slide(n - 3, "part two");
+    save(&lecture, &edited);
+    page.wait_for(&format!("{sections}.length === 17"), "the longer deck");
+    let shown: String = page.eval("document.querySelector('section.present h2').textContent");
+    assert_eq!(shown, heading, "{name}");
+    page.expect_slide(14, "the swap to more slides");
+
     // another theme: the runtime read the deck's frame at load, so the page reloads
     page.key("Home");
     page.key("ArrowRight");
     page.key("ArrowRight");
     page.expect_slide(2, "two slides on");
-    save(&lecture, &format!("+++\ntheme = \"blue\"\n+++\n{shorter}"));
+    save(&lecture, &format!("+++\ntheme = \"blue\"\n+++\n{edited}"));
     page.wait_for(
         "document.querySelector('.reveal').dataset.theme === 'blue' && document.querySelector('section.present')",
         "the blue deck",
