@@ -30,6 +30,9 @@
         D.scripts[0].textContent !== doc.scripts[0].textContent ||
         frame(old) !== frame(neu) || st.length !== nst.length) return false;
     st.forEach((s, i) => { if (s.textContent !== nst[i].textContent) s.textContent = nst[i].textContent; });
+    // the one colour the runtime took from the styles at load: the progress bar's
+    var fill = D.querySelector(".lx-progress > span");
+    if (fill) fill.style.background = getComputedStyle(old).getPropertyValue("--primary").trim();
     D.title = doc.title;
     old.setAttribute("data-total-seconds", neu.getAttribute("data-total-seconds") || "");
     // Slides are compared as markup: one the runtime has shown (typeset, fitted, current)

@@ -492,3 +492,40 @@ fn a_burst_of_writes_ends_with_the_deck_of_the_last() {
     let printed = watch.stop();
     assert!(printed.contains("rebuilt: 17 slides"), "{printed}");
 }
+
+/// A theme folder's colour edited (the theme's name, size and runtime the same): the new
+/// styles go into the page in place, the progress bar (whose colour the runtime took from
+/// them at load) included.
+#[test]
+fn a_theme_colour_edit_is_swapped_in_with_the_progress_bar() {
+    let Some(chrome) = chromium("watch: a theme colour edit") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let theme = dir.path().join("dept");
+    std::fs::create_dir(&theme).unwrap();
+    let toml = |primary: &str| {
+        format!("name = \"dept\"\nextends = \"red\"\n[colours]\nprimary = \"{primary}\"\n")
+    };
+    std::fs::write(theme.join("theme.toml"), toml("#B2001E")).unwrap();
+    std::fs::write(dir.path().join("deck.toml"), "theme = \"./dept\"\n").unwrap();
+    let lecture = dir.path().join("讲稿.txt");
+    std::fs::write(&lecture, seed_lecture()).unwrap();
+    let watch = Watch::start(&lecture);
+    let page = chrome.open(&format!("{}#/3", watch.url));
+    page.wait_for("document.querySelector('section.present')", "the deck");
+    let fill = "getComputedStyle(document.querySelector('.lx-progress > span')).backgroundColor";
+    assert_eq!(page.eval::<String>(fill), "rgb(178, 0, 30)");
+    page.eval::<bool>("(window.lxMark = 1) === 1");
+    let path = theme.join("theme.toml");
+    let tmp = theme.join("theme.toml.swp");
+    std::fs::write(&tmp, toml("#0B3C8C")).unwrap();
+    std::fs::rename(&tmp, &path).unwrap();
+    page.wait_for(&format!("{fill} === 'rgb(11, 60, 140)'"), "the new colour");
+    assert!(
+        page.eval::<bool>("window.lxMark === 1"),
+        "the page navigated"
+    );
+    page.expect_slide(2, "the swap");
+    drop(watch);
+}
