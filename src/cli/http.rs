@@ -24,20 +24,27 @@ pub const IDLE: Duration = Duration::from_secs(10);
 /// A request for one path, its head read and checked.
 pub struct Request {
     pub path: String,
+    /// What follows `?` in the target, or nothing.
+    pub query: String,
     pub stream: TcpStream,
 }
 
 impl Request {
     /// Sends a whole response and ends the connection.
     pub fn respond(mut self, status: &str, kind: &str, body: &[u8]) {
-        self.send(status, kind, body);
+        self.send(status, kind, "", body);
+    }
+
+    /// Sends a whole response with more header lines (each ending in `\r\n`).
+    pub fn respond_with(mut self, status: &str, kind: &str, headers: &str, body: &[u8]) {
+        self.send(status, kind, headers, body);
     }
 
     /// Sends a whole response, then reads for a moment what the client is still sending
     /// (and drops it), so that closing with it unread does not reset the connection before
     /// the client has read the answer.
     fn refuse(mut self, status: &str, body: &[u8]) {
-        let stream = self.send(status, "text/plain", body);
+        let stream = self.send(status, "text/plain", "", body);
         let _ = stream.shutdown(std::net::Shutdown::Write);
         let _ = stream.set_read_timeout(Some(Duration::from_millis(200)));
         let end = std::time::Instant::now() + Duration::from_secs(2);
@@ -45,9 +52,9 @@ impl Request {
         while std::time::Instant::now() < end && matches!(stream.read(&mut buf), Ok(n) if n > 0) {}
     }
 
-    fn send(&mut self, status: &str, kind: &str, body: &[u8]) -> &mut TcpStream {
+    fn send(&mut self, status: &str, kind: &str, headers: &str, body: &[u8]) -> &mut TcpStream {
         let head = format!(
-            "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+            "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n{headers}\r\n",
             body.len()
         );
         let _ = self
@@ -137,6 +144,7 @@ fn read_request(mut stream: TcpStream, ours: &str) -> Option<Request> {
         if head.len() > MAX_HEAD {
             let request = Request {
                 path: String::new(),
+                query: String::new(),
                 stream,
             };
             request.refuse(
@@ -156,8 +164,10 @@ fn read_request(mut stream: TcpStream, ours: &str) -> Option<Request> {
             .eq_ignore_ascii_case("host")
             .then(|| value.trim())
     });
+    let (path, query) = target.split_once('?').unwrap_or((target, ""));
     let request = Request {
-        path: target.split('?').next().unwrap_or("/").to_string(),
+        path: path.to_string(),
+        query: query.to_string(),
         stream,
     };
     if method != "GET" && method != "HEAD" {

@@ -6,7 +6,7 @@
 
 /// JavaScript without comments or indentation.
 pub fn js(src: &str) -> String {
-    squeeze_lines(&strip(src, true))
+    join_lines(&squeeze_lines(&strip(src, true)))
 }
 
 /// CSS without comments, indentation or spaces around `{ } ; , :` … where they carry
@@ -129,7 +129,9 @@ fn strip(src: &str, js: bool) -> String {
 }
 
 /// JavaScript code between literals: runs of spaces made one, and no space beside
-/// punctuation that needs none. `+ - * /` keep their spaces (`a - -b`, `a + +b`).
+/// punctuation that needs none. Beside `+ - * / %` a space goes only where the two sides
+/// cannot run together into another token (`a - -b`, `a + +b`, `a / /re/`, `a * /re/`
+/// keep theirs; a space before a literal, unseen here, stays).
 fn squeeze_code(out: &mut String, code: &str) {
     const TIGHT: &str = "{}()[];,=:?<>&|!";
     let chars: Vec<char> = code.chars().collect();
@@ -138,7 +140,21 @@ fn squeeze_code(out: &mut String, code: &str) {
             let prev = out.chars().last();
             let next = chars.get(i + 1).copied();
             let tight = |c: Option<char>| c.is_some_and(|c| TIGHT.contains(c));
-            if prev == Some(' ') || tight(prev) || tight(next) || next == Some(' ') {
+            let op = |c: Option<char>| c.is_some_and(|c| "+-*/%".contains(c));
+            let merge = match (prev, next) {
+                (Some(p), Some(n)) => {
+                    (p == n && "+-/".contains(p))
+                        || ("*/".contains(p) && n == '/')
+                        || (p == '/' && n == '*')
+                }
+                _ => true,
+            };
+            if prev == Some(' ')
+                || tight(prev)
+                || tight(next)
+                || next == Some(' ')
+                || ((op(prev) || op(next)) && !merge)
+            {
                 continue;
             }
             out.push(' ');
@@ -146,6 +162,20 @@ fn squeeze_code(out: &mut String, code: &str) {
             out.push(c);
         }
     }
+}
+
+/// Script lines joined where the line break cannot matter: after `{ ; ,` and before `}`
+/// (no statement ends there by the break alone, and none of `return`, `break`, `++`…
+/// that a break restricts can end or start such a line).
+fn join_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        if !out.is_empty() && !out.ends_with(['{', ';', ',']) && !line.starts_with('}') {
+            out.push('\n');
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 /// Lines trimmed, runs of spaces and tabs outside strings made one, blank lines dropped.
@@ -174,7 +204,15 @@ mod tests {
         let out = js(src);
         assert_eq!(
             out,
-            "function f(a){\nvar s=\"http://x/*y*/\",t='it''s' + `a // b`;\nvar r=/\\/\\/[/*]/g;return a / 2\n}"
+            "function f(a){var s=\"http://x/*y*/\",t='it''s'+ `a // b`;var r=/\\/\\/[/*]/g;return a/2}"
+        );
+    }
+
+    #[test]
+    fn operators_lose_their_spaces_only_where_tokens_cannot_run_together() {
+        assert_eq!(
+            js("x = a - -b + +c - d / e % f * g;\ny = i++ + j-- - k;\nreturn -1 / /r/.x\n"),
+            "x=a- -b+ +c-d/e%f*g;y=i++ +j-- -k;return-1/ /r/.x"
         );
     }
 

@@ -127,11 +127,24 @@
     });
   }
   var trimless = !(W.CSS && CSS.supports && CSS.supports("text-spacing-trim", "normal"));
-  // A slide is typeset the first time it is shown, copied or printed, not all at load: a
-  // hidden slide of a big deck costs nothing.
+  // Where the words of a .lx-w span end comes as offsets into its text (data-w): <wbr>s
+  // there, the breaks its keep-all leaves.
+  function unpack(root) {
+    [].forEach.call(root.querySelectorAll("[data-w]"), (w) => {
+      var walk = D.createTreeWalker(w, NodeFilter.SHOW_TEXT), texts = [], t, at = 0, cuts = w.dataset.w.split(" ");
+      while ((t = walk.nextNode())) texts.push(t);
+      texts.forEach((t) => {
+        for (var k = cuts.length, end = at + t.length; k--; ) if (cuts[k] > at && cuts[k] < end) t.after(el("wbr"), t.splitText(cuts[k] - at));
+        at = end;
+      });
+      w.removeAttribute("data-w");
+    });
+  }
+  // A slide gets its word breaks (and is typeset) the first time it is shown, copied or
+  // printed, not all at load: a hidden slide of a big deck costs nothing.
   function prep(i) {
     var s = slides[i];
-    if (trimless && !s.lxTyped) { s.lxTyped = 1; typeset(s); }
+    if (!s.lxTyped) { s.lxTyped = 1; unpack(s); if (trimless) typeset(s); }
     return s;
   }
 
@@ -395,6 +408,8 @@
     }
     if (!quiet) send();
   }
+  // lectern watch swaps a rebuilt deck's slides in place, then has the runtime take them
+  W.lxSlides = (i) => { slides = [].slice.call(box.children); N = slides.length; cur = -1; go(i, 1); };
   function setBlank(v, quiet) {
     blank = v || "";
     shade.hidden = !blank;
@@ -453,7 +468,7 @@
       '</div><div class="lx-smain"><div class="lx-side"><div class="lx-lab">当前</div><div class="lx-cur"></div>' +
       '<div class="lx-lab">下一页</div><div class="lx-next"></div></div><div class="lx-notes"></div></div>';
     var $ = (c) => root.querySelector(".lx-" + c);
-    var t0 = Date.now(), size = +store("notes") || 34, total = +deck.dataset.totalSeconds || before(N);
+    var t0 = Date.now(), size = +store("notes") || 34;
     var notes = $("notes");
     var self = {
       root: root,
@@ -469,7 +484,7 @@
         var p = $("pace");
         p.textContent = e < a ? "提前 " + clock(a - e) : e > b ? "落后 " + clock(e - b) : "进度正常";
         p.className = "lx-pace " + (e < a ? "lx-ahead" : e > b ? "lx-late" : "");
-        $("pg").textContent = "第 " + (cur + 1) + " / " + N + " 页 · 全程 " + clock(total) +
+        $("pg").textContent = "第 " + (cur + 1) + " / " + N + " 页 · 全程 " + clock(+deck.dataset.totalSeconds || before(N)) +
           (blank ? (blank === "w" ? " · 白屏" : " · 黑屏") : "");
       },
       render: () => {

@@ -456,3 +456,109 @@ fn a_title_without_cues_breaks_between_words() {
         assert_eq!(lines_in(&open_in), lines, "the same lines in Firefox");
     }
 }
+
+/// Where a heading's words end is in the file as offsets, not as a `<wbr>` between every
+/// two words (28,000 of them were 45% of the 1,403-slide deck's elements): a hidden slide
+/// holds none, a slide shown has one at each place the build found between words (the
+/// breaks its keep-all leaves). Copied text carries nothing for them.
+fn word_breaks_come_with_the_slide_shown<E: Engine>(engine: &E) {
+    let name = engine.name();
+    let dir = tempfile::tempdir().unwrap();
+    let deck = build_deck(dir.path(), "deck", &seed_lecture(), &Options::default());
+    let html = std::fs::read_to_string(&deck).unwrap();
+    assert!(!html.contains("<wbr>") && html.contains(" data-w=\""));
+    let page = engine.open(&file_url(&deck, "#/5"));
+    page.expect_slide(4, "opening #/5");
+    let counts = "[...document.querySelectorAll('.reveal > .slides > section')].map((s) => s.getElementsByTagName('wbr').length)";
+    let shown: Vec<usize> = page.eval(counts);
+    let with: Vec<usize> = (0..shown.len()).filter(|&i| shown[i] > 0).collect();
+    assert_eq!(with, [4], "{name}: slides with <wbr>s, {shown:?}");
+    // the title's text between its <wbr>s: the words the build found
+    let words: Vec<String> = page.eval(
+        "(() => { const out = ['']; document.querySelector('section.present h3 .lx-w').childNodes
+           .forEach((n) => n.nodeName === 'WBR' ? out.push('') : out[out.length - 1] += n.textContent);
+           return out; })()",
+    );
+    let title = "生产力是大国博弈的胜负手";
+    assert_eq!(words, lectern::words::pieces(title), "{name}");
+    let copied: String = page.eval(
+        "(() => { const r = document.createRange(); r.selectNodeContents(document.querySelector('section.present h3 .title-text'));
+           const s = getSelection(); s.removeAllRanges(); s.addRange(r); return s.toString(); })()",
+    );
+    assert_eq!(copied.replace('\n', ""), title, "{name}");
+    page.key("ArrowRight");
+    page.expect_slide(5, "ArrowRight");
+    let shown: Vec<usize> = page.eval(counts);
+    assert!(
+        shown[4] > 0 && shown[5] > 0 && shown[6] == 0,
+        "{name}: {shown:?}"
+    );
+}
+
+#[test]
+fn word_breaks_come_with_the_slide_shown_in_chromium() {
+    if let Some(chrome) = chromium("word_breaks_come_with_the_slide_shown") {
+        word_breaks_come_with_the_slide_shown(&chrome);
+    }
+}
+
+#[test]
+fn word_breaks_come_with_the_slide_shown_in_firefox() {
+    if let Some(fox) = firefox("word_breaks_come_with_the_slide_shown (firefox)") {
+        word_breaks_come_with_the_slide_shown(&fox);
+    }
+}
+
+/// The `<wbr>`s the runtime makes of `data-w` fall where the build's segmentation puts
+/// them, over whole real texts (every slide unpacked by the overview's thumbnails): the
+/// text between two of them is one of [`lectern::words::pieces`] of the span's text.
+#[test]
+fn word_breaks_fall_where_the_build_found_words_over_real_texts() {
+    let Some(chrome) = chromium("word_breaks_fall_where_the_build_found_words") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mut texts = vec![("seed".to_string(), seed_lecture(), Format::Plain)];
+    for name in [
+        "theory-article-values-web.txt",
+        "leader-speech-2010-education-meeting-web.txt",
+        "work-meeting-speech-1956-ten-relationships.md",
+    ] {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/corpus")
+            .join(name);
+        let format = if name.ends_with(".md") {
+            Format::Markdown
+        } else {
+            Format::Plain
+        };
+        texts.push((
+            name.to_string(),
+            std::fs::read_to_string(path).unwrap(),
+            format,
+        ));
+    }
+    for (name, lecture, format) in texts {
+        let deck = build(dir.path(), &name.replace('.', "-"), &lecture, format, "red");
+        let page = chrome.open(&file_url(&deck, ""));
+        page.key("o");
+        page.wait_for(
+            "document.querySelector('.lx-ov:not([hidden]) .lx-cell')",
+            "the overview",
+        );
+        // every span but the shown slide's (its lines are balanced: <br>s among the words)
+        let spans: Vec<Vec<String>> = page.eval(
+            "[...document.querySelectorAll('.reveal:not(.lx-mini) > .slides > section:not(.present) .lx-w')].map((w) => {
+               const out = ['']; w.childNodes.forEach((n) => n.nodeName === 'WBR' ? out.push('') : out[out.length - 1] += n.textContent);
+               return out; })",
+        );
+        assert!(spans.len() > 20, "{name}: {} spans", spans.len());
+        let left: usize =
+            page.eval("document.querySelectorAll('.reveal:not(.lx-mini) [data-w]').length");
+        assert_eq!(left, 0, "{name}: spans left packed");
+        for words in spans {
+            let text = words.concat();
+            assert_eq!(words, lectern::words::pieces(&text), "{name}: {text}");
+        }
+    }
+}
