@@ -36,11 +36,14 @@ pub fn shorten(title: &str) -> (String, String) {
         .iter()
         .position(|&(_, end)| t[end..].starts_with(['：', ':']))
         .filter(|&i| (MIN_TITLE..=MAX_TITLE).contains(&chars(&t[..cl[i].1])));
+    // (heads past a title's length end the search: a paragraph of thousands of clauses
+    // is not counted again for each)
     let at = colon.or_else(|| {
-        (0..cl.len() - 1).find(|&i| {
-            let head = &t[..cl[i].1];
-            (MIN_TITLE + 2..=MAX_TITLE).contains(&chars(head)) && !dangles(head)
-        })
+        (0..cl.len() - 1)
+            .map(|i| (i, &t[..cl[i].1]))
+            .take_while(|&(_, head)| chars(head) <= MAX_TITLE)
+            .find(|&(_, head)| chars(head) >= MIN_TITLE + 2 && !dangles(head))
+            .map(|(i, _)| i)
     });
     let at = if label { Some(0) } else { at };
     match at {
@@ -80,7 +83,8 @@ fn word_cut(s: &str, max: usize) -> Option<(&str, &str)> {
         return None;
     }
     // before the last item of a list (…体验学校活动、了解学校文化 → …体验学校活动)
-    if let Some(at) = (s.rmatch_indices('、').map(|(at, _)| at))
+    let reach = s.char_indices().nth(max).map_or(s.len(), |(at, _)| at);
+    if let Some(at) = (s[..reach].rmatch_indices('、').map(|(at, _)| at))
         .find(|&at| (max / 2..max).contains(&chars(&s[..at])) && !dangles(&s[..at]))
     {
         return Some((&s[..at], &s[at + '、'.len_utf8()..]));
