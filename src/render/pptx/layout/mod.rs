@@ -235,7 +235,7 @@ impl<'a> Flow<'a> {
             ),
         };
         let size = self.size(base);
-        let paras = items
+        let mut paras = items
             .iter()
             .map(|t| {
                 let mut p = Para::plain(t, size, face);
@@ -246,13 +246,29 @@ impl<'a> Flow<'a> {
                 p
             })
             .collect::<Vec<_>>();
+        if self.kind == Kind::Part && paras.len() > 4 {
+            // two columns read down, as the HTML deck: a column of five to ten shrank
+            // the whole slide
+            self.gap(24.0);
+            let gap = size * 1.5;
+            let w = (self.w - gap) / 2.0;
+            let right = paras.split_off(paras.len().div_ceil(2));
+            let (top, x) = (self.y, self.x);
+            let ph = self.next_body();
+            self.push_text(ph, "要目", x, w, paras);
+            let bottom = std::mem::replace(&mut self.y, top);
+            self.push_text(None, "要目", x + w + gap, w, right);
+            self.y = self.y.max(bottom);
+            return;
+        }
         let (x, w) = if self.kind == Kind::Part {
-            // a centred column as wide as the longest line needs
+            // a centred column as wide as the longest line needs, with its bullet's
+            // room and an em to spare (a program's face is not quite ours)
             let widest = items
                 .iter()
                 .map(|t| fit::em_width(t) * size)
                 .fold(0.0, f32::max)
-                + size * 1.6;
+                + size * 2.6;
             let w = widest.min(self.w).max(self.w.min(200.0));
             (self.x + (self.w - w) / 2.0, w)
         } else {
@@ -266,21 +282,22 @@ impl<'a> Flow<'a> {
         self.push_text(ph, "要目", x, w, paras);
     }
 
-    /// Outline entries, each after a badge with its numeral (一 二 三, as the HTML
+    /// Outline entries, each after a badge with its numeral (第一 第二, as the HTML
     /// deck counts them): numbering schemes are drawn differently by each program.
     fn outline(&mut self, mut paras: Vec<Para>, before: usize, x: f32, w: f32) {
         let size = paras.first().map_or(size::OUTLINE_ITEM, |p| p.size);
         // as wide as the longest numeral needs: 十五 on one line, not two
         let digits = (before + 1..=before + paras.len())
-            .map(|n| chinese_number(n).chars().count())
+            .map(|n| chinese_number(n).chars().count() + 1)
             .max()
-            .unwrap_or(1) as f32;
+            .unwrap_or(2) as f32;
         let (bs, bw) = (size * 0.72, (size * 1.5).max(size * 0.72 * (digits + 0.9)));
         let mut y = self.y;
         for (i, p) in paras.iter_mut().enumerate() {
             p.indent = bw + size * 0.6;
             let lh = size * p.line.unwrap_or(1.6);
-            let mut n = Para::plain(&chinese_number(before + i + 1), bs, self.face());
+            // 第一, as the HTML deck: a lone 一 in a box reads as a minus sign
+            let mut n = Para::plain(&format!("第{}", chinese_number(before + i + 1)), bs, self.face());
             n.align = Some("ctr");
             n.bullet = Bullet::None;
             n.colour = Some("bg2");
@@ -516,6 +533,15 @@ impl<'a> Flow<'a> {
                 let ts = self.size(size::OUTLINE_TITLE);
                 let mut p = heading(&s.title, ts, look.title_face, head, "l");
                 p.spacing = ts * 0.5;
+                // 目 录（续）: the letters of 目录 spaced, not its brackets
+                if let Some(head) = s.title.strip_suffix("（续）") {
+                    let tight = Marks {
+                        tight: true,
+                        ..Marks::default()
+                    };
+                    p.pieces = text::pieces_of_text(head, Marks::default());
+                    p.pieces.extend(text::pieces_of_text("（续）", tight));
+                }
                 let (x, w) = (self.x, self.w);
                 self.push_text(Some(Ph::Title), "标题", x, w, vec![p]);
                 self.rule();
@@ -556,8 +582,9 @@ impl<'a> Flow<'a> {
                     w,
                     vec![heading(&s.title, ts, look.title_face, head, "ctr")],
                 );
-                self.items(&s.items, s.items_before);
+                // the rest of a long title's sentence under it, then its list
                 self.keys(&s.keys);
+                self.items(&s.items, s.items_before);
                 self.chips(&s.chips);
                 self.content(&s.content);
             }
