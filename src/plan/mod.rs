@@ -17,10 +17,10 @@ use crate::plan::typography::{fullwidth, fullwidth_in_place, fullwidth_runs};
 use crate::tree::{paragraphs, Lecture, Node, Paragraph, Rich, Role};
 
 pub use crate::settings::Content;
+use crate::Aspect;
 pub use chips::{keyword_chips, MAX_CHIP};
 pub use entries::{entry_title, short_title};
 use entries::{Room, ITEM_CHARS, MAX_ITEMS, PART_LONG_ITEMS};
-use crate::Aspect;
 
 /// What the planner needs besides the lecture.
 #[derive(Debug, Clone)]
@@ -390,7 +390,13 @@ impl Planner<'_> {
         // take a third of it)
         let long = |e: &String| e.chars().count() > self.room.short_item;
         let max = if kind == Kind::Part && entries.iter().any(long) {
-            PART_LONG_ITEMS
+            // under a chapter line, whose name takes a line: four, one column of one
+            // line each (gov-report-2026-inner-mongolia-web at 16:9 shrank to 19 px)
+            if crumbs.is_empty() {
+                PART_LONG_ITEMS
+            } else {
+                PART_LONG_ITEMS - 2
+            }
         } else {
             MAX_ITEMS
         };

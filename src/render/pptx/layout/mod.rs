@@ -297,7 +297,11 @@ impl<'a> Flow<'a> {
             p.indent = bw + size * 0.6;
             let lh = size * p.line.unwrap_or(1.6);
             // 第一, as the HTML deck: a lone 一 in a box reads as a minus sign
-            let mut n = Para::plain(&format!("第{}", chinese_number(before + i + 1)), bs, self.face());
+            let mut n = Para::plain(
+                &format!("第{}", chinese_number(before + i + 1)),
+                bs,
+                self.face(),
+            );
             n.align = Some("ctr");
             n.bullet = Bullet::None;
             n.colour = Some("bg2");
