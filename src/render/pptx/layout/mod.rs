@@ -349,7 +349,12 @@ impl<'a> Flow<'a> {
             })
             .collect();
         let (x, w) = if self.kind == Kind::Part {
-            let w = self.w.min(700.0);
+            // centred as the HTML's: as wide as its longest line needs, at most 700
+            let widest = (keys.iter())
+                .map(|k| fit::em_width(k) * size)
+                .fold(0.0, f32::max)
+                + size * 2.6;
+            let w = widest.min(self.w.min(700.0));
             (self.x + (self.w - w) / 2.0, w)
         } else {
             (self.x, self.w)
@@ -557,17 +562,22 @@ impl<'a> Flow<'a> {
             Kind::Part => {
                 if let Some(b) = &s.badge {
                     let d = 95.0 * self.scale.max(0.7);
-                    let bs = title_size(b, size::ORDINAL * d / 95.0, 20.0, d * 0.8, 1);
+                    let bs = title_size(b, size::ORDINAL * d / 95.0, 20.0, d * 0.72, 1);
                     let mut p = heading(b, bs, look.title_face, head, "ctr");
                     p.line = Some(1.1);
                     let ring = Rect::new(self.x + (self.w - d) / 2.0, self.y, d, d);
                     // the ring is a shape of its own: LibreOffice draws every
                     // placeholder as a rectangle
                     self.out.push(Placed::Ring { rect: ring });
+                    // its text box wider than the ring: 第一 sized for the ring never
+                    // wraps where a program's face runs wider than ours
+                    let mut wide = ring;
+                    wide.x -= d / 2.0;
+                    wide.w += d;
                     self.out.push(Placed::Text {
                         ph: Some(Ph::Body(BADGE)),
                         name: "序号",
-                        rect: ring,
+                        rect: wide,
                         frame: Frame::MIDDLE,
                         paras: vec![p],
                         geom: None,
