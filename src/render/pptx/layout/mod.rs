@@ -562,7 +562,8 @@ impl<'a> Flow<'a> {
             Kind::Part => {
                 if let Some(b) = &s.badge {
                     let d = 95.0 * self.scale.max(0.7);
-                    let bs = title_size(b, size::ORDINAL * d / 95.0, 20.0, d * 0.72, 1);
+                    // sized by its width: 第一 is one word, which a line count never breaks
+                    let bs = (size::ORDINAL * d / 95.0).min(d * 0.72 / fit::em_width(b).max(1.0));
                     let mut p = heading(b, bs, look.title_face, head, "ctr");
                     p.line = Some(1.1);
                     let ring = Rect::new(self.x + (self.w - d) / 2.0, self.y, d, d);
