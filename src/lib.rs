@@ -420,11 +420,7 @@ pub fn plan_parsed(parsed: Parsed, opts: &Options) -> Result<Planned, Error> {
     }
     let plan_opts = plan_options(&parsed, opts);
     let deck = plan::plan(&parsed.lecture, &plan_opts);
-    let aspect = parsed
-        .settings
-        .aspect
-        .or(opts.aspect)
-        .unwrap_or(opts.theme.layout.aspect);
+    let aspect = plan_opts.aspect;
     Ok(Planned {
         deck,
         aspect,
@@ -445,6 +441,7 @@ pub fn plan_options(parsed: &Parsed, opts: &Options) -> PlanOptions {
     p.outline = s.outline.unwrap_or(p.outline);
     p.content = s.content.unwrap_or(p.content);
     p.keep_punctuation = s.keep_punctuation.unwrap_or(p.keep_punctuation);
+    p.aspect = s.aspect.or(opts.aspect).unwrap_or(opts.theme.layout.aspect);
     if let Some(minutes) = s.minutes {
         let deck = plan::plan(&parsed.lecture, &p);
         let chars: u64 = deck

@@ -2,24 +2,55 @@
 //! A title is shown whole when it fits, else its first clause, cut between words with …
 //! only when even that is too long.
 
+use crate::Aspect;
+
 /// Most entries a part's or section's list shows on one slide (in two columns).
 pub const MAX_ITEMS: usize = 10;
 
-/// Longest entry of such a list: one line of a column.
+/// Longest entry of a section's list: one line of a column.
 pub const ITEM_CHARS: usize = 18;
-
-/// Longest outline entry of six or fewer: two lines of the outline.
-pub const OUTLINE_CHARS: usize = 28;
-
-/// Longest outline entry in two columns: two lines of a column at 4:3 (12 characters
-/// a line, cut between words).
-pub const COLUMN_CHARS: usize = 18;
-
-/// Longest entry that takes one line of a column at 4:3.
-pub const SHORT_ITEM: usize = 12;
 
 /// Most entries a part slide shows when one takes two lines of a column.
 pub const PART_LONG_ITEMS: usize = 6;
+
+/// How long an entry or a trail of crumbs may be on a slide of this shape: the slide is
+/// 1920 or 1440 px wide at the same height, so a line at 16:9 holds half as much again.
+/// Each limit is two lines' worth less a word's slack (a line breaks only between words).
+#[derive(Debug, Clone, Copy)]
+pub struct Room {
+    /// An outline entry of six or fewer: two lines of the outline (26 or 17 a line).
+    pub outline: usize,
+    /// An outline entry in two columns: two lines of a column (18 or 12 a line).
+    pub column: usize,
+    /// A part's entry, in two columns: two lines of a column.
+    pub part_item: usize,
+    /// The longest part entry that takes one line of a column.
+    pub short_item: usize,
+    /// The longest trail of crumbs the band holds on its two lines (48 or 33 a line,
+    /// each › with its room counted as two).
+    pub trail: usize,
+}
+
+impl Room {
+    pub fn of(aspect: Aspect) -> Room {
+        match aspect {
+            Aspect::Wide => Room {
+                outline: 44,
+                column: 32,
+                part_item: 32,
+                short_item: 18,
+                trail: 84,
+            },
+            Aspect::Standard => Room {
+                outline: 28,
+                column: 18,
+                part_item: 20,
+                short_item: 12,
+                trail: 56,
+            },
+        }
+    }
+}
 
 /// `list` in slides of at most `max` entries, shared evenly (15 are 8 and 7, not 10 and 5).
 pub fn share<T>(list: &[T], max: usize) -> std::slice::Chunks<'_, T> {
@@ -30,16 +61,12 @@ pub fn share<T>(list: &[T], max: usize) -> std::slice::Chunks<'_, T> {
 /// Longest breadcrumb shown whole: the band holds two lines of crumbs.
 pub const CRUMB_CHARS: usize = 30;
 
-/// Longest trail of crumbs the band holds on two lines at 4:3 (33 characters a line,
-/// each › with its room counted as two).
-pub const TRAIL_CHARS: usize = 56;
-
 /// `crumbs` as the band shows them: whole, the outer ones left off where all of them
 /// would not fit its two lines (a report's chapter › part › section: the part and the
 /// section), the nearest always kept.
-pub fn fit_trail(crumbs: &mut Vec<String>) {
+pub fn fit_trail(crumbs: &mut Vec<String>, room: Room) {
     let length = |c: &[String]| c.iter().map(|t| t.chars().count() + 2).sum::<usize>() - 2;
-    while crumbs.len() > 1 && length(crumbs) > TRAIL_CHARS {
+    while crumbs.len() > 1 && length(crumbs) > room.trail {
         crumbs.remove(0);
     }
 }
@@ -116,10 +143,13 @@ mod tests {
         .map(short_title)
         .to_vec();
         let whole = trail.clone();
-        fit_trail(&mut trail);
+        // at 16:9 the band's lines hold half as much again: the whole trail
+        fit_trail(&mut trail, Room::of(Aspect::Wide));
+        assert_eq!(trail, whole);
+        fit_trail(&mut trail, Room::of(Aspect::Standard));
         assert_eq!(trail, whole[1..]);
         let mut short = vec!["学深悟透".to_string(), "把准方向".to_string()];
-        fit_trail(&mut short);
+        fit_trail(&mut short, Room::of(Aspect::Standard));
         assert_eq!(short.len(), 2);
     }
 

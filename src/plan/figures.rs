@@ -80,7 +80,11 @@ fn noun_label(text: &str) -> &str {
         }
     }
     while let Some(l) = VERBS.iter().find_map(|v| label.strip_suffix(v)) {
-        label = l;
+        // and the adverb of the verb left out: `本外币贷款余额首次突破` → `本外币贷款余额`
+        label = ["首次", "再次"]
+            .iter()
+            .find_map(|a| l.strip_suffix(a))
+            .unwrap_or(l);
     }
     label
 }
@@ -216,6 +220,9 @@ mod tests {
         );
         assert_eq!(noun_label("城镇调查失业率控制在"), "城镇调查失业率");
         assert_eq!(noun_label("信贷规模突破"), "信贷规模");
+        // gov-report-2026-yunnan-web: 首次 led into the verb left out
+        assert_eq!(noun_label("本外币贷款余额首次突破"), "本外币贷款余额");
+        assert_eq!(noun_label("绿色铝产值首次突破"), "绿色铝产值");
         // what grows or falls is measured by its figure: kept
         assert_eq!(noun_label("地区生产总值增长"), "地区生产总值增长");
         let text = "城镇新增就业累计超过50万人，其中外国游客增长15.2%。";

@@ -17,9 +17,10 @@ use crate::plan::typography::{fullwidth, fullwidth_in_place, fullwidth_runs};
 use crate::tree::{paragraphs, Lecture, Node, Paragraph, Rich, Role};
 
 pub use crate::settings::Content;
+use crate::Aspect;
 pub use chips::{keyword_chips, MAX_CHIP};
 pub use entries::{entry_title, short_title};
-use entries::{COLUMN_CHARS, ITEM_CHARS, MAX_ITEMS, OUTLINE_CHARS, PART_LONG_ITEMS, SHORT_ITEM};
+use entries::{Room, ITEM_CHARS, MAX_ITEMS, PART_LONG_ITEMS};
 
 /// What the planner needs besides the lecture.
 #[derive(Debug, Clone)]
@@ -39,6 +40,8 @@ pub struct PlanOptions {
     /// The planned total, when the deck must fill a given time (`--minutes`): the
     /// slides' timings are shared out to add up to it exactly.
     pub total_seconds: Option<u32>,
+    /// The slide shape: how much a line of the outline, a part's list or the crumbs holds.
+    pub aspect: Aspect,
 }
 
 impl Default for PlanOptions {
@@ -52,6 +55,7 @@ impl Default for PlanOptions {
             content: Content::Key,
             max_seconds: 180,
             total_seconds: None,
+            aspect: Aspect::Wide,
         }
     }
 }
@@ -61,6 +65,7 @@ pub fn plan(lecture: &Lecture, opts: &PlanOptions) -> Deck {
     let p = Planner {
         opts,
         citations: &lecture.citations,
+        room: Room::of(opts.aspect),
     };
     let mut slides = Vec::new();
     let meta = &lecture.meta;
@@ -96,9 +101,9 @@ pub fn plan(lecture: &Lecture, opts: &PlanOptions) -> Deck {
         let mut before = 0;
         for (i, chunk) in entries::share(&titles, MAX_ITEMS).enumerate() {
             let max = if chunk.len() > 6 {
-                COLUMN_CHARS
+                p.room.column
             } else {
-                OUTLINE_CHARS
+                p.room.outline
             };
             let title = if i == 0 { "目录" } else { "目录（续）" };
             slides.push(p.slide(Kind::Outline, title.into(), Vec::new(), 0, |s, _| {
@@ -158,7 +163,7 @@ pub fn plan(lecture: &Lecture, opts: &PlanOptions) -> Deck {
 
     for (i, s) in slides.iter_mut().enumerate() {
         s.number = i + 1;
-        entries::fit_trail(&mut s.crumbs);
+        entries::fit_trail(&mut s.crumbs, p.room);
     }
     if let Some(total) = opts.total_seconds {
         share_out(&mut slides, total);
@@ -177,6 +182,7 @@ struct Planner<'a> {
     opts: &'a PlanOptions,
     /// Citation marks of the lecture's notes: in the notes, never shown.
     citations: &'a [String],
+    room: Room,
 }
 
 impl Planner<'_> {
@@ -350,9 +356,10 @@ impl Planner<'_> {
             _ => Kind::Point,
         };
         let title = self.text(&node.title);
-        // a long lead sentence: its first clause is the title, the rest shows under it
+        // a long lead sentence: its first clause is the title, the rest shows under it (a
+        // part's too: 深入学习贯彻…精神，深刻认识…的现实意义 took four lines at 4:3)
         let (title, rest) = match self.opts.content {
-            Content::Key if kind != Kind::Part => titles::shorten(&title),
+            Content::Key => titles::shorten(&title),
             _ => (title, String::new()),
         };
         let notes = node.own_paragraphs();
@@ -369,15 +376,27 @@ impl Planner<'_> {
         // A part or section lists its children; with none it shows its own text. A long
         // list goes on in two columns, and past MAX_ITEMS on slides of its own.
         let shows_text = kind == Kind::Point || node.children.is_empty();
+        // a part's entry whole on up to two lines of its column
+        let room = match kind {
+            Kind::Part => self.room.part_item,
+            _ => ITEM_CHARS,
+        };
         let entries: Vec<String> = node
             .children
             .iter()
-            .map(|c| entry_title(&self.text(&c.title), ITEM_CHARS))
+            .map(|c| entry_title(&self.text(&c.title), room))
             .collect();
         // a part's red field holds fewer entries of two lines (the ordinal and its title
         // take a third of it)
-        let max = if kind == Kind::Part && entries.iter().any(|e| e.chars().count() > SHORT_ITEM) {
-            PART_LONG_ITEMS
+        let long = |e: &String| e.chars().count() > self.room.short_item;
+        let max = if kind == Kind::Part && entries.iter().any(long) {
+            // under a chapter line, whose name takes a line: four, one column of one
+            // line each (gov-report-2026-inner-mongolia-web at 16:9 shrank to 19 px)
+            if crumbs.is_empty() {
+                PART_LONG_ITEMS
+            } else {
+                PART_LONG_ITEMS - 2
+            }
         } else {
             MAX_ITEMS
         };
@@ -721,16 +740,17 @@ pub fn speaking_seconds(notes: &[String], rate: u32) -> u32 {
 }
 
 /// A slide's ordinal badge: a section's lone numeral in its brackets (（一）: a 一 alone in
-/// a small box reads as a minus sign); a part's shows large in its own circle.
+/// a small box reads as a minus sign); a part's, in its own circle, with 第 (第一).
 fn badge(node: &Node, kind: Kind) -> String {
     let b = node.marker.badge();
-    let lone = b.chars().count() == 1
-        && b.chars()
-            .all(|c| crate::numbering::chinese_number(&c.to_string()).is_some());
-    if lone && kind != Kind::Part {
-        format!("（{b}）")
-    } else {
-        b
+    let chinese = b
+        .chars()
+        .all(|c| crate::numbering::chinese_number(&c.to_string()).is_some());
+    match kind {
+        // a lone 一 in a ring reads as a minus sign (⊖) in a 黑体 theme
+        Kind::Part if chinese => format!("第{b}"),
+        _ if chinese && b.chars().count() == 1 => format!("（{b}）"),
+        _ => b,
     }
 }
 

@@ -251,7 +251,7 @@ fn chapter_lines_above_the_parts_make_part_slides_over_parts() {
             part("“十五五”时期主要目标和2026年重点工作", None, &[]),
             part(
                 "铸牢共同体意识",
-                Some("一"),
+                Some("第一"),
                 &["“十五五”时期主要目标和2026年重点工作"]
             ),
         ]

@@ -23,6 +23,7 @@ mod corpus;
 mod designer;
 mod desktop;
 mod docx;
+mod entries;
 mod figures;
 mod fixtures;
 mod folders;

@@ -28,6 +28,8 @@ pub struct Marks {
     /// +1 superscript, -1 subscript
     pub shift: i8,
     pub code: bool,
+    /// Letters not spaced where the paragraph's are: the （续） after a spaced 目录.
+    pub tight: bool,
 }
 
 /// How a paragraph is marked at its start.
@@ -205,7 +207,8 @@ pub fn run_props(x: &mut Xml, tag: &str, size: f32, face: Face, marks: Marks, pa
         _ => {}
     }
     if para.is_some_and(|p| p.spacing != 0.0) {
-        attrs.push(("spc", &spc));
+        // explicit 0: the layout's title style spaces its letters
+        attrs.push(("spc", if marks.tight { "0" } else { &spc }));
     }
     attrs.push(("dirty", "0"));
     let face = if marks.code { MONO } else { face };

@@ -235,7 +235,7 @@ impl<'a> Flow<'a> {
             ),
         };
         let size = self.size(base);
-        let paras = items
+        let mut paras = items
             .iter()
             .map(|t| {
                 let mut p = Para::plain(t, size, face);
@@ -246,13 +246,29 @@ impl<'a> Flow<'a> {
                 p
             })
             .collect::<Vec<_>>();
+        if self.kind == Kind::Part && paras.len() > 4 {
+            // two columns read down, as the HTML deck: a column of five to ten shrank
+            // the whole slide
+            self.gap(24.0);
+            let gap = size * 1.5;
+            let w = (self.w - gap) / 2.0;
+            let right = paras.split_off(paras.len().div_ceil(2));
+            let (top, x) = (self.y, self.x);
+            let ph = self.next_body();
+            self.push_text(ph, "要目", x, w, paras);
+            let bottom = std::mem::replace(&mut self.y, top);
+            self.push_text(None, "要目", x + w + gap, w, right);
+            self.y = self.y.max(bottom);
+            return;
+        }
         let (x, w) = if self.kind == Kind::Part {
-            // a centred column as wide as the longest line needs
+            // a centred column as wide as the longest line needs, with its bullet's
+            // room and an em to spare (a program's face is not quite ours)
             let widest = items
                 .iter()
                 .map(|t| fit::em_width(t) * size)
                 .fold(0.0, f32::max)
-                + size * 1.6;
+                + size * 2.6;
             let w = widest.min(self.w).max(self.w.min(200.0));
             (self.x + (self.w - w) / 2.0, w)
         } else {
@@ -266,21 +282,26 @@ impl<'a> Flow<'a> {
         self.push_text(ph, "要目", x, w, paras);
     }
 
-    /// Outline entries, each after a badge with its numeral (一 二 三, as the HTML
+    /// Outline entries, each after a badge with its numeral (第一 第二, as the HTML
     /// deck counts them): numbering schemes are drawn differently by each program.
     fn outline(&mut self, mut paras: Vec<Para>, before: usize, x: f32, w: f32) {
         let size = paras.first().map_or(size::OUTLINE_ITEM, |p| p.size);
         // as wide as the longest numeral needs: 十五 on one line, not two
         let digits = (before + 1..=before + paras.len())
-            .map(|n| chinese_number(n).chars().count())
+            .map(|n| chinese_number(n).chars().count() + 1)
             .max()
-            .unwrap_or(1) as f32;
+            .unwrap_or(2) as f32;
         let (bs, bw) = (size * 0.72, (size * 1.5).max(size * 0.72 * (digits + 0.9)));
         let mut y = self.y;
         for (i, p) in paras.iter_mut().enumerate() {
             p.indent = bw + size * 0.6;
             let lh = size * p.line.unwrap_or(1.6);
-            let mut n = Para::plain(&chinese_number(before + i + 1), bs, self.face());
+            // 第一, as the HTML deck: a lone 一 in a box reads as a minus sign
+            let mut n = Para::plain(
+                &format!("第{}", chinese_number(before + i + 1)),
+                bs,
+                self.face(),
+            );
             n.align = Some("ctr");
             n.bullet = Bullet::None;
             n.colour = Some("bg2");
@@ -328,7 +349,12 @@ impl<'a> Flow<'a> {
             })
             .collect();
         let (x, w) = if self.kind == Kind::Part {
-            let w = self.w.min(700.0);
+            // centred as the HTML's: as wide as its longest line needs, at most 700
+            let widest = (keys.iter())
+                .map(|k| fit::em_width(k) * size)
+                .fold(0.0, f32::max)
+                + size * 2.6;
+            let w = widest.min(self.w.min(700.0));
             (self.x + (self.w - w) / 2.0, w)
         } else {
             (self.x, self.w)
@@ -516,6 +542,15 @@ impl<'a> Flow<'a> {
                 let ts = self.size(size::OUTLINE_TITLE);
                 let mut p = heading(&s.title, ts, look.title_face, head, "l");
                 p.spacing = ts * 0.5;
+                // 目 录（续）: the letters of 目录 spaced, not its brackets
+                if let Some(head) = s.title.strip_suffix("（续）") {
+                    let tight = Marks {
+                        tight: true,
+                        ..Marks::default()
+                    };
+                    p.pieces = text::pieces_of_text(head, Marks::default());
+                    p.pieces.extend(text::pieces_of_text("（续）", tight));
+                }
                 let (x, w) = (self.x, self.w);
                 self.push_text(Some(Ph::Title), "标题", x, w, vec![p]);
                 self.rule();
@@ -527,17 +562,23 @@ impl<'a> Flow<'a> {
             Kind::Part => {
                 if let Some(b) = &s.badge {
                     let d = 95.0 * self.scale.max(0.7);
-                    let bs = title_size(b, size::ORDINAL * d / 95.0, 20.0, d * 0.8, 1);
+                    // sized by its width: 第一 is one word, which a line count never breaks
+                    let bs = (size::ORDINAL * d / 95.0).min(d * 0.72 / fit::em_width(b).max(1.0));
                     let mut p = heading(b, bs, look.title_face, head, "ctr");
                     p.line = Some(1.1);
                     let ring = Rect::new(self.x + (self.w - d) / 2.0, self.y, d, d);
                     // the ring is a shape of its own: LibreOffice draws every
                     // placeholder as a rectangle
                     self.out.push(Placed::Ring { rect: ring });
+                    // its text box wider than the ring: 第一 sized for the ring never
+                    // wraps where a program's face runs wider than ours
+                    let mut wide = ring;
+                    wide.x -= d / 2.0;
+                    wide.w += d;
                     self.out.push(Placed::Text {
                         ph: Some(Ph::Body(BADGE)),
                         name: "序号",
-                        rect: ring,
+                        rect: wide,
                         frame: Frame::MIDDLE,
                         paras: vec![p],
                         geom: None,
@@ -556,8 +597,9 @@ impl<'a> Flow<'a> {
                     w,
                     vec![heading(&s.title, ts, look.title_face, head, "ctr")],
                 );
-                self.items(&s.items, s.items_before);
+                // the rest of a long title's sentence under it, then its list
                 self.keys(&s.keys);
+                self.items(&s.items, s.items_before);
                 self.chips(&s.chips);
                 self.content(&s.content);
             }
