@@ -295,7 +295,7 @@ fn web_export_line_breaks_start_numbered_paragraphs_and_keep_their_formatting() 
     let badges: Vec<&str> = titled.iter().filter_map(|s| s.badge.as_deref()).collect();
     assert_eq!(
         badges,
-        ["一", "（一）", "（二）", "（三）"],
+        ["第一", "（一）", "（二）", "（三）"],
         "{:#?}",
         c.deck.slides
     );
