@@ -519,7 +519,7 @@ impl Planner<'_> {
     /// own lead sentence, under 结束语.
     fn closing_stretch(&self, paras: Vec<Paragraph>, line: usize) -> Slide {
         let lead = self.lead(&paras);
-        let title = continuation_title(&lead);
+        let title = titles::continuation_title(&lead);
         self.slide(Kind::Point, title, paras, line, |s, spoken| {
             s.continues = Some("结束语".to_string());
             self.show_text(s, &spoken, false);
@@ -613,31 +613,6 @@ fn notes_to_citing_stretch(stretches: &mut [Vec<Paragraph>]) {
             }
         }
     }
-}
-
-/// The title of a continuation slide: its lead sentence, cut to a clause when long.
-fn continuation_title(lead: &str) -> String {
-    // a stretch cut before a point (同志们，新征程上，一要……) ends at a comma
-    let lead = lead.trim().trim_end_matches(['，', ',', '、']);
-    if lead.chars().count() <= 30 {
-        return lead.to_string();
-    }
-    let mut out = String::new();
-    for (i, c) in lead.chars().enumerate() {
-        if i >= 8 && matches!(c, '，' | '；' | '：' | ',') {
-            return out;
-        }
-        if i == 30 {
-            // not mid-word: before the last 、 of a list, if there is one
-            if let Some(at) = out.rfind('、').filter(|&at| out[..at].chars().count() >= 8) {
-                out.truncate(at);
-            }
-            out.push('…');
-            return out;
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// What a title cut from `sentence` leaves out, in reading order, as up to `max` pieces
@@ -767,7 +742,7 @@ mod tests {
     #[test]
     fn a_cut_title_leaves_the_rest_of_its_sentence_to_show() {
         let sentence = "我们要坚持以人民为中心的发展思想，把人民对美好生活的向往作为奋斗目标，在发展中保障和改善民生，推进全体人民共同富裕";
-        let title = continuation_title(sentence);
+        let title = titles::continuation_title(sentence);
         assert_eq!(title, "我们要坚持以人民为中心的发展思想");
         assert_eq!(
             rest_of_sentence(sentence, &title, 3),
@@ -778,7 +753,7 @@ mod tests {
         );
         // a title cut in a list stops at its 、, and the rest starts after it
         let sentence = "实现上述目标，要坚持党的全面领导、坚持人民至上、坚持高质量发展、坚持全面深化改革，认真落实省委要求";
-        let title = continuation_title(sentence);
+        let title = titles::continuation_title(sentence);
         assert_eq!(title, "实现上述目标，要坚持党的全面领导、坚持人民至上…");
         assert_eq!(
             rest_of_sentence(sentence, &title, 3),

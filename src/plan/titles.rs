@@ -140,6 +140,31 @@ pub fn rest_lines(rest: &str, max: usize) -> Vec<String> {
     out
 }
 
+/// The title of a continuation slide: its lead sentence, cut to a clause when long.
+pub fn continuation_title(lead: &str) -> String {
+    // a stretch cut before a point (同志们，新征程上，一要……) ends at a comma
+    let lead = lead.trim().trim_end_matches(['，', ',', '、']);
+    if lead.chars().count() <= 30 {
+        return lead.to_string();
+    }
+    let mut out = String::new();
+    for (i, c) in lead.chars().enumerate() {
+        if i >= 8 && matches!(c, '，' | '；' | '：' | ',') {
+            return out;
+        }
+        if i == 30 {
+            // not mid-word: before the last 、 of a list, if there is one
+            if let Some(at) = out.rfind('、').filter(|&at| out[..at].chars().count() >= 8) {
+                out.truncate(at);
+            }
+            out.push('…');
+            return out;
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -99,7 +99,7 @@ pub fn render(deck: &Deck, theme: &Theme, aspect: Aspect) -> Result<String, Rend
         .map(|t| t.len())
         .sum();
     let cap = crate::limits::template_output(text as u64, (css.len() + js.len()) as u64);
-    let out = Capped {
+    let out = templates::Capped {
         bytes: Vec::new(),
         cap: usize::try_from(cap).unwrap_or(usize::MAX),
     };
@@ -123,42 +123,11 @@ pub fn render(deck: &Deck, theme: &Theme, aspect: Aspect) -> Result<String, Rend
         aspect => aspect.as_str(),
         generator => concat!("lectern ", env!("CARGO_PKG_VERSION")),
     };
-    let out = run_templates(env, context, out, crate::limits::template_memory(cap))?;
+    let out = templates::run(env, context, out, crate::limits::template_memory(cap))?;
     let html = String::from_utf8(out.bytes).map_err(|_| {
         RenderError::Other("the theme's template wrote bytes that are not UTF-8".into())
     })?;
     Ok(embed_pictures(html, &pictures(slides)))
-}
-
-/// Renders the deck's template on a thread whose memory is counted: what the output
-/// cap and fuel cannot see (a string grown in a variable) stops at `budget` bytes.
-fn run_templates(
-    env: Environment<'static>,
-    context: Value,
-    mut out: Capped,
-    budget: u64,
-) -> Result<Capped, RenderError> {
-    use crate::limits::budget::{self, Stopped};
-    let budget = usize::try_from(budget).unwrap_or(usize::MAX);
-    // the `words` filter's table is built here, not on a thread that may be stopped
-    // halfway through building it for every later deck
-    crate::words::breaks("词语");
-    let rendered = budget::within(budget, crate::limits::STACK, move || {
-        let template = env.get_template("deck.html.j2")?;
-        template.render_captured_to(context, &mut out)?;
-        Ok::<_, minijinja::Error>(out)
-    });
-    match rendered {
-        Ok(done) => Ok(done?),
-        Err(Stopped::OverBudget(bytes)) => Err(RenderError::Other(format!(
-            "the theme's template failed: the template held more than {} MB (a string or list \
-             grown in a loop, far too large for the deck?) and was stopped; fix the template",
-            bytes >> 20
-        ))),
-        Err(Stopped::NoThread(e)) => Err(RenderError::Other(format!(
-            "could not start a thread to render the deck: {e}"
-        ))),
-    }
 }
 
 use crate::limits::TEMPLATE_WIDTH as MAX_WIDTH;
@@ -211,29 +180,6 @@ fn bounded_indent(
         return Err(too_wide(w));
     }
     minijinja::filters::indent(value, width, first, blank, kwargs)
-}
-
-/// A template's output, refusing to grow past `cap` bytes.
-struct Capped {
-    bytes: Vec<u8>,
-    cap: usize,
-}
-
-impl std::io::Write for Capped {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        if self.bytes.len() + buf.len() > self.cap {
-            return Err(std::io::Error::other(format!(
-                "more than this deck's limit of {} MB",
-                self.cap >> 20
-            )));
-        }
-        self.bytes.extend_from_slice(buf);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
 }
 
 /// What rendering needs that depends on the theme alone: its templates compiled, its
@@ -683,6 +629,7 @@ fn deck_chars(info: &DeckInfo, slides: &[Slide], theme: &Theme) -> BTreeSet<char
     chars
 }
 
+mod templates;
 mod theme_css;
 mod unused_css;
 
