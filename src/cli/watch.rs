@@ -155,10 +155,11 @@ fn publish(args: &Args, shared: &Shared, built: Built, reporter: &mut Reporter) 
         Ok((slides, html)) => {
             // a save that changed nothing the deck shows (or a second event of one save)
             // does not reload the page
-            if state.error.is_some() || state.deck.as_deref() != Some(html.as_str()) {
+            let new_deck = state.deck.as_deref() != Some(html.as_str());
+            if state.error.is_some() || new_deck {
                 state.version += 1;
             }
-            if state.deck.as_deref() != Some(html.as_str()) {
+            if new_deck {
                 let deck: Arc<str> = html.into();
                 state.deck_version += 1;
                 let n = state.deck_version;

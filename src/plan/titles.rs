@@ -15,6 +15,11 @@ fn chars(s: &str) -> usize {
     s.chars().count()
 }
 
+/// The byte offset of the `n`th character of `s`, or its length when it is shorter.
+fn byte_at(s: &str, n: usize) -> usize {
+    s.char_indices().nth(n).map_or(s.len(), |(at, _)| at)
+}
+
 /// `title` cut to fit, and what it leaves out of the sentence (empty when nothing).
 pub fn shorten(title: &str) -> (String, String) {
     let t = title.trim();
@@ -83,7 +88,7 @@ fn word_cut(s: &str, max: usize) -> Option<(&str, &str)> {
         return None;
     }
     // before the last item of a list (…体验学校活动、了解学校文化 → …体验学校活动)
-    let reach = s.char_indices().nth(max).map_or(s.len(), |(at, _)| at);
+    let reach = byte_at(s, max);
     if let Some(at) = (s[..reach].rmatch_indices('、').map(|(at, _)| at))
         .find(|&at| (max / 2..max).contains(&chars(&s[..at])) && !dangles(&s[..at]))
     {
@@ -93,7 +98,7 @@ fn word_cut(s: &str, max: usize) -> Option<(&str, &str)> {
     // as a title could reach; anything a real text has, whole (a word's break can
     // depend on what follows it)
     let within = if s.len() > 4096 {
-        s.char_indices().nth(max + 64).map_or(s.len(), |(at, _)| at)
+        byte_at(s, max + 64)
     } else {
         s.len()
     };
